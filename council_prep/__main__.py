@@ -1,0 +1,3 @@
+from council_prep.cli import main
+
+main()

@@ -1,0 +1,19 @@
+"""The briefing book: one meeting's content as plain data, assembled from the store."""
+
+from council_prep.book.assemble import assemble_book
+from council_prep.book.model import (
+    SECTION_TITLES,
+    WITHHELD,
+    Asker,
+    Book,
+    Group,
+    Profile,
+    QuestionThread,
+    ScheduledItem,
+    Section,
+)
+
+__all__ = [
+    "SECTION_TITLES", "WITHHELD", "Asker", "Book", "Group", "Profile", "QuestionThread", "ScheduledItem",
+    "Section", "assemble_book",
+]

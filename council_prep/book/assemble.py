@@ -1,0 +1,97 @@
+"""Gathering one meeting's book from the store; the only part of the book that reads the store."""
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+
+from council_prep.book.model import WITHHELD, Book, Profile, ScheduledItem, Section
+from council_prep.domain import AgendaItem, LawChange, Question
+from council_prep.domain.schedule import running_clock
+from council_prep.store import RecordNotFoundError, Store
+
+
+def assemble_book(
+    store: Store,
+    meeting_id: int,
+    *,
+    profile: Profile = Profile.INTERNAL,
+    sections: Iterable[Section] | None = None,
+    prepared_on: date | None = None,
+) -> Book:
+    """Everything the book of `meeting_id` shows, with `profile`'s redactions already made."""
+    try:
+        meeting = store.meetings.get(meeting_id)
+    except RecordNotFoundError:
+        raise RecordNotFoundError(f"No meeting with id {meeting_id} in {store.path}") from None
+    agreement = store.agreements.one(key=meeting.agreement_key)
+    if agreement is None:
+        raise RecordNotFoundError(f"Meeting {meeting_id} refers to an unknown agreement '{meeting.agreement_key}'")
+    partners = [p for p in (store.partners.one(code=c) for c in meeting.partner_codes) if p]
+    topics = {t.key: t for t in store.topics.find()}
+    public = profile is Profile.PUBLIC
+
+    def topic_label(key: str | None) -> str:
+        return topics[key].label if key in topics else "Other"
+
+    law_changes = [c for code in meeting.partner_codes for c in store.law_changes.find(partner_code=code)]
+    partner_order = {code: n for n, code in enumerate(meeting.partner_codes)}
+    law_changes.sort(key=lambda c: (partner_order[c.partner_code],
+                                    topic_label(c.topic_keys[0] if c.topic_keys else None).casefold(),
+                                    c.title.casefold()))
+    submissions = sorted(
+        (s for code in meeting.partner_codes for s in store.submissions.find(partner_code=code)),
+        key=lambda s: (s.date_filed or "", s.identifier),
+    )
+    by_id_law = {c.id: c for c in law_changes}
+    by_id_submission = {s.id: s for s in submissions}
+    items = store.agenda.for_meeting(meeting_id)
+    slots = running_clock(meeting.start_time, [i.minutes for i in items])
+    schedule = [
+        ScheduledItem(
+            item=_redact_item(item) if public else item,
+            slot=slot,
+            law_changes=[_redact_change(c) if public else c
+                         for c in _linked(item.law_change_ids, by_id_law, store.law_changes.get_many)],
+            submissions=_linked(item.submission_ids, by_id_submission, store.submissions.get_many),
+        )
+        for item, slot in zip(items, slots, strict=True)
+    ]
+    questions = store.questions.find(meeting_id=meeting_id)
+    questions.sort(key=lambda q: (q.received_at.isoformat() if q.received_at else "", q.id or 0))
+    if public:
+        law_changes = [_redact_change(c) for c in law_changes]
+        questions = [_redact_question(q) for q in questions]
+    return Book(
+        profile=profile,
+        prepared_on=prepared_on or date.today(),
+        meeting=meeting,
+        agreement=agreement,
+        partners=partners,
+        topics=topics,
+        schedule=schedule,
+        law_changes=law_changes,
+        submissions=submissions,
+        questions=questions,
+        sections=frozenset(Section) if sections is None else frozenset(sections),
+    )
+
+
+def _linked(ids: list[int], known: dict, fetch) -> list:
+    """Linked records, from the book's own lists where possible (a link may cross partners)."""
+    missing = [i for i in ids if i not in known]
+    extra = {r.id: r for r in fetch(missing)} if missing else {}
+    return [known.get(i) or extra[i] for i in ids if i in known or i in extra]
+
+
+def _redact_item(item: AgendaItem) -> AgendaItem:
+    return replace(item, talking_points=[])
+
+
+def _redact_change(change: LawChange) -> LawChange:
+    return replace(change, assessment="", follow_up="")
+
+
+def _redact_question(question: Question) -> Question:
+    if not question.confidential:
+        return question
+    return replace(question, asker_name=WITHHELD, organization="")

@@ -1,0 +1,99 @@
+"""The demo store: real agreements, partners and submissions with invented meetings around them."""
+
+import json
+from datetime import date, datetime, time
+from typing import Any
+
+from council_prep.domain import (
+    AgendaItem,
+    AgendaStatus,
+    AskerType,
+    Channel,
+    InstrumentType,
+    LawChange,
+    LawChangeStatus,
+    Meeting,
+    MeetingStatus,
+    Question,
+    QuestionStatus,
+    Submission,
+    SubmissionStatus,
+)
+from council_prep.reference import seed_reference
+from council_prep.resources_path import resource
+from council_prep.store import Store, StoreNotEmptyError
+
+
+def _load(name: str) -> list[dict[str, Any]]:
+    return json.loads(resource("demo", f"{name}.json").read_text(encoding="utf-8"))
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def load_demo(store: Store) -> dict[str, int]:
+    """Fill an empty store with the demo data in one transaction; returns counts by record type."""
+    if not store.is_empty():
+        raise StoreNotEmptyError(f"{store.path}: the store already holds data; the demo needs an empty store")
+    counts = {"meetings": 0, "agenda items": 0, "law changes": 0, "submissions": 0, "questions": 0}
+    with store.transaction():
+        seed_reference(store)
+        submission_ids: dict[str, int] = {}
+        for row in _load("submissions"):
+            added = store.submissions.add(Submission(
+                identifier=row["identifier"], partner_code=row["partner"], agreement_key=row["agreement"],
+                date_filed=row.get("date_filed"), submitters=row.get("submitters", []),
+                topic_keys=row.get("topics", []), status=SubmissionStatus(row["status"]),
+                status_note=row.get("status_note", ""), summary=row["summary"],
+            ))
+            submission_ids[added.identifier] = added.id  # type: ignore[assignment]
+        counts["submissions"] = len(submission_ids)
+        law_change_ids: dict[str, int] = {}
+        for row in _load("law_changes"):
+            added = store.law_changes.add(LawChange(
+                partner_code=row["partner"], title=row["title"],
+                instrument_type=InstrumentType(row["instrument_type"]), status=LawChangeStatus(row["status"]),
+                introduced_on=_date(row.get("introduced_on")), adopted_on=_date(row.get("adopted_on")),
+                effective_on=_date(row.get("effective_on")), topic_keys=row.get("topics", []),
+                summary=row.get("summary", ""), source_citation=row.get("source_citation", ""),
+                source_url=row.get("source_url", ""), assessment=row.get("assessment", ""),
+                follow_up=row.get("follow_up", ""),
+            ))
+            law_change_ids[row["ref"]] = added.id  # type: ignore[assignment]
+        counts["law changes"] = len(law_change_ids)
+        for row in _load("meetings"):
+            meeting = store.meetings.add(Meeting(
+                agreement_key=row["agreement"], partner_codes=row["partners"], title=row["title"],
+                session_date=date.fromisoformat(row["session_date"]),
+                start_time=time.fromisoformat(row.get("start_time", "09:00")),
+                length_minutes=row["length_minutes"], public_session_date=_date(row.get("public_session_date")),
+                location=row.get("location", ""), status=MeetingStatus(row["status"]),
+                handling_marking=row.get("handling_marking", ""),
+            ))
+            counts["meetings"] += 1
+            for item in row["agenda"]:
+                store.agenda.add(AgendaItem(
+                    meeting_id=meeting.id, title=item["title"], topic_key=item.get("topic"),
+                    lead=item.get("lead", ""), minutes=item["minutes"], objective=item.get("objective", ""),
+                    talking_points=item.get("talking_points", []), background=item.get("background", ""),
+                    status=AgendaStatus(item.get("status", "draft")),
+                    law_change_ids=[law_change_ids[ref] for ref in item.get("law_changes", [])],
+                    submission_ids=[submission_ids[ident] for ident in item.get("submissions", [])],
+                ))
+                counts["agenda items"] += 1
+            question_ids: dict[str, int] = {}
+            for q in row["questions"]:
+                added = store.questions.add(Question(
+                    meeting_id=meeting.id, text=q["text"], asker_name=q.get("asker_name", ""),
+                    organization=q.get("organization", ""), asker_type=AskerType(q["asker_type"]),
+                    topic_key=q.get("topic"), channel=Channel(q["channel"]),
+                    received_at=datetime.fromisoformat(q["received_at"]) if q.get("received_at") else None,
+                    status=QuestionStatus(q["status"]), assignee=q.get("assignee", ""),
+                    suggested_answer=q.get("suggested_answer", ""),
+                    duplicate_of=question_ids[q["duplicate_of"]] if q.get("duplicate_of") else None,
+                    confidential=bool(q.get("confidential")),
+                ))
+                question_ids[q["ref"]] = added.id  # type: ignore[assignment]
+            counts["questions"] += len(question_ids)
+    return counts

@@ -1,0 +1,236 @@
+"""The records of the domain as plain dataclasses; `problems()` says what is wrong, `validate()` refuses."""
+
+import uuid
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime, time
+
+from council_prep.domain import validation as v
+from council_prep.domain.enums import (
+    AgendaStatus,
+    AgreementKind,
+    AskerType,
+    Channel,
+    InstrumentType,
+    LawChangeStatus,
+    MeetingStatus,
+    QuestionStatus,
+    SubmissionStatus,
+)
+from council_prep.domain.text import clean
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(kw_only=True)
+class Record:
+    """Identity every stored record shares: `uid` survives merging stores made on other laptops."""
+
+    id: int | None = None
+    uid: str = field(default_factory=new_uid)
+    created_at: str | None = None
+    updated_at: str | None = None
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, str):
+                setattr(self, f.name, clean(value))
+            elif isinstance(value, list) and all(isinstance(x, str) for x in value):
+                setattr(self, f.name, [clean(x) for x in value])
+
+    def problems(self) -> list[v.Problem]:
+        return []
+
+    def validate(self) -> None:
+        """Raise ValidationError listing every problem, so a form can show them all at once."""
+        found = self.problems()
+        if found:
+            raise v.ValidationError(found)
+
+
+@dataclass(kw_only=True)
+class Topic(Record):
+    key: str
+    label: str
+    group: str = "other"
+    description: str = ""
+    keywords: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[v.Problem]:
+        return v.require_text("key", self.key, "Topic key") + v.require_text("label", self.label, "Topic label")
+
+
+@dataclass(kw_only=True)
+class Agreement(Record):
+    key: str
+    name: str
+    short_name: str = ""
+    kind: AgreementKind = AgreementKind.FTA
+    entered_into_force: int | None = None
+    labor_body: str = ""
+    labor_body_checked: bool = False
+
+    def problems(self) -> list[v.Problem]:
+        found = v.require_text("key", self.key, "Agreement key") + v.require_text("name", self.name, "Agreement name")
+        found += v.check_choice("kind", self.kind, AgreementKind, "Agreement kind")
+        if self.entered_into_force is not None:
+            found += v.check_range("entered_into_force", self.entered_into_force, 1900, 2100, "Year in force")
+        return found
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
+
+@dataclass(kw_only=True)
+class Partner(Record):
+    code: str
+    name: str
+    name_local: str = ""
+    agreement_keys: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[v.Problem]:
+        found = v.require_text("name", self.name, "Country name")
+        if len(self.code) != 2 or not self.code.isascii() or not self.code.isupper():
+            found.append(v.Problem("code", f"Country code '{self.code}' must be two capital letters (ISO 3166)"))
+        return found
+
+
+@dataclass(kw_only=True)
+class Meeting(Record):
+    agreement_key: str
+    title: str
+    session_date: date
+    partner_codes: list[str] = field(default_factory=list)
+    start_time: time = time(9, 0)
+    length_minutes: int = 360
+    public_session_date: date | None = None
+    location: str = ""
+    status: MeetingStatus = MeetingStatus.PLANNING
+    handling_marking: str = ""
+
+    def problems(self) -> list[v.Problem]:
+        found = v.require_text("title", self.title, "Meeting title")
+        found += v.require_text("agreement_key", self.agreement_key, "Agreement")
+        if not self.partner_codes:
+            found.append(v.Problem("partner_codes", "A meeting needs at least one partner country"))
+        found += v.check_range("length_minutes", self.length_minutes, 15, 24 * 60, "Session length in minutes")
+        found += v.check_order(
+            "public_session_date", self.session_date, self.public_session_date,
+            "Public session date must not be before the government session date",
+        )
+        found += v.check_choice("status", self.status, MeetingStatus, "Meeting status")
+        found += v.check_length("handling_marking", self.handling_marking, "Handling marking", 200)
+        found += v.check_length("location", self.location, "Location", v.MAX_TITLE)
+        return found
+
+
+@dataclass(kw_only=True)
+class AgendaItem(Record):
+    meeting_id: int | None = None
+    position: int = 0
+    title: str
+    topic_key: str | None = None
+    lead: str = ""
+    minutes: int = 15
+    objective: str = ""
+    talking_points: list[str] = field(default_factory=list)
+    background: str = ""
+    status: AgendaStatus = AgendaStatus.DRAFT
+    law_change_ids: list[int] = field(default_factory=list)
+    submission_ids: list[int] = field(default_factory=list)
+
+    def problems(self) -> list[v.Problem]:
+        found = v.require_text("title", self.title, "Agenda item title")
+        found += v.check_range("minutes", self.minutes, 1, 600, "Minutes allotted")
+        found += v.check_choice("status", self.status, AgendaStatus, "Agenda item status")
+        for name, what in (("objective", "Objective"), ("background", "Background"), ("lead", "Lead")):
+            found += v.check_length(name, getattr(self, name), what)
+        if any(not point.strip() for point in self.talking_points):
+            found.append(v.Problem("talking_points", "Talking points must not be empty lines"))
+        return found
+
+
+@dataclass(kw_only=True)
+class LawChange(Record):
+    partner_code: str
+    title: str
+    instrument_type: InstrumentType = InstrumentType.LAW
+    status: LawChangeStatus = LawChangeStatus.PROPOSED
+    introduced_on: date | None = None
+    adopted_on: date | None = None
+    effective_on: date | None = None
+    topic_keys: list[str] = field(default_factory=list)
+    summary: str = ""
+    source_citation: str = ""
+    source_url: str = ""
+    assessment: str = ""
+    follow_up: str = ""
+
+    def problems(self) -> list[v.Problem]:
+        found = v.require_text("partner_code", self.partner_code, "Partner")
+        found += v.require_text("title", self.title, "Title of the instrument")
+        found += v.check_choice("instrument_type", self.instrument_type, InstrumentType, "Instrument type")
+        found += v.check_choice("status", self.status, LawChangeStatus, "Law change status")
+        found += v.check_order("adopted_on", self.introduced_on, self.adopted_on,
+                               "Date adopted must not be before the date introduced")
+        found += v.check_order("effective_on", self.adopted_on, self.effective_on,
+                               "Effective date must not be before the date adopted")
+        if self.source_url and not self.source_url.lower().startswith(("http://", "https://")):
+            found.append(v.Problem("source_url", "Source URL must start with http:// or https://"))
+        for name in ("summary", "assessment", "follow_up", "source_citation"):
+            found += v.check_length(name, getattr(self, name), name.replace("_", " ").capitalize())
+        return found
+
+
+@dataclass(kw_only=True)
+class Submission(Record):
+    identifier: str
+    partner_code: str
+    agreement_key: str = ""
+    date_filed: str | None = None
+    submitters: list[str] = field(default_factory=list)
+    topic_keys: list[str] = field(default_factory=list)
+    status: SubmissionStatus = SubmissionStatus.UNDER_REVIEW
+    status_note: str = ""
+    summary: str = ""
+
+    def problems(self) -> list[v.Problem]:
+        found = v.require_text("identifier", self.identifier, "Submission identifier")
+        found += v.require_text("partner_code", self.partner_code, "Partner")
+        found += v.check_partial_date("date_filed", self.date_filed, "Date filed")
+        found += v.check_choice("status", self.status, SubmissionStatus, "Submission status")
+        return found
+
+
+@dataclass(kw_only=True)
+class Question(Record):
+    meeting_id: int | None = None
+    text: str
+    asker_name: str = ""
+    organization: str = ""
+    asker_type: AskerType = AskerType.PUBLIC
+    topic_key: str | None = None
+    channel: Channel = Channel.EMAIL
+    received_at: datetime | None = None
+    status: QuestionStatus = QuestionStatus.NEW
+    assignee: str = ""
+    suggested_answer: str = ""
+    duplicate_of: int | None = None
+    confidential: bool = False
+
+    def problems(self) -> list[v.Problem]:
+        found = v.require_text("text", self.text, "Question text", v.MAX_TEXT)
+        found += v.check_choice("asker_type", self.asker_type, AskerType, "Asker type")
+        found += v.check_choice("channel", self.channel, Channel, "Channel")
+        found += v.check_choice("status", self.status, QuestionStatus, "Question status")
+        for name, what in (("asker_name", "Asker name"), ("organization", "Organization"), ("assignee", "Assignee")):
+            found += v.check_length(name, getattr(self, name), what, v.MAX_TITLE)
+        found += v.check_length("suggested_answer", self.suggested_answer, "Suggested answer")
+        if self.duplicate_of is not None and self.duplicate_of == self.id:
+            found.append(v.Problem("duplicate_of", "A question cannot be a duplicate of itself"))
+        if self.status is QuestionStatus.ASSIGNED and not self.assignee.strip():
+            found.append(v.Problem("assignee", "An assigned question needs an assignee"))
+        return found

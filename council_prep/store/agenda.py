@@ -1,0 +1,81 @@
+"""Agenda items: ordered within a meeting, linked to law changes and submissions."""
+
+from typing import Any
+
+from council_prep.domain import AgendaItem
+from council_prep.store import codec
+from council_prep.store.tables import RecordTable
+
+_LINKS = (
+    ("law_change_ids", "agenda_law_changes", "law_change_id"),
+    ("submission_ids", "agenda_submissions", "submission_id"),
+)
+
+
+class AgendaTable(RecordTable[AgendaItem]):
+    """Agenda items keep positions 1..n per meeting, with no gaps, whatever is added or moved."""
+
+    def for_meeting(self, meeting_id: int) -> list[AgendaItem]:
+        return self.rows("meeting_id = ?", [meeting_id], order_by="position, id")
+
+    def _build(self, row: dict[str, Any]) -> AgendaItem:
+        relations = {
+            field: [r[0] for r in self._store.conn.execute(
+                f"SELECT {column} FROM {table} WHERE agenda_item_id = ? ORDER BY {column}", [row["id"]])]
+            for field, table, column in _LINKS
+        }
+        return codec.from_row(AgendaItem, row, **relations)  # type: ignore[return-value]
+
+    def add(self, record: AgendaItem) -> AgendaItem:
+        """Append to the meeting's agenda unless a position is given, then insert there."""
+        with self._store.transaction():
+            count = self.count("meeting_id = ?", [record.meeting_id])
+            wanted = record.position if 1 <= record.position <= count else count + 1
+            record.position = count + 1
+            super().add(record)
+            if wanted != record.position:
+                self.move(record.id, wanted)  # type: ignore[arg-type]
+                record.position = wanted
+        return record
+
+    def delete(self, record_id: int) -> None:
+        with self._store.transaction():
+            meeting_id = self.get(record_id).meeting_id
+            super().delete(record_id)
+            self._renumber(meeting_id, [i for i in self._ordered_ids(meeting_id) if i != record_id])
+
+    def move(self, item_id: int, position: int) -> list[int]:
+        """Move an item to 1-based `position` in its meeting; returns the new order of ids."""
+        with self._store.transaction():
+            meeting_id = self.get(item_id).meeting_id
+            order = [i for i in self._ordered_ids(meeting_id) if i != item_id]
+            position = max(1, min(position, len(order) + 1))
+            order.insert(position - 1, item_id)
+            self._renumber(meeting_id, order)
+        return order
+
+    def reorder(self, meeting_id: int, ordered_ids: list[int]) -> None:
+        """Set the whole order at once (undo of a move restores an order this way)."""
+        with self._store.transaction():
+            if sorted(ordered_ids) != sorted(self._ordered_ids(meeting_id)):
+                raise ValueError("reorder needs exactly the meeting's agenda item ids")
+            self._renumber(meeting_id, ordered_ids)
+
+    def _ordered_ids(self, meeting_id: int | None) -> list[int]:
+        return self.ids("meeting_id = ?", [meeting_id], order_by="position, id")
+
+    def _renumber(self, meeting_id: int | None, ordered_ids: list[int]) -> None:
+        conn = self._store.conn
+        for position, item_id in enumerate(ordered_ids, start=1):
+            conn.execute(
+                "UPDATE agenda_items SET position = ? WHERE id = ? AND meeting_id = ? AND position != ?",
+                [position, item_id, meeting_id, position],
+            )
+
+    def _after_write(self, record: AgendaItem) -> None:
+        conn = self._store.conn
+        for field, table, column in _LINKS:
+            conn.execute(f"DELETE FROM {table} WHERE agenda_item_id = ?", [record.id])
+            for linked in dict.fromkeys(getattr(record, field)):
+                conn.execute(f"INSERT INTO {table} (agenda_item_id, {column}) VALUES (?, ?)",
+                             [record.id, linked])

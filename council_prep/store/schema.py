@@ -1,0 +1,135 @@
+"""The store's schema as an ordered list of sqlite-utils migrations; never edit one that shipped."""
+
+import sqlite3
+from collections.abc import Callable
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("council_prep")
+MIGRATION_NAMES: list[str] = []
+
+
+def migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+    """Register a migration; executescript() is never used, as it would commit mid-migration."""
+    MIGRATION_NAMES.append(fn.__name__)
+    return migrations()(fn)
+
+
+def _run(db: Database, script: str) -> None:
+    """Run a script one complete statement at a time, inside the migration's transaction."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {statement!r}")
+
+_IDENTITY = """
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL"""
+
+
+@migration
+def m001_records(db: Database) -> None:
+    """Reference data, meetings, agenda, law changes, submissions and questions."""
+    _run(db, f"""
+    CREATE TABLE topics ({_IDENTITY},
+        key TEXT NOT NULL UNIQUE, label TEXT NOT NULL, "group" TEXT NOT NULL DEFAULT 'other',
+        description TEXT NOT NULL DEFAULT '', keywords TEXT NOT NULL DEFAULT '[]');
+    CREATE TABLE agreements ({_IDENTITY},
+        key TEXT NOT NULL UNIQUE, name TEXT NOT NULL, short_name TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL, entered_into_force INTEGER, labor_body TEXT NOT NULL DEFAULT '',
+        labor_body_checked INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE partners ({_IDENTITY},
+        code TEXT NOT NULL UNIQUE, name TEXT NOT NULL, name_local TEXT NOT NULL DEFAULT '',
+        agreement_keys TEXT NOT NULL DEFAULT '[]');
+    CREATE TABLE meetings ({_IDENTITY},
+        agreement_key TEXT NOT NULL REFERENCES agreements(key),
+        title TEXT NOT NULL, session_date TEXT NOT NULL, partner_codes TEXT NOT NULL DEFAULT '[]',
+        start_time TEXT NOT NULL DEFAULT '09:00', length_minutes INTEGER NOT NULL,
+        public_session_date TEXT, location TEXT NOT NULL DEFAULT '', status TEXT NOT NULL,
+        handling_marking TEXT NOT NULL DEFAULT '');
+    CREATE TABLE agenda_items ({_IDENTITY},
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL, title TEXT NOT NULL, topic_key TEXT REFERENCES topics(key),
+        lead TEXT NOT NULL DEFAULT '', minutes INTEGER NOT NULL, objective TEXT NOT NULL DEFAULT '',
+        talking_points TEXT NOT NULL DEFAULT '[]', background TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL);
+    CREATE INDEX agenda_items_meeting ON agenda_items(meeting_id, position);
+    CREATE TABLE law_changes ({_IDENTITY},
+        partner_code TEXT NOT NULL REFERENCES partners(code), title TEXT NOT NULL,
+        instrument_type TEXT NOT NULL, status TEXT NOT NULL, introduced_on TEXT, adopted_on TEXT,
+        effective_on TEXT, topic_keys TEXT NOT NULL DEFAULT '[]', summary TEXT NOT NULL DEFAULT '',
+        source_citation TEXT NOT NULL DEFAULT '', source_url TEXT NOT NULL DEFAULT '',
+        assessment TEXT NOT NULL DEFAULT '', follow_up TEXT NOT NULL DEFAULT '');
+    CREATE INDEX law_changes_partner ON law_changes(partner_code, status);
+    CREATE TABLE submissions ({_IDENTITY},
+        identifier TEXT NOT NULL UNIQUE, partner_code TEXT NOT NULL REFERENCES partners(code),
+        agreement_key TEXT NOT NULL DEFAULT '', date_filed TEXT, submitters TEXT NOT NULL DEFAULT '[]',
+        topic_keys TEXT NOT NULL DEFAULT '[]', status TEXT NOT NULL,
+        status_note TEXT NOT NULL DEFAULT '', summary TEXT NOT NULL DEFAULT '');
+    CREATE TABLE questions ({_IDENTITY},
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE, text TEXT NOT NULL,
+        asker_name TEXT NOT NULL DEFAULT '', organization TEXT NOT NULL DEFAULT '',
+        asker_type TEXT NOT NULL, topic_key TEXT REFERENCES topics(key), channel TEXT NOT NULL,
+        received_at TEXT, status TEXT NOT NULL, assignee TEXT NOT NULL DEFAULT '',
+        suggested_answer TEXT NOT NULL DEFAULT '',
+        duplicate_of INTEGER REFERENCES questions(id) ON DELETE SET NULL,
+        confidential INTEGER NOT NULL DEFAULT 0);
+    CREATE INDEX questions_meeting ON questions(meeting_id, status);
+    CREATE INDEX questions_duplicate_of ON questions(duplicate_of);
+    CREATE TABLE agenda_law_changes (
+        agenda_item_id INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+        law_change_id INTEGER NOT NULL REFERENCES law_changes(id) ON DELETE CASCADE,
+        PRIMARY KEY (agenda_item_id, law_change_id));
+    CREATE INDEX agenda_law_changes_law_change ON agenda_law_changes(law_change_id);
+    CREATE TABLE agenda_submissions (
+        agenda_item_id INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+        submission_id INTEGER NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,
+        PRIMARY KEY (agenda_item_id, submission_id));
+    CREATE INDEX agenda_submissions_submission ON agenda_submissions(submission_id);
+    """)
+
+
+# Kind codes of the search index; a record's index rowid is id * 4 + code, so a trigger can
+# find its row without scanning.
+SEARCH_KINDS = {"agenda_item": 0, "law_change": 1, "submission": 2, "question": 3}
+SEARCH_TABLES = {
+    "agenda_item": ("agenda_items", "title", ("objective", "background", "talking_points", "lead")),
+    "law_change": ("law_changes", "title", ("summary", "source_citation", "assessment", "follow_up")),
+    "submission": ("submissions", "identifier", ("summary", "status_note", "submitters")),
+    "question": ("questions", "text", ("asker_name", "organization", "suggested_answer", "assignee")),
+}
+
+
+def _joined(columns: tuple[str, ...], prefix: str = "") -> str:
+    return " || ' ' || ".join(f"coalesce({prefix}{column}, '')" for column in columns)
+
+
+@migration
+def m002_search_index(db: Database) -> None:
+    """Full-text search (FTS5) over agenda items, law changes, submissions and questions."""
+    db.execute("""
+        CREATE VIRTUAL TABLE search_index USING fts5(
+            kind UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')
+    """)
+    for kind, (table, title, body) in SEARCH_TABLES.items():
+        code = SEARCH_KINDS[kind]
+        insert = (f"INSERT INTO search_index(rowid, kind, title, body) VALUES "
+                  f"(new.id * 4 + {code}, '{kind}', new.{title}, {_joined(body, 'new.')});")
+        delete = f"DELETE FROM search_index WHERE rowid = old.id * 4 + {code};"
+        _run(db, f"""
+        CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN {insert} END;
+        CREATE TRIGGER {table}_search_update AFTER UPDATE ON {table} BEGIN {delete} {insert} END;
+        CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN {delete} END;
+        INSERT INTO search_index(rowid, kind, title, body)
+            SELECT id * 4 + {code}, '{kind}', {title}, {_joined(body)} FROM {table};
+        """)
+
+
+SCHEMA_VERSION = len(MIGRATION_NAMES)

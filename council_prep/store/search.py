@@ -1,0 +1,57 @@
+"""Ranked full-text search with highlighted snippets over the FTS5 index the triggers keep."""
+
+import re
+from dataclasses import dataclass
+
+from council_prep.store.schema import SEARCH_KINDS
+
+HIGHLIGHT_START = "\x02"
+HIGHLIGHT_END = "\x03"
+_WORD = re.compile(r"\w+", re.UNICODE)
+_BY_CODE = {code: kind for kind, code in SEARCH_KINDS.items()}
+
+SEARCH_SQL = f"""
+    SELECT rowid, kind, bm25(search_index, 10.0, 1.0) AS rank,
+           highlight(search_index, 1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}') AS title,
+           snippet(search_index, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 14) AS snippet
+    FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?
+"""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One record found; `title` and `snippet` mark matched words with HIGHLIGHT_START/END."""
+
+    kind: str  # agenda_item | law_change | submission | question
+    record_id: int
+    rank: float
+    title: str
+    snippet: str
+
+    def parts(self, text: str) -> list[tuple[str, bool]]:
+        """Split marked text into (text, highlighted) runs for display."""
+        runs: list[tuple[str, bool]] = []
+        for index, piece in enumerate(re.split(f"[{HIGHLIGHT_START}{HIGHLIGHT_END}]", text)):
+            if piece:
+                runs.append((piece, index % 2 == 1))
+        return runs
+
+
+def match_expression(query: str) -> str | None:
+    """What the user typed as an FTS5 query: every word must appear, the last one as a prefix.
+
+    Words are quoted, so FTS5 syntax characters typed by a user can never cause an error.
+    """
+    words = _WORD.findall(query)
+    if not words:
+        return None
+    terms = [f'"{word}"' for word in words]
+    if not query[-1:].isspace():
+        terms[-1] += "*"
+    return " ".join(terms)
+
+
+def hit_from_row(row: tuple) -> SearchHit:
+    rowid, kind, rank, title, snippet = row
+    return SearchHit(kind=_BY_CODE[rowid % 4] if kind is None else kind, record_id=rowid // 4,
+                     rank=rank, title=(title or "").strip(), snippet=(snippet or "").strip())

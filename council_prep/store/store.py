@@ -1,0 +1,215 @@
+"""The Store: one SQLite file holding everything, opened safely and migrated after a backup."""
+
+import contextlib
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from council_prep.domain import (
+    AgendaItem,
+    Agreement,
+    LawChange,
+    Meeting,
+    Partner,
+    Question,
+    Submission,
+    Topic,
+)
+from council_prep.store import errors
+from council_prep.store.agenda import AgendaTable
+from council_prep.store.connection import connect, translate, translated
+from council_prep.store.schema import MIGRATION_NAMES, SCHEMA_VERSION, migrations
+from council_prep.store.search import SEARCH_SQL, SearchHit, hit_from_row, match_expression
+from council_prep.store.tables import RecordTable
+
+
+class Store:
+    """An open store. Use `Store.open(path)`; every write is one transaction."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool):
+        self.path = path
+        self.conn = conn
+        self.read_only = read_only
+        self.db = Database(conn)
+        self.topics = RecordTable(self, Topic, "topics", "topic")
+        self.agreements = RecordTable(self, Agreement, "agreements", "agreement")
+        self.partners = RecordTable(self, Partner, "partners", "partner")
+        self.meetings = RecordTable(self, Meeting, "meetings", "meeting")
+        self.agenda = AgendaTable(self, AgendaItem, "agenda_items", "agenda item", "agenda_item")
+        self.law_changes = RecordTable(self, LawChange, "law_changes", "law change", "law_change")
+        self.submissions = RecordTable(self, Submission, "submissions", "submission", "submission")
+        self.questions = RecordTable(self, Question, "questions", "question", "question")
+
+    # Opening and closing
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> "Store":
+        """Open (creating if needed) the store at `path`, upgrading its schema after a backup.
+
+        A store from a newer council-prep, a foreign SQLite file or a damaged one is refused
+        before anything in it is changed.
+        """
+        path = Path(path).expanduser()
+        conn = connect(path, read_only=read_only)
+        try:
+            with translated(path):
+                store = cls(path, conn, read_only=read_only)
+                store._prepare()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def _prepare(self) -> None:
+        version = self.schema_version()
+        applied = [m.name for m in migrations.applied(self.db)]
+        unknown = [name for name in applied if name not in MIGRATION_NAMES]
+        if version > SCHEMA_VERSION or unknown:
+            raise errors.StoreTooNewError(
+                f"{self.path}: written by a newer version of council-prep (schema {version}, this "
+                f"version knows {SCHEMA_VERSION}); update council-prep to open it"
+            )
+        if not applied and self._has_foreign_tables():
+            raise errors.NotAStoreError(
+                f"{self.path}: an SQLite database, but not a council-prep store"
+            )
+        pending = migrations.pending(self.db)
+        if not pending:
+            return
+        if self.read_only:
+            raise errors.StoreReadOnlyError(
+                f"{self.path}: the store needs a schema upgrade; open it once for editing first"
+            )
+        if applied:
+            self.backup(self._upgrade_backup_path(version))
+        migrations.apply(self.db)
+        self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _has_foreign_tables(self) -> bool:
+        names = self.db.table_names()
+        return any(not name.startswith("sqlite_") for name in names)
+
+    def _upgrade_backup_path(self, version: int) -> Path:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        return self.path.with_name(f"{self.path.stem}.schema-v{version}.{stamp}.backup{self.path.suffix}")
+
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            if not self.read_only:
+                self.conn.execute("PRAGMA optimize")
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # Transactions
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One user action: all of it is written, or none of it. Nested calls are savepoints."""
+        if self.read_only:
+            raise errors.StoreReadOnlyError(f"{self.path}: opened read-only; changes are not saved")
+        with translated(self.path):
+            if self.conn.in_transaction:
+                with self.db.atomic():
+                    yield
+                return
+            # IMMEDIATE takes the write lock up front, so a busy store waits here (busy
+            # timeout) instead of failing half-way through the action.
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        with translated(self.path):
+            yield
+
+    # Queries across tables
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Records matching every word of `query` (the last as a prefix), best first."""
+        expression = match_expression(query)
+        if expression is None:
+            return []
+        with self.reading():
+            rows = self.conn.execute(SEARCH_SQL, [expression, limit]).fetchall()
+        return [hit_from_row(row) for row in rows]
+
+    def is_empty(self) -> bool:
+        """True when the store holds no meetings, law changes, submissions or questions."""
+        return not any(t.count() for t in (self.meetings, self.law_changes, self.submissions, self.questions))
+
+    # Maintenance
+    def backup(self, destination: str | os.PathLike[str]) -> Path:
+        """Copy the store through SQLite's backup API (consistent even while in use).
+
+        The copy is written to a temporary file beside the destination and renamed into
+        place, so an interrupted backup never leaves a half-written file.
+        """
+        destination = Path(destination).expanduser()
+        if not destination.parent.is_dir():
+            raise errors.StoreNotFoundError(f"{destination}: the folder {destination.parent} does not exist")
+        fd, temp_name = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".part", dir=destination.parent)
+        os.close(fd)
+        try:
+            target = sqlite3.connect(temp_name)
+            try:
+                with translated(self.path):
+                    self.conn.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target.close()
+            os.replace(temp_name, destination)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+            raise
+        return destination
+
+    def check(self) -> list[str]:
+        """Problems found by SQLite's integrity and foreign-key checks and by our own; [] if sound."""
+        problems: list[str] = []
+        with self.reading():
+            for (result,) in self.conn.execute("PRAGMA integrity_check"):
+                if result != "ok":
+                    problems.append(f"integrity: {result}")
+            for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check"):
+                problems.append(f"{table} row {rowid} refers to a missing {parent} record")
+            if self.schema_version() != SCHEMA_VERSION:
+                problems.append(f"schema version {self.schema_version()}, expected {SCHEMA_VERSION}")
+            problems += self._check_search_index()
+        return problems
+
+    def _check_search_index(self) -> list[str]:
+        try:
+            self.conn.execute("INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 0)")
+        except sqlite3.DatabaseError as exc:
+            return [f"search index: {translate(self.path, exc)}"]
+        expected = sum(table.count() for table in self.searchable_tables())
+        indexed = self.conn.execute("SELECT count(*) FROM search_index").fetchone()[0]
+        if indexed != expected:
+            return [f"search index holds {indexed} entries for {expected} records"]
+        return []
+
+    def searchable_tables(self) -> list[RecordTable]:
+        return [self.agenda, self.law_changes, self.submissions, self.questions]
+
+    def table_for(self, kind: str) -> RecordTable:
+        """The table behind a search hit's kind."""
+        by_kind = {t.kind: t for t in self.searchable_tables()}
+        return by_kind[kind]
+

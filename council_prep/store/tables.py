@@ -1,0 +1,192 @@
+"""One generic repository for every record table: read, add, update, delete, all by id or uid."""
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from council_prep.domain import Problem, Record, ValidationError
+from council_prep.store import codec
+from council_prep.store.errors import RecordNotFoundError
+from council_prep.store.schema import SEARCH_KINDS
+from council_prep.store.search import match_expression
+
+if TYPE_CHECKING:
+    from council_prep.store.store import Store
+
+R = TypeVar("R", bound=Record)
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class RecordTable(Generic[R]):
+    """Rows of `table` as records of `cls`; every write is validated and is its own transaction."""
+
+    def __init__(self, store: "Store", cls: type[R], table: str, what: str, kind: str = ""):
+        self._store = store
+        self.kind = kind  # key in the search index, if the table is searchable
+        self.cls = cls
+        self.table = table
+        self.what = what  # "law change", for messages
+        self._columns = codec.columns(cls)
+
+    # Reading
+    def get(self, record_id: int) -> R:
+        rows = self.rows("id = ?", [record_id])
+        if not rows:
+            raise RecordNotFoundError(f"No {self.what} with id {record_id} (it may have been deleted)")
+        return rows[0]
+
+    def find_uid(self, uid: str) -> R | None:
+        rows = self.rows("uid = ?", [uid])
+        return rows[0] if rows else None
+
+    def rows(self, where: str | None = None, params: Sequence[Any] = (), *,
+             order_by: str = "id", limit: int | None = None, offset: int = 0) -> list[R]:
+        sql = f"SELECT * FROM {self.table}"
+        if where:
+            sql += f" WHERE {where}"
+        sql += f" ORDER BY {order_by}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        with self._store.reading():
+            cursor = self._store.conn.execute(sql, list(params))
+            names = [d[0] for d in cursor.description]
+            return [self._build(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
+
+    def ids(self, where: str | None = None, params: Sequence[Any] = (), *, order_by: str = "id") -> list[int]:
+        sql = f"SELECT id FROM {self.table}" + (f" WHERE {where}" if where else "") + f" ORDER BY {order_by}"
+        with self._store.reading():
+            return [row[0] for row in self._store.conn.execute(sql, list(params))]
+
+    def count(self, where: str | None = None, params: Sequence[Any] = ()) -> int:
+        sql = f"SELECT count(*) FROM {self.table}" + (f" WHERE {where}" if where else "")
+        with self._store.reading():
+            return self._store.conn.execute(sql, list(params)).fetchone()[0]
+
+    def find(self, **equals: Any) -> list[R]:
+        """Records whose fields equal the given values (a list field: contains the value)."""
+        where, params = self._criteria(equals)
+        return self.rows(where, params)
+
+    def one(self, **equals: Any) -> R | None:
+        found = self.find(**equals)
+        return found[0] if found else None
+
+    def select_ids(self, *, text: str | None = None, order_by: str = "id", descending: bool = False,
+                   **equals: Any) -> list[int]:
+        """Ids of matching records in display order; `text` goes through the full-text index.
+
+        A table view keeps only these ids and fetches rows as they scroll into sight.
+        """
+        if order_by not in self._columns:
+            raise ValueError(f"cannot order {self.table} by {order_by!r}")
+        where, params = self._criteria(equals)
+        if text is not None:
+            expression = match_expression(text)
+            if expression is None:
+                text = None
+            else:
+                code = SEARCH_KINDS[self.kind]
+                clause = (f"id IN (SELECT rowid / 4 FROM search_index WHERE search_index MATCH ? "
+                          f"AND rowid % 4 = {code})")
+                where = f"({where}) AND {clause}" if where else clause
+                params.append(expression)
+        direction = "DESC" if descending else "ASC"
+        return self.ids(where, params, order_by=f'"{order_by}" COLLATE NOCASE {direction}, id {direction}')
+
+    def get_many(self, ids: Sequence[int]) -> list[R]:
+        """Records for `ids`, in the order given; ids no longer in the store are left out."""
+        found: dict[int, R] = {}
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start:start + 500])
+            marks = ", ".join("?" for _ in chunk)
+            for record in self.rows(f"id IN ({marks})", chunk):
+                found[record.id] = record  # type: ignore[index]
+        return [found[i] for i in ids if i in found]
+
+    def _criteria(self, equals: dict[str, Any]) -> tuple[str | None, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        kinds = codec.column_kinds(self.cls)
+        for name, value in equals.items():
+            if value is None:
+                continue
+            if name not in kinds:
+                raise ValueError(f"{self.table} has no field {name!r}")
+            if kinds[name] is list:
+                clauses.append(f'EXISTS (SELECT 1 FROM json_each("{name}") WHERE value = ?)')
+            else:
+                clauses.append(f'"{name}" = ?')
+            params.append(codec.to_column(kinds[name], value))
+        return (" AND ".join(clauses) or None), params
+
+    def _build(self, row: dict[str, Any]) -> R:
+        return codec.from_row(self.cls, row)  # type: ignore[return-value]
+
+    # Writing
+    def add(self, record: R) -> R:
+        """Insert a validated copy of `record`; returns it with id and timestamps set."""
+        record.validate()
+        with self._store.transaction():
+            self._check_references(record)
+            now = utc_now()
+            record.created_at = record.created_at or now
+            record.updated_at = now
+            row = codec.to_row(record)
+            row.pop("id")
+            names = ", ".join(f'"{n}"' for n in row)
+            marks = ", ".join("?" for _ in row)
+            cursor = self._store.conn.execute(
+                f"INSERT INTO {self.table} ({names}) VALUES ({marks})", list(row.values())
+            )
+            record.id = cursor.lastrowid
+            self._after_write(record)
+        return record
+
+    def update(self, record: R) -> R:
+        """Write every field of `record` over the row with its id."""
+        if record.id is None:
+            raise RecordNotFoundError(f"This {self.what} has not been saved yet")
+        record.validate()
+        with self._store.transaction():
+            self._check_references(record)
+            record.updated_at = utc_now()
+            row = codec.to_row(record)
+            row.pop("id")
+            row.pop("created_at")
+            assignments = ", ".join(f'"{n}" = ?' for n in row)
+            cursor = self._store.conn.execute(
+                f"UPDATE {self.table} SET {assignments} WHERE id = ?", [*row.values(), record.id]
+            )
+            if cursor.rowcount == 0:
+                raise RecordNotFoundError(f"No {self.what} with id {record.id} (it may have been deleted)")
+            self._after_write(record)
+        return record
+
+    def delete(self, record_id: int) -> None:
+        with self._store.transaction():
+            cursor = self._store.conn.execute(f"DELETE FROM {self.table} WHERE id = ?", [record_id])
+            if cursor.rowcount == 0:
+                raise RecordNotFoundError(f"No {self.what} with id {record_id} (it may have been deleted)")
+
+    def _check_references(self, record: R) -> None:
+        """Refuse unknown topic, partner or agreement keys with a message rather than a FK error."""
+        checks: list[tuple[str, str, str, str, Callable[[Any], list[str]]]] = [
+            ("topic_key", "topics", "key", "topic", lambda v: [v] if v else []),
+            ("topic_keys", "topics", "key", "topic", list),
+            ("partner_code", "partners", "code", "partner country code", lambda v: [v]),
+            ("partner_codes", "partners", "code", "partner country code", list),
+            ("agreement_key", "agreements", "key", "agreement", lambda v: [v] if v else []),
+        ]
+        for field_name, table, column, noun, values_of in checks:
+            if field_name not in self._columns:
+                continue
+            for value in values_of(getattr(record, field_name)):
+                found = self._store.conn.execute(f"SELECT 1 FROM {table} WHERE {column} = ?", [value])
+                if found.fetchone() is None:
+                    raise ValidationError([Problem(field_name, f"Unknown {noun} '{value}'")])
+
+    def _after_write(self, record: R) -> None:
+        """Hook for tables with link tables."""
