@@ -1,0 +1,59 @@
+"""What every exporter shares: all-or-nothing output files, progress reports and cancellation."""
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from council_prep.errors import CouncilPrepError
+
+# progress(done, total): called now and then from the exporting thread.
+ProgressCallback = Callable[[int, int], None]
+# cancelled(): polled between steps; True stops the export and leaves no file.
+CancelCheck = Callable[[], bool]
+
+
+class ExportError(CouncilPrepError):
+    """The file could not be written (folder missing, no permission, bad template...)."""
+
+
+class ExportCancelled(CouncilPrepError):
+    """The user cancelled the export; nothing was written."""
+
+    def __init__(self, output: Path):
+        super().__init__(f"{output}: export cancelled; no file was written")
+
+
+@contextlib.contextmanager
+def atomic_output(output: Path) -> Iterator[Path]:
+    """Yield a temporary path beside `output`; rename it over `output` only if the block succeeds.
+
+    A failure or a cancellation therefore never leaves a half-written file, nor destroys the
+    previous version of `output`.
+    """
+    output = Path(output).expanduser()
+    folder = output.parent
+    if not folder.is_dir():
+        raise ExportError(f"{output}: the folder {folder} does not exist")
+    if output.is_dir():
+        raise ExportError(f"{output}: is a folder")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{output.stem}.", suffix=output.suffix + ".part", dir=folder)
+    except OSError as exc:
+        raise ExportError(f"{output}: cannot write in {folder} ({exc.strerror})") from exc
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
+        yield temp
+        os.replace(temp, output)
+    except OSError as exc:
+        raise ExportError(f"{output}: could not be written ({exc.strerror or exc})") from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+
+
+def check_cancelled(cancelled: CancelCheck | None, output: Path) -> None:
+    if cancelled is not None and cancelled():
+        raise ExportCancelled(output)
