@@ -3,6 +3,7 @@
 import uuid
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
+from enum import Enum
 
 from council_prep.domain import validation as v
 from council_prep.domain.enums import (
@@ -35,7 +36,7 @@ class Record:
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
-            if isinstance(value, str):
+            if isinstance(value, str) and not isinstance(value, Enum):
                 setattr(self, f.name, clean(value))
             elif isinstance(value, list) and all(isinstance(x, str) for x in value):
                 setattr(self, f.name, [clean(x) for x in value])

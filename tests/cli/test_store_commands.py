@@ -1,0 +1,152 @@
+"""The headless commands, run as a user runs them: a real process, exit codes and messages."""
+
+import json
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+from council_prep import __version__
+from council_prep.store import SCHEMA_VERSION, Store
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    full_env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    return subprocess.run([sys.executable, "-m", "council_prep", *args], capture_output=True, text=True,
+                          env=full_env | (env or {}), timeout=120)
+
+
+def assert_clean_failure(result: subprocess.CompletedProcess, code: int, *fragments: str) -> None:
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"council-prep, version {__version__}"
+
+
+def test_demo_then_meetings_json_check_and_backup(tmp_path: Path):
+    store = tmp_path / "d.db"
+    created = run("demo", "--store", str(store))
+    assert created.returncode == 0, created.stderr
+    assert "3 meetings" in created.stdout
+    listed = run("meetings", "--store", str(store), "--json")
+    assert listed.returncode == 0, listed.stderr
+    meetings = json.loads(listed.stdout)
+    assert len(meetings) >= 3
+    assert {"id", "uid", "title", "session_date", "public_session_date", "status"} <= set(meetings[0])
+    assert len({m["agreement"] for m in meetings}) >= 3
+    assert run("check", "--store", str(store)).stdout.strip() == f"{store}: OK"
+    copy = tmp_path / "copy.db"
+    assert run("backup", "--store", str(store), "-o", str(copy)).returncode == 0
+    assert run("check", "--store", str(copy)).returncode == 0
+    with Store.open(copy, read_only=True) as original_copy, Store.open(store, read_only=True) as original:
+        assert original_copy.questions.count() == original.questions.count() >= 80
+
+
+def test_store_from_environment_and_table_output(tmp_path: Path):
+    store = tmp_path / "env.db"
+    run("demo", "--store", str(store))
+    result = run("meetings", env={"COUNCIL_PREP_STORE": str(store)})
+    assert result.returncode == 0
+    assert len(result.stdout.strip().splitlines()) >= 3
+
+
+def test_demo_refuses_a_store_with_data(tmp_path: Path):
+    store = tmp_path / "d.db"
+    run("demo", "--store", str(store))
+    assert_clean_failure(run("demo", "--store", str(store)), 1, str(store), "already holds data")
+
+
+def test_missing_option_is_a_usage_error():
+    result = run("meetings")
+    assert result.returncode == 2 and "Missing option '--store'" in result.stderr
+
+
+def test_foreign_file_is_refused(tmp_path: Path):
+    text_file = tmp_path / "notes.db"
+    text_file.write_text("These are my meeting notes, not a database.\n" * 100)
+    assert_clean_failure(run("meetings", "--store", str(text_file)), 1, str(text_file), "not a council-prep store")
+
+
+def test_other_sqlite_database_is_refused(tmp_path: Path):
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.commit()
+    conn.close()
+    assert_clean_failure(run("check", "--store", str(other)), 1, "an SQLite database, but not a council-prep store")
+
+
+def test_truncated_store_is_refused(tmp_path: Path):
+    store = tmp_path / "d.db"
+    run("demo", "--store", str(store))
+    data = store.read_bytes()
+    store.write_bytes(data[: len(data) // 3])
+    result = run("check", "--store", str(store))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert str(store) in result.stderr
+    assert "damaged" in result.stderr or "integrity" in result.stderr or "not a council-prep store" in result.stderr
+
+
+def test_newer_store_is_refused(tmp_path: Path):
+    store = tmp_path / "new.db"
+    Store.open(store).close()
+    conn = sqlite3.connect(store)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.commit()
+    conn.close()
+    assert_clean_failure(run("meetings", "--store", str(store)), 1, "newer version of council-prep")
+
+
+def test_read_only_file_is_refused_for_writing_but_readable(tmp_path: Path):
+    store = tmp_path / "ro.db"
+    run("demo", "--store", str(store))
+    Store.open(store).close()  # leave no WAL behind
+    store.chmod(stat.S_IRUSR | stat.S_IRGRP)
+    try:
+        assert_clean_failure(run("demo", "--store", str(store)), 1, str(store), "read-only")
+        assert run("meetings", "--store", str(store)).returncode == 0
+    finally:
+        store.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_missing_folder_is_refused(tmp_path: Path):
+    store = tmp_path / "no" / "such" / "folder" / "d.db"
+    assert_clean_failure(run("demo", "--store", str(store)), 1, "does not exist")
+    assert not store.parent.exists()
+
+
+def test_backup_to_missing_folder_is_refused(tmp_path: Path):
+    store = tmp_path / "d.db"
+    run("demo", "--store", str(store))
+    assert_clean_failure(run("backup", "--store", str(store), "-o", str(tmp_path / "nope" / "b.db")), 1,
+                         "does not exist")
+
+
+def test_window_without_display_says_so_in_one_line(tmp_path: Path):
+    result = run("--store", str(tmp_path / "x.db"))
+    assert_clean_failure(result, 1, "no display found", "--help")
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_every_command_has_help_with_an_example():
+    from click.testing import CliRunner
+
+    from council_prep.cli import main
+
+    runner = CliRunner()
+    for name, command in main.commands.items():
+        subcommands = getattr(command, "commands", {name: command})
+        for sub in subcommands.values():
+            assert sub.help, f"{name} {sub.name} has no help"
+    result = runner.invoke(main, ["--help"])
+    assert result.exit_code == 0 and "demo" in result.output and "export" in result.output
+    assert "Example:" in runner.invoke(main, ["demo", "--help"]).output

@@ -1,0 +1,74 @@
+"""Schema upgrades run after a backup; a store from a newer version is refused untouched."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from council_prep.store import SCHEMA_VERSION, Store, StoreTooNewError
+from council_prep.store.schema import MIGRATION_NAMES, migrations
+
+
+def make_first_version_store(path: Path) -> None:
+    """A store as the first release wrote it: only the first migration, with one question."""
+    db = Database(sqlite3.connect(path, isolation_level=None))
+    migrations.apply(db, stop_before=MIGRATION_NAMES[1])
+    db.execute("PRAGMA user_version = 1")
+    stamp = "2026-01-01T00:00:00+00:00"
+    identity = {"created_at": stamp, "updated_at": stamp}
+    db["agreements"].insert({"uid": "a", "key": "us-peru-tpa", "name": "Peru TPA", "kind": "fta", **identity})
+    db["partners"].insert({"uid": "p", "code": "PE", "name": "Peru", **identity})
+    db["meetings"].insert({"uid": "m", "agreement_key": "us-peru-tpa", "title": "Council", "session_date": "2027-03-04",
+                           "length_minutes": 300, "status": "planning", **identity})
+    db["questions"].insert({"uid": "q", "meeting_id": 1, "text": "What about subcontracting in agriculture?",
+                            "asker_type": "ngo", "channel": "email", "status": "new", **identity})
+    db.close()
+
+
+def test_migration_from_first_version_backs_up_then_upgrades(tmp_path: Path):
+    path = tmp_path / "old.db"
+    make_first_version_store(path)
+    with Store.open(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION == len(MIGRATION_NAMES)
+        hits = store.search("subcontract")
+        assert [(h.kind, h.record_id) for h in hits] == [("question", 1)]  # existing rows were indexed
+        assert store.check() == []
+    backups = list(tmp_path.glob("old.schema-v1.*.backup.db"))
+    assert len(backups) == 1
+    old = sqlite3.connect(backups[0])
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("SELECT text FROM questions").fetchall() == [("What about subcontracting in agriculture?",)]
+    assert "search_index" not in {r[0] for r in old.execute("SELECT name FROM sqlite_master")}
+
+
+def test_opening_a_current_store_makes_no_backup(tmp_path: Path):
+    path = tmp_path / "store.db"
+    Store.open(path).close()
+    Store.open(path).close()
+    assert sorted(p.name for p in tmp_path.iterdir() if "backup" in p.name) == []
+
+
+def test_newer_store_is_refused_before_anything_is_touched(tmp_path: Path):
+    path = tmp_path / "future.db"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreTooNewError, match="newer version of council-prep"):
+        Store.open(path)
+    assert path.read_bytes() == before
+
+
+def test_store_with_an_unknown_migration_is_refused(tmp_path: Path):
+    path = tmp_path / "future.db"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                 "VALUES ('council_prep', 'm099_future', '2030-01-01')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreTooNewError):
+        Store.open(path)
