@@ -9,9 +9,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from council_prep.demo import load_demo  # noqa: E402
-from council_prep.reference import seed_reference  # noqa: E402
-from council_prep.store import Store  # noqa: E402
+from council_prep.demo import load_demo
+from council_prep.reference import seed_reference
+from council_prep.store import Store
 
 
 @pytest.fixture
