@@ -22,8 +22,8 @@ from council_prep.domain import (
 )
 from council_prep.store import errors
 from council_prep.store.agenda import AgendaTable
-from council_prep.store.connection import connect, translate, translated
-from council_prep.store.schema import MIGRATION_NAMES, SCHEMA_VERSION, migrations
+from council_prep.store.connection import connect, translated
+from council_prep.store.schema import MIGRATION_NAMES, SCHEMA_VERSION, SEARCH_KINDS, SEARCH_TABLES, migrations
 from council_prep.store.search import SEARCH_SQL, SearchHit, hit_from_row, match_expression
 from council_prep.store.tables import RecordTable
 
@@ -195,15 +195,28 @@ class Store:
         return problems
 
     def _check_search_index(self) -> list[str]:
-        try:
-            self.conn.execute("INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 0)")
-        except sqlite3.DatabaseError as exc:
-            return [f"search index: {translate(self.path, exc)}"]
+        """Every searchable record has its index entry and nothing else is indexed.
+
+        FTS5's own structural check is a write statement, so it runs only on a writable store.
+        """
+        problems: list[str] = []
+        if not self.read_only:
+            try:
+                self.conn.execute("INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 0)")
+            except sqlite3.DatabaseError as exc:
+                problems.append(f"search index: {exc}")
+        for kind, (table, _, _) in SEARCH_TABLES.items():
+            missing = self.conn.execute(
+                f"SELECT count(*) FROM {table} WHERE id * 4 + ? NOT IN (SELECT rowid FROM search_index)",
+                [SEARCH_KINDS[kind]],
+            ).fetchone()[0]
+            if missing:
+                problems.append(f"search index lacks {missing} {table.replace('_', ' ')}")
         expected = sum(table.count() for table in self.searchable_tables())
         indexed = self.conn.execute("SELECT count(*) FROM search_index").fetchone()[0]
         if indexed != expected:
-            return [f"search index holds {indexed} entries for {expected} records"]
-        return []
+            problems.append(f"search index holds {indexed} entries for {expected} records")
+        return problems
 
     def searchable_tables(self) -> list[RecordTable]:
         return [self.agenda, self.law_changes, self.submissions, self.questions]

@@ -57,3 +57,11 @@ def test_all_words_must_match(store: Store, meeting: Meeting):
     store.questions.add(Question(meeting_id=meeting.id, text="child labor in mining"))
     assert [h.snippet or h.title for h in store.search("child coffee")] == [
         f"{HIGHLIGHT_START}child{HIGHLIGHT_END} labor in {HIGHLIGHT_START}coffee{HIGHLIGHT_END}"]
+
+
+def test_check_notices_a_record_missing_from_the_index(store: Store, meeting: Meeting):
+    question = store.questions.add(Question(meeting_id=meeting.id, text="Indexed?"))
+    store.conn.execute("DELETE FROM search_index WHERE rowid = ?", [question.id * 4 + 3])
+    assert store.check() == ["search index lacks 1 questions", "search index holds 0 entries for 1 records"]
+    with Store.open(store.path, read_only=True) as review:
+        assert "search index lacks 1 questions" in review.check()
