@@ -11,9 +11,9 @@ from council_prep.store.errors import (
     StoreReadOnlyError,
     StoreTooNewError,
 )
-from council_prep.store.schema import SCHEMA_VERSION
 from council_prep.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from council_prep.store.store import Store
+from council_prep.store.versions import SCHEMA_VERSION
 
 __all__ = [
     "HIGHLIGHT_END", "HIGHLIGHT_START", "SCHEMA_VERSION", "CorruptStoreError", "NotAStoreError",

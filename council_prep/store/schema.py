@@ -6,13 +6,19 @@ from collections.abc import Callable
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-migrations = Migrations("council_prep")
-MIGRATION_NAMES: list[str] = []
+from council_prep.store.search import SEARCH_KINDS, SEARCH_TABLES
+from council_prep.store.versions import MIGRATION_NAMES, MIGRATION_SET
+
+migrations = Migrations(MIGRATION_SET)
 
 
 def migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
-    """Register a migration; executescript() is never used, as it would commit mid-migration."""
-    MIGRATION_NAMES.append(fn.__name__)
+    """Register a migration listed in versions.MIGRATION_NAMES (in that order).
+
+    executescript() is never used in a migration: it would commit half-way through.
+    """
+    if fn.__name__ not in MIGRATION_NAMES:
+        raise ValueError(f"migration {fn.__name__} is missing from versions.MIGRATION_NAMES")
     return migrations()(fn)
 
 
@@ -96,17 +102,6 @@ def m001_records(db: Database) -> None:
     """)
 
 
-# Kind codes of the search index; a record's index rowid is id * 4 + code, so a trigger can
-# find its row without scanning.
-SEARCH_KINDS = {"agenda_item": 0, "law_change": 1, "submission": 2, "question": 3}
-SEARCH_TABLES = {
-    "agenda_item": ("agenda_items", "title", ("objective", "background", "talking_points", "lead")),
-    "law_change": ("law_changes", "title", ("summary", "source_citation", "assessment", "follow_up")),
-    "submission": ("submissions", "identifier", ("summary", "status_note", "submitters")),
-    "question": ("questions", "text", ("asker_name", "organization", "suggested_answer", "assignee")),
-}
-
-
 def _joined(columns: tuple[str, ...], prefix: str = "") -> str:
     return " || ' ' || ".join(f"coalesce({prefix}{column}, '')" for column in columns)
 
@@ -131,5 +126,3 @@ def m002_search_index(db: Database) -> None:
             SELECT id * 4 + {code}, '{kind}', {title}, {_joined(body)} FROM {table};
         """)
 
-
-SCHEMA_VERSION = len(MIGRATION_NAMES)

@@ -1,14 +1,13 @@
 """The Store: one SQLite file holding everything, opened safely and migrated after a backup."""
 
 import contextlib
+import itertools
 import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-
-from sqlite_utils import Database
 
 from council_prep.domain import (
     AgendaItem,
@@ -23,9 +22,9 @@ from council_prep.domain import (
 from council_prep.store import errors
 from council_prep.store.agenda import AgendaTable
 from council_prep.store.connection import connect, translated
-from council_prep.store.schema import MIGRATION_NAMES, SCHEMA_VERSION, SEARCH_KINDS, SEARCH_TABLES, migrations
-from council_prep.store.search import SEARCH_SQL, SearchHit, hit_from_row, match_expression
+from council_prep.store.search import SEARCH_KINDS, SEARCH_SQL, SEARCH_TABLES, SearchHit, hit_from_row, match_expression
 from council_prep.store.tables import RecordTable
+from council_prep.store.versions import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
 
 
 class Store:
@@ -35,7 +34,7 @@ class Store:
         self.path = path
         self.conn = conn
         self.read_only = read_only
-        self.db = Database(conn)
+        self._savepoints = itertools.count()
         self.topics = RecordTable(self, Topic, "topics", "topic")
         self.agreements = RecordTable(self, Agreement, "agreements", "agreement")
         self.partners = RecordTable(self, Partner, "partners", "partner")
@@ -66,7 +65,7 @@ class Store:
 
     def _prepare(self) -> None:
         version = self.schema_version()
-        applied = [m.name for m in migrations.applied(self.db)]
+        applied = self._applied_migrations()
         unknown = [name for name in applied if name not in MIGRATION_NAMES]
         if version > SCHEMA_VERSION or unknown:
             raise errors.StoreTooNewError(
@@ -74,24 +73,35 @@ class Store:
                 f"version knows {SCHEMA_VERSION}); update council-prep to open it"
             )
         if not applied and self._has_foreign_tables():
-            raise errors.NotAStoreError(
-                f"{self.path}: an SQLite database, but not a council-prep store"
-            )
-        pending = migrations.pending(self.db)
-        if not pending:
-            return
+            raise errors.NotAStoreError(f"{self.path}: an SQLite database, but not a council-prep store")
+        if tuple(applied) == MIGRATION_NAMES and version == SCHEMA_VERSION:
+            return  # the usual start: nothing to upgrade, and sqlite-utils is not even imported
         if self.read_only:
             raise errors.StoreReadOnlyError(
                 f"{self.path}: the store needs a schema upgrade; open it once for editing first"
             )
         if applied:
             self.backup(self._upgrade_backup_path(version))
-        migrations.apply(self.db)
+        from sqlite_utils import Database
+
+        from council_prep.store.schema import migrations
+
+        migrations.apply(Database(self.conn))
         self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
+    def _applied_migrations(self) -> list[str]:
+        if not self._table_names() & {"_sqlite_migrations"}:
+            return []
+        rows = self.conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
+        )
+        return [name for (name,) in rows]
+
+    def _table_names(self) -> set[str]:
+        return {name for (name,) in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
     def _has_foreign_tables(self) -> bool:
-        names = self.db.table_names()
-        return any(not name.startswith("sqlite_") for name in names)
+        return any(not name.startswith("sqlite_") for name in self._table_names())
 
     def _upgrade_backup_path(self, version: int) -> Path:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -120,7 +130,7 @@ class Store:
             raise errors.StoreReadOnlyError(f"{self.path}: opened read-only; changes are not saved")
         with translated(self.path):
             if self.conn.in_transaction:
-                with self.db.atomic():
+                with self._savepoint():
                     yield
                 return
             # IMMEDIATE takes the write lock up front, so a busy store waits here (busy
@@ -133,6 +143,19 @@ class Store:
                     self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        name = f"step_{next(self._savepoints)}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:  # an error may already have ended the transaction
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+            raise
+        self.conn.execute(f"RELEASE {name}")
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[None]:

@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from council_prep.domain import Problem, Record, ValidationError
 from council_prep.store import codec
 from council_prep.store.errors import RecordNotFoundError
-from council_prep.store.schema import SEARCH_KINDS
-from council_prep.store.search import match_expression
+from council_prep.store.search import SEARCH_KINDS, match_expression
 
 if TYPE_CHECKING:
     from council_prep.store.store import Store
@@ -94,7 +93,10 @@ class RecordTable(Generic[R]):
                 where = f"({where}) AND {clause}" if where else clause
                 params.append(expression)
         direction = "DESC" if descending else "ASC"
-        return self.ids(where, params, order_by=f'"{order_by}" COLLATE NOCASE {direction}, id {direction}')
+        if order_by == "id":
+            return self.ids(where, params, order_by=f"id {direction}")
+        collation = " COLLATE NOCASE" if codec.column_kinds(self.cls)[order_by] is str else ""
+        return self.ids(where, params, order_by=f'"{order_by}"{collation} {direction}, id {direction}')
 
     def get_many(self, ids: Sequence[int]) -> list[R]:
         """Records for `ids`, in the order given; ids no longer in the store are left out."""

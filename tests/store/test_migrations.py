@@ -7,7 +7,8 @@ import pytest
 from sqlite_utils import Database
 
 from council_prep.store import SCHEMA_VERSION, Store, StoreTooNewError
-from council_prep.store.schema import MIGRATION_NAMES, migrations
+from council_prep.store.schema import migrations
+from council_prep.store.versions import MIGRATION_NAMES
 
 
 def make_first_version_store(path: Path) -> None:
@@ -72,3 +73,19 @@ def test_store_with_an_unknown_migration_is_refused(tmp_path: Path):
     conn.close()
     with pytest.raises(StoreTooNewError):
         Store.open(path)
+
+
+def test_every_listed_migration_is_registered_in_order():
+    assert tuple(m.name for m in migrations.pending(Database(sqlite3.connect(":memory:")))) == MIGRATION_NAMES
+
+
+def test_nested_transaction_failure_rolls_back_only_its_own_step(tmp_path: Path):
+    from council_prep.domain import Topic
+
+    with Store.open(tmp_path / "s.db") as store, store.transaction():
+        store.topics.add(Topic(key="kept", label="Kept"))
+        with pytest.raises(RuntimeError), store.transaction():
+            store.topics.add(Topic(key="undone", label="Undone"))
+            raise RuntimeError
+    with Store.open(tmp_path / "s.db") as store:
+        assert [t.key for t in store.topics.find()] == ["kept"]
