@@ -14,6 +14,16 @@ ProgressCallback = Callable[[int, int], None]
 CancelCheck = Callable[[], bool]
 
 
+def _read_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# Read once at import, on the main thread: os.umask can only be read by setting it.
+_NEW_FILE_MODE = 0o666 & ~_read_umask()
+
+
 class ExportError(CouncilPrepError):
     """The file could not be written (folder missing, no permission, bad template...)."""
 
@@ -46,6 +56,9 @@ def atomic_output(output: Path) -> Iterator[Path]:
     temp = Path(temp_name)
     try:
         yield temp
+        # mkstemp makes the file private; give it the mode an ordinary new file (or the one it
+        # replaces) would have, so a book on a shared drive stays readable by colleagues.
+        os.chmod(temp, output.stat().st_mode & 0o777 if output.exists() else _NEW_FILE_MODE)
         os.replace(temp, output)
     except OSError as exc:
         raise ExportError(f"{output}: could not be written ({exc.strerror or exc})") from exc

@@ -1,0 +1,248 @@
+"""WordprocessingML that python-docx has no API for: fields, the contents list, bookmarks and links,
+right-to-left text, table shading and repeated header rows. Every raw-XML edit of the book lives here."""
+
+from copy import deepcopy
+
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
+from docx.shared import Length
+from docx.text.paragraph import Paragraph
+
+# Children of w:settings that must come after w:updateFields (ECMA-376 order).
+_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema",
+    "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures",
+    "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults",
+    "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+)
+
+
+def _element(tag: str, **attributes: str):
+    element = OxmlElement(tag)
+    for name, value in attributes.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
+# Document body and settings
+def clear_body(body) -> object:
+    """Remove everything from a template's body but its final section properties (page size, margins,
+    header links); returns that w:sectPr, before which the book appends its blocks."""
+    sect_pr = body.find(qn("w:sectPr"))
+    if sect_pr is None:
+        sect_pr = body._add_sectPr()
+    for child in list(body):
+        if child is not sect_pr:
+            body.remove(child)
+    return sect_pr
+
+
+def request_field_update(settings) -> None:
+    """Ask Word to refresh every field (contents, page numbers) when the file is opened."""
+    for old in settings.findall(qn("w:updateFields")):
+        settings.remove(old)
+    flag = _element("w:updateFields", val="true")
+    successor = next((child for child in settings if child.tag in {qn(f"w:{t}") for t in _AFTER_UPDATE_FIELDS}),
+                     None)
+    if successor is None:
+        settings.append(flag)
+    else:
+        successor.addprevious(flag)
+
+
+# Fields
+def _field_char(kind: str, dirty: bool = False):
+    run = OxmlElement("w:r")
+    char = _element("w:fldChar", fldCharType=kind)
+    if dirty:
+        char.set(qn("w:dirty"), "true")
+    run.append(char)
+    return run
+
+
+def _instruction(text: str):
+    run = OxmlElement("w:r")
+    instr = OxmlElement("w:instrText")
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = f" {text} "
+    run.append(instr)
+    return run
+
+
+def append_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
+    """A complex field (PAGE, NUMPAGES...) at the end of `paragraph`, showing `shown` until updated."""
+    p = paragraph._p
+    p.append(_field_char("begin"))
+    p.append(_instruction(instruction))
+    p.append(_field_char("separate"))
+    paragraph.add_run(shown)
+    p.append(_field_char("end"))
+
+
+def wrap_in_field(first: Paragraph, last: Paragraph, instruction: str) -> None:
+    """Make the paragraphs first..last the current result of a field marked dirty, so Word rebuilds it
+    on open while readers that never update fields still show the result as written."""
+    p = first._p
+    anchor = p.pPr
+    position = 0 if anchor is None else list(p).index(anchor) + 1
+    for offset, run in enumerate((_field_char("begin", dirty=True), _instruction(instruction),
+                                  _field_char("separate"))):
+        p.insert(position + offset, run)
+    last._p.append(_field_char("end"))
+
+
+# Bookmarks and links
+def bookmark(paragraph: Paragraph, name: str, number: int) -> None:
+    """Bookmark the whole paragraph under `name`, the target of a contents entry."""
+    p = paragraph._p
+    start = _element("w:bookmarkStart", id=str(number), name=name)
+    anchor = p.pPr
+    if anchor is None:
+        p.insert(0, start)
+    else:
+        anchor.addnext(start)
+    p.append(_element("w:bookmarkEnd", id=str(number)))
+
+
+def _link(paragraph: Paragraph, run, **target: str) -> None:
+    link = OxmlElement("w:hyperlink")
+    for name, value in target.items():
+        link.set(qn(name), value)
+    link.append(run._r)
+    paragraph._p.append(link)
+
+
+def internal_link(paragraph: Paragraph, run, anchor: str) -> None:
+    """Make `run` (already in `paragraph`) a link to the bookmark `anchor`."""
+    _link(paragraph, run, **{"w:anchor": anchor, "w:history": "1"})
+
+
+def external_link(paragraph: Paragraph, run, rel_id: str) -> None:
+    """Make `run` a link to the external target registered as `rel_id` (see LinkTargets)."""
+    _link(paragraph, run, **{"r:id": rel_id})
+
+
+class LinkTargets:
+    """One relationship per URL, found by a dict: python-docx's own lookup scans every relationship of
+    the part for each link, which is quadratic for a book of thousands of sources."""
+
+    def __init__(self, part):
+        self._rels = part.rels
+        self._ids: dict[str, str] = {}
+
+    def id_for(self, url: str) -> str:
+        if url not in self._ids:
+            number = len(self._ids) + 1
+            while f"rIdLink{number}" in self._rels:
+                number += 1
+            self._rels.add_relationship(RELATIONSHIP_TYPE.HYPERLINK, url, f"rIdLink{number}", is_external=True)
+            self._ids[url] = f"rIdLink{number}"
+        return self._ids[url]
+
+
+# Text
+def set_text(r, text: str) -> None:
+    """The run's text as one w:t; python-docx's setter walks the text a character at a time looking for
+    tabs and line breaks, so it is kept for text that has them."""
+    if "\t" in text or "\n" in text:
+        r.text = text
+        return
+    t = OxmlElement("w:t")
+    t.text = text
+    if text[:1].isspace() or text[-1:].isspace():
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    r.append(t)
+
+
+# Right-to-left
+def right_to_left_paragraph(p: CT_P) -> None:
+    p.get_or_add_pPr().insert_element_before(
+        _element("w:bidi"), "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+        "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+        "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def right_to_left_run(r) -> None:
+    r.get_or_add_rPr().append(_element("w:rtl"))
+
+
+# Paragraph decoration
+def bottom_rule(paragraph: Paragraph, color: str, size_eighths: int = 12) -> None:
+    """A rule under the paragraph (the cover's title)."""
+    borders = OxmlElement("w:pBdr")
+    borders.append(_element("w:bottom", val="single", sz=str(size_eighths), space="6", color=color))
+    paragraph._p.get_or_add_pPr().insert_element_before(
+        borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+        "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+        "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+        "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+        "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+# Tables
+def shade_cell(tc, fill: str) -> None:
+    tc_pr = tc.get_or_add_tcPr()
+    for old in tc_pr.findall(qn("w:shd")):
+        tc_pr.remove(old)
+    shading = _element("w:shd", val="clear", color="auto", fill=fill)
+    successor = next((c for c in tc_pr if c.tag in {qn("w:noWrap"), qn("w:tcMar"), qn("w:textDirection"),
+                                                   qn("w:tcFitText"), qn("w:vAlign"), qn("w:hideMark")}), None)
+    if successor is None:
+        tc_pr.append(shading)
+    else:
+        successor.addprevious(shading)
+
+
+def repeat_as_header(tr) -> None:
+    """The row repeats at the top of every page the table runs onto, and is never split."""
+    tr_pr = tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+    tr_pr.append(_element("w:tblHeader", val="true"))
+
+
+def release_from_next(tr) -> None:
+    """The row's paragraphs no longer keep with what follows (the last row of a table kept together)."""
+    for keep in list(tr.iter(qn("w:keepNext"))):
+        keep.getparent().remove(keep)
+
+
+def keep_row_together(tr) -> None:
+    tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def spanning_row(template_tr, width: Length):
+    """A copy of `template_tr` whose first cell spans every column (a group heading row)."""
+    tr = deepcopy(template_tr)
+    cells = tr.findall(qn("w:tc"))
+    for extra in cells[1:]:
+        tr.remove(extra)
+    tc_pr = cells[0].get_or_add_tcPr()
+    tc_pr.width = width
+    tc_pr.grid_span = len(cells)
+    return tr
+
+
+def cell_margins(tbl, top_bottom_twips: int) -> None:
+    """Breathing room above and below cell text, whatever the paragraph style's spacing."""
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("top", "bottom"):
+        margins.append(_element(f"w:{edge}", w=str(top_bottom_twips), type="dxa"))
+    look = tbl.tblPr.find(qn("w:tblLook"))
+    if look is None:
+        tbl.tblPr.append(margins)
+    else:
+        look.addprevious(margins)
+
+
+def add_grid_borders(table_style_element, color: str = "808080") -> None:
+    """Give a table style single-line borders on every edge (for a template that lacks Table Grid)."""
+    tbl_pr = table_style_element.find(qn("w:tblPr"))
+    if tbl_pr is None:
+        tbl_pr = OxmlElement("w:tblPr")
+        table_style_element.append(tbl_pr)
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(_element(f"w:{edge}", val="single", sz="4", space="0", color=color))
+    tbl_pr.append(borders)

@@ -1,0 +1,150 @@
+"""Awkward content still makes a valid Word book; the CLI turns every failure into one clear line."""
+
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+from docx.oxml.ns import qn
+from lxml import etree
+
+from council_prep.book import assemble_book
+from council_prep.cli import main
+from council_prep.domain import AgendaItem, LawChange, Meeting, Question
+from council_prep.exporters.docx import export_docx
+from council_prep.store import Store
+from tests.exporters.test_docx import MARKING, SECRET_NAME, SECRET_ORG, all_parts, body_texts, build_sample
+
+HUGE = "Long background paragraph with words. " * 2_700  # ~100 KB in one field
+AWKWARD = [
+    "Control\x00chars\x07 and \x1b[31mescape\x0b codes\x7f",
+    "=HYPERLINK(\"http://evil.example\",\"click\")",
+    "+cmd|' /C calc'!A0",
+    "<b>bold?</b> &amp; <w:t>not xml</w:t> ]]> \"quotes\" 'apostrophes'",
+    "العمال المهاجرون and English mixed 123 עברית",
+    "한국어 노동법 개정 — 日本語 — Ελληνικά — emoji 👷‍♀️🏭✊🏽",
+    "tab\tand\nnew line",
+]
+
+
+def build_awkward(store: Store) -> int:
+    meeting = store.meetings.add(Meeting(
+        agreement_key="us-jordan-fta", partner_codes=["JO"], title="اجتماع مجلس شؤون العمل — <Council> & 👷",
+        session_date=date(2026, 2, 1), handling_marking="FOR OFFICIAL USE ONLY",
+    ))
+    change = store.law_changes.add(LawChange(partner_code="JO", title=AWKWARD[4], summary=HUGE,
+                                             assessment=AWKWARD[3], source_url="https://example.org/?a=1&b=<2>",
+                                             topic_keys=["migrant_workers"]))
+    for n, text in enumerate(AWKWARD):
+        store.agenda.add(AgendaItem(meeting_id=meeting.id, title=text, objective=text, talking_points=[text],
+                                    background=HUGE if n == 0 else text, lead=text,
+                                    law_change_ids=[change.id]))  # type: ignore[list-item]
+        store.questions.add(Question(meeting_id=meeting.id, text=text, asker_name=text, organization=text,
+                                     suggested_answer=HUGE if n == 1 else text, received_at=datetime(2026, 1, n + 1)))
+    store.agenda.add(AgendaItem(meeting_id=meeting.id, title="An item with nothing in it"))
+    return meeting.id  # type: ignore[return-value]
+
+
+def assert_valid_docx(path: Path) -> None:
+    """Every XML part parses, and python-docx opens the file."""
+    with zipfile.ZipFile(path) as archive:
+        assert archive.testzip() is None
+        for name in archive.namelist():
+            if name.endswith((".xml", ".rels")):
+                etree.fromstring(archive.read(name))
+    docx.Document(str(path))
+
+
+def test_awkward_text_is_written_faithfully(store, tmp_path):
+    meeting_id = build_awkward(store)
+    path = export_docx(assemble_book(store, meeting_id), tmp_path / "awkward.docx")
+    assert_valid_docx(path)
+    texts = body_texts(path)
+    everything = "\n".join(texts)
+    assert "Controlchars and [31mescape codes" in everything
+    for kept in AWKWARD[1:6]:
+        assert kept in everything
+    assert "tab\tand" in everything
+    assert any(len(t) >= 100_000 for t in texts)
+    read = docx.Document(str(path))
+    arabic_title = next(p for p in read.paragraphs if p.style.name == "Title")
+    assert arabic_title._p.pPr.find(qn("w:bidi")) is not None
+    assert "Nothing has been written for this item yet." in texts
+
+
+def test_a_meeting_with_nothing_in_it(store, tmp_path):
+    meeting = store.meetings.add(Meeting(agreement_key="korus", partner_codes=["KR"], title="Empty meeting",
+                                         session_date=date(2026, 9, 9)))
+    path = export_docx(assemble_book(store, meeting.id), tmp_path / "empty.docx")  # type: ignore[arg-type]
+    assert_valid_docx(path)
+    texts = body_texts(path)
+    for expected in ("No agenda items yet.", "No law changes are recorded for Republic of Korea.",
+                     "No open submissions concern Republic of Korea.",
+                     "No questions have been received for the public session.", "No askers to list."):
+        assert expected in texts
+
+
+def test_no_sections_still_makes_a_book_with_a_cover(store, tmp_path):
+    meeting_id = build_sample(store)
+    path = export_docx(assemble_book(store, meeting_id, sections=[]), tmp_path / "cover.docx")
+    assert_valid_docx(path)
+    assert "The book has no sections." in [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+# The command line, end to end
+@pytest.fixture
+def sample_store(store_path: Path, store: Store) -> tuple[Path, int]:
+    meeting_id = build_sample(store)
+    store.close()
+    return store_path, meeting_id
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["export", "docx", *map(str, args)])
+
+
+def test_cli_writes_internal_and_public_books(sample_store, tmp_path):
+    store_path, meeting_id = sample_store
+    internal = run("--store", store_path, "--meeting", meeting_id, "-o", tmp_path / "internal.docx")
+    assert internal.exit_code == 0, internal.output
+    assert f"Briefing book written to {tmp_path / 'internal.docx'}" in internal.output
+    public = run("--store", store_path, "--meeting", meeting_id, "-o", tmp_path / "public.docx", "--profile", "public")
+    assert public.exit_code == 0, public.output
+    assert SECRET_NAME in "".join(all_parts(tmp_path / "internal.docx").values())
+    for xml in all_parts(tmp_path / "public.docx").values():
+        assert SECRET_NAME not in xml and SECRET_ORG not in xml
+    header = docx.Document(str(tmp_path / "public.docx")).sections[0].header
+    assert header.paragraphs[0].text == MARKING
+
+
+def test_cli_takes_a_users_template(sample_store, tmp_path):
+    store_path, meeting_id = sample_store
+    template = docx.Document()
+    template.styles["Normal"].font.name = "Garamond"
+    template.save(str(tmp_path / "brand.docx"))
+    result = run("--store", store_path, "--meeting", meeting_id, "-o", tmp_path / "b.docx",
+                 "--template", tmp_path / "brand.docx")
+    assert result.exit_code == 0, result.output
+    assert docx.Document(str(tmp_path / "b.docx")).styles["Normal"].font.name == "Garamond"
+
+
+@pytest.mark.parametrize("case, message", [
+    ("missing folder", "does not exist"),
+    ("bad template", "T.docx: not a Word template (not a .docx file)"),
+    ("unknown meeting", "No meeting with id 999"),
+])
+def test_cli_failures_are_one_clear_line_and_exit_1(sample_store, tmp_path, case, message):
+    store_path, meeting_id = sample_store
+    (tmp_path / "T.docx").write_text("plain text, not Word")
+    args = {
+        "missing folder": ["--meeting", meeting_id, "-o", tmp_path / "nowhere" / "b.docx"],
+        "bad template": ["--meeting", meeting_id, "-o", tmp_path / "b.docx", "--template", tmp_path / "T.docx"],
+        "unknown meeting": ["--meeting", 999, "-o", tmp_path / "b.docx"],
+    }[case]
+    result = run("--store", store_path, *args)
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "b.docx").exists()
