@@ -1,0 +1,98 @@
+"""Importing partner law changes from .xlsx or .csv (the Law changes sheet of the workbook, or any
+table with a partner and a title column)."""
+
+from collections.abc import Hashable
+from functools import partial
+from pathlib import Path
+
+from council_prep.domain import InstrumentType, LawChange, LawChangeStatus
+from council_prep.domain.text import folded
+from council_prep.importers.plan import MISSING, ImportPlan, RowReader, plan_import
+from council_prep.importers.reading import FieldSpec
+from council_prep.importers.values import CellProblem, TopicMatcher, as_choice, as_date, as_text, words
+from council_prep.store import Store
+
+FIELDS = [
+    FieldSpec("partner_code", "Partner", ("Country", "Partner country", "Country code", "Partner code")),
+    FieldSpec("title", "Title", ("Instrument", "Name of the instrument", "Law", "Title of the instrument")),
+    FieldSpec("instrument_type", "Instrument type", ("Type", "Kind", "Instrument kind")),
+    FieldSpec("status", "Status", ("Stage", "State")),
+    FieldSpec("introduced_on", "Introduced", ("Date introduced", "Introduced on", "Proposed on")),
+    FieldSpec("adopted_on", "Adopted", ("Date adopted", "Adopted on", "Enacted", "Passed")),
+    FieldSpec("effective_on", "Effective", ("Effective date", "Effective on", "In force since", "Entry into force")),
+    FieldSpec("topic_keys", "Topics", ("Topic", "Subjects", "Themes")),
+    FieldSpec("summary", "Summary", ("Description", "Abstract")),
+    FieldSpec("source_citation", "Source", ("Citation", "Source citation", "Official gazette")),
+    FieldSpec("source_url", "Source URL", ("URL", "Link", "Web address")),
+    FieldSpec("assessment", "Assessment", ("Analysis", "Evaluation")),
+    FieldSpec("follow_up", "Follow-up", ("Follow up", "Next steps", "Action")),
+    FieldSpec("uid", "uid", ("UUID", "Record uid")),
+]
+_TEXTS = ("title", "summary", "source_citation", "source_url", "assessment", "follow_up")
+
+
+class LawChangeImporter:
+    """Law changes of any partner; the same title for the same partner is added only once."""
+
+    what = "law changes"
+    table = "law_changes"
+    sheet_name = "Law changes"
+    fields = FIELDS
+    required = ("partner_code", "title")
+    text_fields = ("summary", "assessment", "follow_up")
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.topics = TopicMatcher(store.topics.find())
+        self._partners: dict[str, str] = {}
+        for partner in store.partners.find():
+            for name in (partner.code, partner.name, partner.name_local):
+                if name:
+                    self._partners[words(name)] = partner.code
+        self._known = [p.name for p in store.partners.find()]
+
+    def existing(self) -> list[LawChange]:
+        return self.store.law_changes.find()
+
+    def find_elsewhere(self, uid: str) -> LawChange | None:
+        return None  # law changes belong to no meeting: a stored uid is always found in existing()
+
+    def new_record(self) -> LawChange:
+        return LawChange(partner_code="", title="")
+
+    def duplicate_key(self, record: LawChange) -> Hashable:
+        return record.partner_code, folded(record.title)
+
+    def partner(self, value: object) -> str:
+        text = as_text(value).strip()
+        code = self._partners.get(words(text))
+        if code is None:
+            raise CellProblem(f"partner '{text}' is unknown; use a country name or code such as "
+                              f"{', '.join(self._known[:6])}")
+        return code
+
+    def fill(self, record: LawChange, reader: RowReader, existing: LawChange | None) -> None:
+        """Set the fields the file has columns for; an empty choice cell keeps what the record had."""
+        for name in _TEXTS:
+            value = reader.get(name)
+            if value is not MISSING:
+                setattr(record, name, value)
+        partner = reader.get("partner_code", self.partner) if reader.filled("partner_code") else MISSING
+        if partner is not MISSING:
+            record.partner_code = partner
+        for name, choices in (("instrument_type", InstrumentType), ("status", LawChangeStatus)):
+            value = reader.get(name, partial(as_choice, choices=choices))
+            if value not in (MISSING, None):
+                setattr(record, name, value)
+        for name in ("introduced_on", "adopted_on", "effective_on"):
+            value = reader.get(name, as_date)
+            if value is not MISSING:
+                setattr(record, name, value)
+        topics = reader.get("topic_keys", self.topics.many)
+        if topics is not MISSING:
+            record.topic_keys = topics
+
+
+def plan_law_change_import(store: Store, path: Path) -> ImportPlan[LawChange]:
+    """Read and check `path` against the store; nothing is written (see apply_import)."""
+    return plan_import(store, path, LawChangeImporter(store))

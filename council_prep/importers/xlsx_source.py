@@ -1,0 +1,133 @@
+"""Rows of an .xlsx sheet, read in streaming mode after checks that keep hostile files harmless."""
+
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from council_prep.importers.errors import UnreadableFileError
+
+MAX_UNCOMPRESSED = 400 * 1024 * 1024  # all parts of the workbook together, as the zip declares them
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted workbooks and old .xls files
+MAX_MERGED_CELLS = 10_000  # larger merged ranges are left as stored (value in the first cell only)
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"')
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A cell holding a formula: its text, since only the spreadsheet program can compute it."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class ErrorValue:
+    """A cell showing an error such as #N/A."""
+
+    code: str
+
+
+def check_workbook(path: Path) -> None:
+    """Refuse what openpyxl should never be handed: encrypted or old-format files, damaged zips, zip bombs."""
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head == OLE_MAGIC:
+        raise UnreadableFileError(
+            f"{path}: a password-protected workbook or an old .xls file; remove the password or save it as .xlsx")
+    if not zipfile.is_zipfile(path):
+        raise UnreadableFileError(f"{path}: not an Excel workbook (.xlsx), or the file is damaged or incomplete")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise UnreadableFileError(f"{path}: the workbook is damaged ({exc})") from exc
+    names = {m.filename for m in members}
+    if "xl/workbook.xml" not in names:
+        raise UnreadableFileError(f"{path}: a zip file, but not an Excel workbook (.xlsx)")
+    declared = sum(m.file_size for m in members)
+    if declared > MAX_UNCOMPRESSED:
+        raise UnreadableFileError(
+            f"{path}: the workbook unpacks to {declared / 2**20:,.0f} MB, more than the "
+            f"{MAX_UNCOMPRESSED / 2**20:,.0f} MB allowed; split it or save it as CSV")
+
+
+def xlsx_rows(path: Path, preferred_sheet: str) -> Iterator[tuple[int, list[object]]]:
+    """(row number, values) for each row of `preferred_sheet`, or the first sheet if there is none.
+
+    Formulas come back as Formula, error cells as ErrorValue; merged ranges give their value
+    to every cell they cover, as the user sees it.
+    """
+    from openpyxl import load_workbook
+
+    check_workbook(path)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises anything from KeyError to zlib.error on a bad file
+        raise UnreadableFileError(f"{path}: cannot be read as an Excel workbook ({exc or type(exc).__name__})") from exc
+    try:
+        names = workbook.sheetnames
+        sheet = workbook[preferred_sheet] if preferred_sheet in names else workbook[names[0]]
+        merged = _merged_ranges(path, sheet._worksheet_path)
+        sheet.reset_dimensions()  # trust the cells, not a declared size that may span a million rows
+        try:
+            for number, row in enumerate(sheet.iter_rows(), start=1):
+                yield number, merged.fill(number, [_value(c) for c in row])
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+            raise UnreadableFileError(f"{path}: the workbook is damaged or incomplete ({exc})") from exc
+    finally:
+        workbook.close()
+
+
+def _value(cell: object) -> object:
+    kind = getattr(cell, "data_type", "n")
+    value = getattr(cell, "value", None)
+    if kind == "f":
+        return Formula(str(value))
+    if kind == "e":
+        return ErrorValue(str(value))
+    return value
+
+
+def _merged_ranges(path: Path, member: str) -> "MergedCells":
+    """The sheet's merged ranges, found by scanning its XML (read-only mode does not report them)."""
+    found: dict[bytes, None] = {}
+    with zipfile.ZipFile(path) as archive, archive.open(member.lstrip("/")) as source:
+        tail = b""
+        while chunk := source.read(1 << 20):
+            block = tail + chunk
+            if b"mergeCell" in block:
+                found.update(dict.fromkeys(_MERGE.findall(block)))
+            tail = block[-100:]
+    return MergedCells([ref.decode() for ref in found])
+
+
+class MergedCells:
+    """Gives the value of each merged range's top-left cell to the other cells of the range."""
+
+    def __init__(self, refs: list[str]):
+        from openpyxl.utils import range_boundaries
+
+        self._by_row: dict[int, list[tuple[int, tuple[int, int]]]] = {}  # row -> (column, its top-left cell)
+        self._anchors: dict[int, list[int]] = {}  # row -> columns of top-left cells in it
+        for ref in refs:
+            min_col, min_row, max_col, max_row = range_boundaries(ref)
+            if (max_row - min_row + 1) * (max_col - min_col + 1) > MAX_MERGED_CELLS:
+                continue  # a merge over whole columns holds one value; spreading it would only waste time
+            self._anchors.setdefault(min_row, []).append(min_col)
+            for row in range(min_row, max_row + 1):
+                for col in range(min_col, max_col + 1):
+                    if (row, col) != (min_row, min_col):
+                        self._by_row.setdefault(row, []).append((col, (min_row, min_col)))
+        self._values: dict[tuple[int, int], object] = {}
+
+    def fill(self, number: int, values: list[object]) -> list[object]:
+        for col in self._anchors.get(number, ()):
+            self._values[(number, col)] = values[col - 1] if col <= len(values) else None
+        covered = self._by_row.get(number)
+        if not covered:
+            return values
+        values = values + [None] * (max(col for col, _ in covered) - len(values))
+        for col, anchor in covered:
+            values[col - 1] = self._values.get(anchor)
+        return values
