@@ -1,0 +1,100 @@
+"""The meeting's agenda as a table on the running clock; rows are dragged to a new position.
+
+A drop does not move rows itself: it asks for the move (`move_requested`), which becomes an
+undoable command; the model then shows the store's new order.
+"""
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from council_prep.domain import AgendaItem, Meeting, label
+from council_prep.domain.schedule import Slot, running_clock
+from council_prep.gui.lookups import Lookups
+
+MIME_TYPE = "application/x-council-prep-agenda-item"
+COLUMNS = ("#", "Time", "Item", "Topic", "Lead", "Minutes", "Status")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AgendaModel(QAbstractTableModel):
+    move_requested = Signal(int, int)  # agenda item id, new 1-based position
+
+    def __init__(self, lookups: Lookups, parent=None):
+        super().__init__(parent)
+        self.lookups = lookups
+        self.items: list[AgendaItem] = []
+        self.slots: list[Slot] = []
+
+    def set_items(self, meeting: Meeting | None, items: list[AgendaItem]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.slots = running_clock(meeting.start_time, [i.minutes for i in items]) if meeting else []
+        self.endResetModel()
+
+    def row_of(self, item_id: int | None) -> int:
+        return next((row for row, item in enumerate(self.items) if item.id == item_id), -1)
+
+    # Display
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item, slot = self.items[index.row()], self.slots[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                str(item.position), f"{slot.starts:%H:%M}–{slot.ends:%H:%M}", item.title,
+                self.lookups.topic(item.topic_key), item.lead, str(item.minutes), label(item.status),
+            )[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            return item.objective or item.title
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 5):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    # Drag and drop
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        if rows:
+            data.setData(MIME_TYPE, QByteArray(str(self.items[rows[0]].id).encode()))
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
+        return data.hasFormat(MIME_TYPE) and action == Qt.DropAction.MoveAction
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
+        """Drop before `row` (or onto `parent`'s row, or at the end); asks for the move."""
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        item_id = int(bytes(data.data(MIME_TYPE).data()).decode())
+        source = self.row_of(item_id)
+        if source < 0:
+            return False
+        if row < 0:
+            row = parent.row() if parent.isValid() else len(self.items)
+        target = row if row <= source else row - 1  # removing the item first shifts later rows up
+        if target != source:
+            self.move_requested.emit(item_id, target + 1)
+        return True

@@ -1,0 +1,287 @@
+"""Editors for single record fields with one interface: read a value (or a problem), show a value.
+
+Each editor calls `on_commit` when the user finishes an edit (focus leaves, Enter, a choice made),
+so the form saves at once and nothing typed is lost.
+"""
+
+from collections.abc import Callable
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from council_prep.domain import label
+
+Commit = Callable[[], None]
+
+
+class FieldEditor:
+    """Base: `widget` goes into the form; value() returns (value, problem message or None)."""
+
+    widget: QWidget
+
+    def value(self) -> tuple[Any, str | None]:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.widget.setEnabled(not read_only)
+
+
+class _FocusOut(QObject):
+    """Commits a multi-line editor when focus leaves it."""
+
+    def __init__(self, on_commit: Commit, parent: QObject):
+        super().__init__(parent)
+        self._on_commit = on_commit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self._on_commit()
+        return False
+
+
+class LineField(FieldEditor):
+    def __init__(self, on_commit: Commit):
+        self.widget = QLineEdit()
+        self.widget.editingFinished.connect(on_commit)
+
+    def value(self) -> tuple[Any, str | None]:
+        return self.widget.text(), None
+
+    def set_value(self, value: Any) -> None:
+        self.widget.setText(value or "")
+        self.widget.setCursorPosition(0)  # show a long title from its start
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.widget.setReadOnly(read_only)
+
+
+class DateField(LineField):
+    """A date typed as YYYY-MM-DD, or left empty (QDateEdit cannot be empty)."""
+
+    def __init__(self, on_commit: Commit, *, with_time: bool = False):
+        super().__init__(on_commit)
+        self._with_time = with_time
+        self.widget.setPlaceholderText("YYYY-MM-DD HH:MM" if with_time else "YYYY-MM-DD")
+
+    def value(self) -> tuple[Any, str | None]:
+        text = self.widget.text().strip()
+        if not text:
+            return None, None
+        try:
+            return (datetime.fromisoformat(text) if self._with_time else date.fromisoformat(text)), None
+        except ValueError:
+            return None, f"'{text}' is not a date ({self.widget.placeholderText()})"
+
+    def set_value(self, value: Any) -> None:
+        if isinstance(value, datetime):
+            self.widget.setText(value.strftime("%Y-%m-%d %H:%M"))
+        else:
+            self.widget.setText(value.isoformat() if value else "")
+
+
+class TextField(FieldEditor):
+    def __init__(self, on_commit: Commit, *, lines: int = 4):
+        self.widget = QPlainTextEdit()
+        self.widget.setTabChangesFocus(True)
+        self.widget.setMinimumHeight(self.widget.fontMetrics().lineSpacing() * lines + 12)
+        self.widget.installEventFilter(_FocusOut(on_commit, self.widget))
+
+    def value(self) -> tuple[Any, str | None]:
+        return self.widget.toPlainText(), None
+
+    def set_value(self, value: Any) -> None:
+        text = "\n".join(value) if isinstance(value, list) else (value or "")
+        if text != self.widget.toPlainText():
+            self.widget.setPlainText(text)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.widget.setReadOnly(read_only)
+
+
+class LinesField(TextField):
+    """A list of short texts, one per line (submitters)."""
+
+    def value(self) -> tuple[Any, str | None]:
+        return [line.strip() for line in self.widget.toPlainText().splitlines() if line.strip()], None
+
+
+class IntField(FieldEditor):
+    def __init__(self, on_commit: Commit, low: int, high: int, suffix: str = ""):
+        self.widget = QSpinBox()
+        self.widget.setRange(low, high)
+        self.widget.setSuffix(suffix)
+        self.widget.setAccelerated(True)
+        self.widget.editingFinished.connect(on_commit)
+
+    def value(self) -> tuple[Any, str | None]:
+        return self.widget.value(), None
+
+    def set_value(self, value: Any) -> None:
+        self.widget.setValue(int(value or 0))
+
+
+class CheckField(FieldEditor):
+    def __init__(self, on_commit: Commit, text: str):
+        self.widget = QCheckBox(text)
+        self.widget.clicked.connect(lambda _checked: on_commit())
+
+    def value(self) -> tuple[Any, str | None]:
+        return self.widget.isChecked(), None
+
+    def set_value(self, value: Any) -> None:
+        self.widget.setChecked(bool(value))
+
+
+class ChoiceField(FieldEditor):
+    """A closed choice: enum values, a partner, a topic (optionally with 'none')."""
+
+    def __init__(self, on_commit: Commit, choices: list[tuple[Any, str]]):
+        self.widget = QComboBox()
+        for data, text in choices:
+            self.widget.addItem(text, data)
+        self.widget.activated.connect(lambda _index: on_commit())
+
+    @classmethod
+    def of_enum(cls, on_commit: Commit, enum: type[StrEnum]) -> "ChoiceField":
+        return cls(on_commit, [(member, label(member)) for member in enum])
+
+    def value(self) -> tuple[Any, str | None]:
+        return self.widget.currentData(), None
+
+    def set_value(self, value: Any) -> None:
+        index = self.widget.findData(value)
+        if index < 0 and value is not None:
+            self.widget.addItem(str(value), value)
+            index = self.widget.count() - 1
+        self.widget.setCurrentIndex(max(index, 0))
+
+
+class CheckListField(FieldEditor):
+    """Several choices from a list (topics, linked law changes): checkable rows."""
+
+    def __init__(self, on_commit: Commit, choices: list[tuple[Any, str]], rows: int = 5):
+        self.widget = QListWidget()
+        self.widget.setMinimumHeight(self.widget.fontMetrics().lineSpacing() * rows + 12)
+        self.widget.setMaximumHeight(self.widget.fontMetrics().lineSpacing() * (rows + 4) + 12)
+        self._loading = False
+        self.set_choices(choices)
+        self.widget.itemChanged.connect(lambda _item: None if self._loading else on_commit())
+
+    def set_choices(self, choices: list[tuple[Any, str]]) -> None:
+        checked = set(self.value()[0])
+        self._loading = True
+        self.widget.clear()
+        for data, text in choices:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, data)
+            item.setToolTip(text)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if data in checked else Qt.CheckState.Unchecked)
+            self.widget.addItem(item)
+        self._loading = False
+
+    def value(self) -> tuple[Any, str | None]:
+        items = (self.widget.item(row) for row in range(self.widget.count()))
+        return [i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked], None
+
+    def set_value(self, value: Any) -> None:
+        wanted = set(value or [])
+        self._loading = True
+        for row in range(self.widget.count()):
+            item = self.widget.item(row)
+            state = Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted else Qt.CheckState.Unchecked
+            item.setCheckState(state)
+        self._loading = False
+
+
+class PointsField(FieldEditor):
+    """Talking points: an editable, reorderable list (double-click or F2 edits a point)."""
+
+    def __init__(self, on_commit: Commit):
+        self.widget = QWidget()
+        self.list = QListWidget()
+        self.list.setAccessibleName("Talking points")
+        self.list.setWordWrap(True)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self._on_commit = on_commit
+        self._loading = False
+        self.list.itemChanged.connect(self._changed)
+        self.list.model().rowsMoved.connect(lambda *_: self._changed())
+        self.add_button = QPushButton("Add &point")
+        self.remove_button = QPushButton("Remove point")
+        self.add_button.clicked.connect(self.add_point)
+        self.remove_button.clicked.connect(self.remove_point)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch()
+        layout = QHBoxLayout(self.widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+
+    def _changed(self, *_: object) -> None:
+        if not self._loading:
+            self._on_commit()
+
+    def add_point(self) -> None:
+        item = self._item("New point")
+        self._loading = True
+        self.list.addItem(item)
+        self._loading = False
+        self.list.setCurrentItem(item)
+        self._on_commit()
+        self.list.editItem(item)
+
+    def remove_point(self) -> None:
+        row = self.list.currentRow()
+        if row >= 0:
+            self.list.takeItem(row)
+            self._on_commit()
+
+    @staticmethod
+    def _item(text: str) -> QListWidgetItem:
+        item = QListWidgetItem(text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled)
+        return item
+
+    def value(self) -> tuple[Any, str | None]:
+        return [self.list.item(row).text() for row in range(self.list.count())], None
+
+    def set_value(self, value: Any) -> None:
+        if value == self.value()[0]:
+            return
+        self._loading = True
+        self.list.clear()
+        for point in value or []:
+            self.list.addItem(self._item(point))
+        self._loading = False
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if read_only else
+                                  QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.list.setDragEnabled(not read_only)
+        self.add_button.setEnabled(not read_only)
+        self.remove_button.setEnabled(not read_only)

@@ -1,0 +1,133 @@
+"""A record's editor pane, built from field specs; every finished edit is validated and saved at once."""
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from council_prep.domain import Record
+from council_prep.gui import fields as f
+from council_prep.gui.lookups import Lookups
+from council_prep.gui.tables.columns import FieldSpec
+
+
+def plain(text: str) -> str:
+    """A label without its mnemonic marker, for accessible names."""
+    return text.replace("&", "")
+
+
+class RecordForm(QWidget):
+    """Shows one record; emits `edited(before, after)` when a valid change is finished."""
+
+    edited = Signal(object, object)
+
+    def __init__(self, specs: list[FieldSpec], lookups: Lookups, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.specs = specs
+        self.record: Record | None = None
+        self.editors: dict[str, f.FieldEditor] = {}
+        self._read_only = False
+        self._loading = False
+        content = QWidget()
+        self.layout_ = QFormLayout(content)
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for spec in specs:
+            editor = self._editor(spec, lookups)
+            self.editors[spec.name] = editor
+            editor.widget.setAccessibleName(plain(spec.label))
+            if spec.kind == "check":
+                self.layout_.addRow("", editor.widget)
+            else:
+                self.layout_.addRow(spec.label, editor.widget)
+        self.problems = QLabel()
+        self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)
+        self.problems.setAccessibleName("Problems")
+        self.problems.hide()
+        self.layout_.addRow(self.problems)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.setEnabled(False)
+
+    def _editor(self, spec: FieldSpec, look: Lookups) -> f.FieldEditor:
+        commit = self.commit
+        topics = [(key, topic.label) for key, topic in look.topics.items()]
+        match spec.kind:
+            case "text":
+                return f.TextField(commit)
+            case "list":
+                return f.LinesField(commit, lines=3)
+            case "date":
+                return f.DateField(commit)
+            case "datetime":
+                return f.DateField(commit, with_time=True)
+            case "check":
+                return f.CheckField(commit, spec.label)
+            case "enum":
+                assert spec.enum is not None
+                return f.ChoiceField.of_enum(commit, spec.enum)
+            case "partner":
+                return f.ChoiceField(commit, [(code, p.name) for code, p in look.partners.items()])
+            case "topic":
+                return f.ChoiceField(commit, [(None, "(no topic)"), *topics])
+            case "topics":
+                return f.CheckListField(commit, topics)
+            case "minutes":
+                return f.IntField(commit, 1, 600, " min")
+            case "points":
+                return f.PointsField(commit)
+            case "links":
+                return f.CheckListField(commit, [], rows=4)
+            case _:
+                return f.LineField(commit)
+
+    def set_choices(self, name: str, choices: list[tuple[Any, str]]) -> None:
+        editor = self.editors[name]
+        assert isinstance(editor, f.CheckListField)
+        editor.set_choices(choices)
+
+    def load(self, record: Record | None) -> None:
+        """Show `record` (None: an empty, disabled pane)."""
+        self.record = record
+        self._loading = True
+        for name, editor in self.editors.items():
+            editor.set_value(getattr(record, name) if record is not None else None)
+        self._loading = False
+        self._show_problems([])
+        self.setEnabled(record is not None)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._read_only = read_only
+        for editor in self.editors.values():
+            editor.set_read_only(read_only)
+
+    def commit(self) -> None:
+        """Validate what the fields hold; a valid change is emitted, problems are listed."""
+        if self._loading or self._read_only or self.record is None:
+            return
+        values: dict[str, Any] = {}
+        problems: list[str] = []
+        for name, editor in self.editors.items():
+            value, problem = editor.value()
+            if problem:
+                problems.append(problem)
+            else:
+                values[name] = value
+        after = replace(self.record, **values)
+        problems += [p.message for p in after.problems()]
+        self._show_problems(problems)
+        if problems or after == self.record:
+            return
+        before, self.record = self.record, after
+        self.edited.emit(before, after)
+
+    def _show_problems(self, problems: list[str]) -> None:
+        self.problems.setText("\n".join(f"⚠ {p}" for p in problems))
+        self.problems.setVisible(bool(problems))

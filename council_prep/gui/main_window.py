@@ -1,0 +1,327 @@
+"""The main window: menus, toolbar, meeting selector, the five tabs and a status bar."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QSizePolicy, QTabWidget, QToolBar, QWidget
+
+from council_prep.domain import Meeting
+from council_prep.errors import CouncilPrepError
+from council_prep.gui import messages
+from council_prep.gui.agenda.tab import AgendaTab
+from council_prep.gui.book_tab import BookTab
+from council_prep.gui.icons import app_icon, icon
+from council_prep.gui.lookups import Lookups
+from council_prep.gui.meetings.dialog import MeetingDialog
+from council_prep.gui.opening import AskReadOnly, StoreWatch, ask_with_dialog, open_session
+from council_prep.gui.search import SearchDialog
+from council_prep.gui.session import Session
+from council_prep.gui.settings import Settings
+from council_prep.gui.tables import columns
+from council_prep.gui.tables.table_tab import TableTab
+
+TAB_TITLES = ("&Agenda", "&Law changes", "S&ubmissions", "&Questions", "&Book")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, settings: Settings, ask_read_only: AskReadOnly | None = None):
+        super().__init__()
+        self.settings = settings
+        self.ask_read_only = ask_read_only or ask_with_dialog(self)
+        self.session: Session | None = None
+        self.undo_group = QUndoGroup(self)
+        self.setWindowIcon(app_icon())
+        self.setObjectName("main-window")
+        self.meeting_selector = QComboBox()
+        self.meeting_selector.setAccessibleName("Meeting")
+        self.meeting_selector.setMinimumContentsLength(60)
+        self.meeting_selector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.meeting_selector.currentIndexChanged.connect(self._meeting_chosen)
+        self.path_label = QLabel()
+        self.path_label.setAccessibleName("Store")
+        self.statusBar().addPermanentWidget(self.path_label)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.install(session)
+        geometry = settings.bytes("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1320, 820)
+        state = settings.bytes("state")
+        if state is not None:
+            self.restoreState(state)
+
+    # Building
+    def _action(self, text: str, icon_name: str | None, shortcut, slot, tip: str = "") -> QAction:
+        action = QAction(icon(icon_name) if icon_name else QIcon(), text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip or text.replace("&", "").rstrip("…"))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_store_action = self._action("&New store…", "new-store", QKeySequence.StandardKey.New,
+                                             self.choose_new_store)
+        self.open_store_action = self._action("&Open store…", "open", QKeySequence.StandardKey.Open,
+                                              self.choose_store)
+        self.quit_action = self._action("&Quit", None, QKeySequence.StandardKey.Quit, self.close)
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.redo_action.setIcon(icon("redo"))
+        self.search_action = self._action("&Find everywhere…", "search", "Ctrl+K", self.open_search,
+                                          "Search agenda items, law changes, submissions and questions")
+        self.new_meeting_action = self._action("&New meeting…", "meeting", "Ctrl+Shift+N", self.new_meeting)
+        self.edit_meeting_action = self._action("&Edit meeting…", "edit", "Ctrl+E", self.edit_meeting)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new_store_action, self.open_store_action])
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.search_action)
+        meeting_menu = bar.addMenu("&Meeting")
+        meeting_menu.addActions([self.new_meeting_action, self.edit_meeting_action])
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&About council-prep", None, None, self._about))
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Main toolbar")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        label = QLabel("Mee&ting: ")
+        label.setBuddy(self.meeting_selector)
+        toolbar.addWidget(label)
+        toolbar.addWidget(self.meeting_selector)
+        toolbar.addActions([self.new_meeting_action, self.edit_meeting_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.search_action)
+        self.addToolBar(toolbar)
+
+    # Sessions
+    def install(self, session: Session) -> None:
+        """Show `session`'s store: new tabs, undo stack and meeting list."""
+        if self.session is not None:
+            self._save_state()
+            self.undo_group.removeStack(self.session.undo_stack)
+            self.session.close()
+        self.session = session
+        self.lookups = Lookups.read(session.store)
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+        session.failed.connect(self._store_failed)
+        session.changed.connect(self._store_changed)
+        session.read_only_changed.connect(lambda _ro: self._update_title())
+        self.agenda_tab = AgendaTab(session, self.lookups)
+        self.law_tab = TableTab(session, columns.law_changes(self.lookups), self.lookups)
+        self.submissions_tab = TableTab(session, columns.submissions(self.lookups), self.lookups)
+        self.questions_tab = TableTab(session, columns.questions(self.lookups), self.lookups)
+        self.book_tab = BookTab(session.path, self.settings)
+        self.book_tab.status.connect(self.say)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        pages = (self.agenda_tab, self.law_tab, self.submissions_tab, self.questions_tab, self.book_tab)
+        for n, (page, title) in enumerate(zip(pages, TAB_TITLES, strict=True)):
+            self.tabs.addTab(page, title)
+            page.setAccessibleName(title.replace("&", ""))
+            self.tabs.addAction(self._action(title, None, f"Ctrl+{n + 1}",
+                                             lambda _c=False, i=n: self.tabs.setCurrentIndex(i)))
+        self.setCentralWidget(self.tabs)
+        self.search = SearchDialog(session, self)
+        self.search.chosen.connect(self.jump_to)
+        self.watch = StoreWatch(session, parent=self.tabs)
+        self.watch.lost.connect(self._store_lost)
+        self._restore_splitters()
+        self.settings.remember_store(session.path)
+        self.path_label.setText(f"{session.path}" + ("  (read-only)" if session.read_only else ""))
+        self._fill_meetings(self.settings.last_meeting(session.path))
+        self.say(f"Opened {session.path.name}")
+
+    def open_store(self, path: Path, *, read_only: bool = False) -> bool:
+        try:
+            session = open_session(path, read_only=read_only, ask=self.ask_read_only)
+        except CouncilPrepError as exc:
+            messages.error(self, "Cannot open store", str(exc), name="open-failed")
+            return False
+        self.install(session)
+        return True
+
+    def choose_store(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open store", str(self.session.path.parent),
+                                              "council-prep stores (*.db *.sqlite);;All files (*)")
+        if path:
+            self.open_store(Path(path))
+
+    def choose_new_store(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New store", str(self.session.path.parent / "council-prep.db"),
+                                              "council-prep stores (*.db)")
+        if path:
+            self.open_store(Path(path))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for n, path in enumerate(self.settings.recent_stores(), start=1):
+            action = self.recent_menu.addAction(f"&{n} {path.name}  —  {path.parent}")
+            action.triggered.connect(lambda _c=False, p=path: self.open_store(p))
+        self.recent_menu.setEnabled(True)
+
+    # Meetings
+    def meetings(self) -> list[Meeting]:
+        return sorted(self.session.store.meetings.find(), key=lambda m: (m.session_date, m.id))
+
+    def _fill_meetings(self, select_uid: str | None) -> None:
+        self.meeting_selector.blockSignals(True)
+        self.meeting_selector.clear()
+        for meeting in self.meetings():
+            self.meeting_selector.addItem(icon("meeting"), f"{meeting.session_date:%d %b %Y}  ·  {meeting.title}",
+                                          meeting.uid)
+        self.meeting_selector.blockSignals(False)
+        index = self.meeting_selector.findData(select_uid) if select_uid else -1
+        if index < 0:
+            index = self.meeting_selector.count() - 1
+        if index == self.meeting_selector.currentIndex():
+            self._meeting_chosen()  # same index: no signal, but the meeting itself may have changed
+        else:
+            self.meeting_selector.setCurrentIndex(index)
+
+    def current_meeting(self) -> Meeting | None:
+        uid = self.meeting_selector.currentData()
+        return self.session.store.meetings.find_uid(uid) if uid else None
+
+    def _meeting_chosen(self) -> None:
+        meeting = self.current_meeting()
+        self.agenda_tab.set_meeting(meeting)
+        self.questions_tab.set_meeting(meeting.id if meeting else None)
+        self.book_tab.set_meeting(meeting)
+        self.settings.set_last_meeting(self.session.path, meeting.uid if meeting else None)
+        self._update_title()
+
+    def select_meeting(self, meeting_id: int) -> None:
+        meeting = self.session.store.meetings.get(meeting_id)
+        index = self.meeting_selector.findData(meeting.uid)
+        if index != self.meeting_selector.currentIndex():
+            self.meeting_selector.setCurrentIndex(index)
+
+    def new_meeting(self) -> MeetingDialog:
+        dialog = MeetingDialog(self.lookups, None, self)
+        dialog.accepted.connect(lambda: self._meeting_saved(None, dialog.meeting()))
+        dialog.open()
+        return dialog
+
+    def edit_meeting(self) -> MeetingDialog | None:
+        meeting = self.current_meeting()
+        if meeting is None:
+            return None
+        dialog = MeetingDialog(self.lookups, meeting, self)
+        dialog.accepted.connect(lambda: self._meeting_saved(meeting, dialog.meeting()))
+        dialog.open()
+        return dialog
+
+    def _meeting_saved(self, before: Meeting | None, after: Meeting) -> None:
+        if before is None:
+            added = self.session.add("meetings", after)
+            if added is not None:
+                self._fill_meetings(added.uid)
+        else:
+            self.session.update("meetings", before, after)
+
+    # Search
+    def open_search(self) -> None:
+        self.search.start()
+
+    def jump_to(self, kind: str, record_id: int) -> None:
+        """Show a search hit: switch to its tab (and meeting) and select it."""
+        self.activateWindow()
+        store = self.session.store
+        if kind == "agenda_item":
+            item = store.agenda.get(record_id)
+            self.select_meeting(item.meeting_id)
+            self.tabs.setCurrentWidget(self.agenda_tab)
+            self.agenda_tab.select_item(record_id)
+            self.agenda_tab.view.setFocus()
+            return
+        if kind == "question":
+            self.select_meeting(store.questions.get(record_id).meeting_id)
+        tab = {"law_change": self.law_tab, "submission": self.submissions_tab, "question": self.questions_tab}[kind]
+        self.tabs.setCurrentWidget(tab)
+        tab.select_record(record_id)
+        tab.table.setFocus()
+
+    # Store events
+    def say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _store_changed(self, kind: str) -> None:
+        if kind == "meetings":
+            self._fill_meetings(self.meeting_selector.currentData())
+        stack = self.session.undo_stack
+        if stack.index() > 0 and stack.canUndo():
+            self.say(f"Saved: {stack.undoText()}")
+
+    def _store_failed(self, message: str) -> None:
+        self.say("Not saved: " + message)
+        messages.error(self, "Not saved", message, name="store-failed")
+
+    def _store_lost(self, message: str) -> None:
+        self.say(message)
+        messages.error(self, "Store unavailable", message, name="store-lost")
+
+    def _update_title(self) -> None:
+        meeting = self.current_meeting() if self.session else None
+        read_only = self.session.read_only
+        parts = ["council-prep", self.session.path.name] + ([meeting.title] if meeting else [])
+        self.setWindowTitle(" — ".join(parts) + ("  [read-only]" if read_only else ""))
+        for action in (self.new_meeting_action, self.edit_meeting_action):
+            action.setEnabled(not read_only)
+        self.path_label.setText(f"{self.session.path}" + ("  (read-only)" if read_only else ""))
+
+    def _about(self) -> None:
+        from council_prep import __version__
+
+        messages.inform(self, "About council-prep",
+                        f"council-prep {__version__}\nPreparing Labor Affairs Council meetings offline.",
+                        name="about")
+
+    # Window state
+    def _splitters(self):
+        return [self.agenda_tab.splitter, self.law_tab.splitter, self.submissions_tab.splitter,
+                self.questions_tab.splitter]
+
+    def _restore_splitters(self) -> None:
+        for splitter in self._splitters():
+            state = self.settings.bytes(splitter.objectName())
+            if state is None or not splitter.restoreState(state):
+                splitter.setSizes([760, 520])
+
+    def _save_state(self) -> None:
+        for tab in (self.agenda_tab, self.law_tab, self.submissions_tab, self.questions_tab):
+            tab.form.commit()
+        self.settings.set_bytes("geometry", self.saveGeometry())
+        self.settings.set_bytes("state", self.saveState())
+        for splitter in self._splitters():
+            self.settings.set_bytes(splitter.objectName(), splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_state()
+        if self.book_tab.operation is not None:
+            self.book_tab.operation.cancel()
+            self.book_tab.operation.done.wait(10)
+        self.session.close()
+        event.accept()

@@ -1,0 +1,170 @@
+"""One search box over everything (Ctrl+K): results with highlighted words as the user types."""
+
+import html
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QPalette,
+    QStandardItem,
+    QStandardItemModel,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from council_prep.gui.session import Session
+from council_prep.store import SearchHit, StoreError
+
+DEBOUNCE_MS = 150
+LIMIT = 50
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+KINDS = {"agenda_item": "Agenda item", "law_change": "Law change", "submission": "Submission", "question": "Question"}
+
+
+def marked_html(hit: SearchHit, text: str, mark: str) -> str:
+    """The hit's marked text as HTML, matched words bold on the palette's highlight colour."""
+    return "".join(
+        f'<b style="background-color:{mark}">{html.escape(piece)}</b>' if highlighted else html.escape(piece)
+        for piece, highlighted in hit.parts(text)
+    )
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Draws a hit as two lines of rich text: kind and title, then the snippet."""
+
+    def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
+        hit: SearchHit = index.data(HIT_ROLE)
+        palette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        text = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text).name()
+        muted = palette.color(QPalette.ColorRole.PlaceholderText).name() if not selected else text
+        mark = palette.color(QPalette.ColorRole.Highlight).lighter(170 if not selected else 130).name()
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(4)
+        doc.setHtml(
+            f'<div style="color:{text}"><span style="color:{muted}">{KINDS.get(hit.kind, hit.kind)}</span>'
+            f"&nbsp;&nbsp;<b>{marked_html(hit, hit.title, mark)}</b><br>"
+            f'<span style="color:{muted}">{marked_html(hit, hit.snippet, mark)}</span></div>'
+        )
+        doc.setTextWidth(option.rect.width() if option.rect.width() > 0 else 600)
+        return doc
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        option.text = ""
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        doc = self._document(option, index)
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
+        doc.documentLayout().draw(painter, QAbstractTextDocumentLayout.PaintContext())
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        doc = self._document(option, index)
+        return QSize(int(doc.idealWidth()), int(min(doc.size().height(), option.fontMetrics.lineSpacing() * 4 + 8)))
+
+
+class SearchDialog(QDialog):
+    """Type to search; Up/Down choose; Enter emits `chosen(kind, record_id)` and closes."""
+
+    chosen = Signal(str, int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("search-dialog")
+        self.setWindowTitle("Search everything")
+        self.resize(720, 480)
+        self.box = QLineEdit()
+        self.box.setPlaceholderText("Search agenda items, law changes, submissions and questions…")
+        self.box.setAccessibleName("Search")
+        self.box.setClearButtonEnabled(True)
+        self.results = QListView()
+        self.results.setAccessibleName("Search results")
+        self.results.setObjectName("search-results")
+        self.results.setUniformItemSizes(True)
+        self.results.setItemDelegate(HitDelegate(self.results))
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.model = QStandardItemModel(self)
+        self.results.setModel(self.model)
+        self.results.activated.connect(self._activate)
+        self.results.clicked.connect(self._activate)
+        self.summary = QLabel()
+        self.summary.setAccessibleName("Search summary")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.box)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.summary)
+        self.debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS, timeout=self.run_search)
+        self.box.textChanged.connect(lambda _text: self.debounce.start())
+        self.box.installEventFilter(self)
+
+    def start(self, text: str = "") -> None:
+        """Show the dialog with the box focused (Ctrl+K)."""
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.box.setFocus()
+        if text:
+            self.box.setText(text)
+        self.box.selectAll()
+
+    def run_search(self) -> list[SearchHit]:
+        query = self.box.text()
+        try:
+            hits = self.session.store.search(query, LIMIT)
+        except StoreError as exc:
+            self.summary.setText(str(exc))
+            hits = []
+        else:
+            count = f"{len(hits)}{'+' if len(hits) == LIMIT else ''}"
+            self.summary.setText(f"{count} results" if query.strip() else "")
+        self.model.clear()
+        for hit in hits:
+            item = QStandardItem()
+            item.setData(hit, HIT_ROLE)
+            item.setData(hit.title.replace("\x02", "").replace("\x03", ""), Qt.ItemDataRole.AccessibleTextRole)
+            item.setEditable(False)
+            self.model.appendRow(item)
+        if hits:
+            self.results.setCurrentIndex(self.model.index(0, 0))
+        return hits
+
+    def hits(self) -> list[SearchHit]:
+        return [self.model.item(row).data(HIT_ROLE) for row in range(self.model.rowCount())]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Arrow keys move through the results while typing continues in the box."""
+        if watched is self.box and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                self.results.keyPressEvent(event)  # type: ignore[arg-type]
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self.debounce.isActive():
+                    self.debounce.stop()
+                    self.run_search()
+                self._activate(self.results.currentIndex())
+                return True
+        return super().eventFilter(watched, event)
+
+    def _activate(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        hit: SearchHit = index.data(HIT_ROLE)
+        self.hide()
+        self.chosen.emit(hit.kind, hit.record_id)

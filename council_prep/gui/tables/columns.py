@@ -1,0 +1,137 @@
+"""What each record table shows: columns, filters and the fields of its editor pane."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from council_prep.domain import (
+    AskerType,
+    Channel,
+    InstrumentType,
+    LawChange,
+    LawChangeStatus,
+    Question,
+    QuestionStatus,
+    Record,
+    Submission,
+    SubmissionStatus,
+    label,
+)
+from council_prep.gui.lookups import Lookups
+from council_prep.gui.tables.model import Column
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One editor field: the record attribute, its label and the widget kind that edits it."""
+
+    name: str
+    label: str
+    kind: str = "line"  # line | text | enum | date | datetime | check | topic | topics | partner | list
+    enum: type[StrEnum] | None = None
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    kind: str  # the store table: "law_changes", "submissions", "questions"
+    noun: str
+    columns: list[Column]
+    fields: list[FieldSpec]
+    status_enum: type[StrEnum]
+    topic_field: str  # "topic_keys" (a list) or "topic_key"
+    new_record: Callable[[int | None, str], Record]  # (meeting id, partner code) -> a blank record
+    partner_filter: bool = True
+    meeting_scoped: bool = False
+
+
+def _date(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def law_changes(look: Lookups) -> TableSpec:
+    return TableSpec(
+        kind="law_changes", noun="law change", status_enum=LawChangeStatus, topic_field="topic_keys",
+        columns=[
+            Column("Partner", "partner_code", lambda r: look.partner(r.partner_code), 18),
+            Column("Title", "title", lambda r: r.title, 48),
+            Column("Type", "instrument_type", lambda r: label(r.instrument_type), 11),
+            Column("Status", "status", lambda r: label(r.status), 11),
+            Column("Topics", "topic_keys", lambda r: look.topic_list(r.topic_keys), 30),
+            Column("Adopted", "adopted_on", lambda r: _date(r.adopted_on), 11),
+            Column("Effective", "effective_on", lambda r: _date(r.effective_on), 11),
+        ],
+        fields=[
+            FieldSpec("partner_code", "&Partner", "partner"),
+            FieldSpec("title", "&Title"),
+            FieldSpec("instrument_type", "T&ype", "enum", InstrumentType),
+            FieldSpec("status", "&Status", "enum", LawChangeStatus),
+            FieldSpec("introduced_on", "Introduced", "date"),
+            FieldSpec("adopted_on", "Adopted", "date"),
+            FieldSpec("effective_on", "Effective", "date"),
+            FieldSpec("topic_keys", "Topics", "topics"),
+            FieldSpec("summary", "Su&mmary", "text"),
+            FieldSpec("assessment", "Assessment", "text"),
+            FieldSpec("follow_up", "Follow-up", "text"),
+            FieldSpec("source_citation", "Source"),
+            FieldSpec("source_url", "Source URL"),
+        ],
+        new_record=lambda _meeting, partner: LawChange(partner_code=partner, title="New law change"),
+    )
+
+
+def submissions(look: Lookups) -> TableSpec:
+    return TableSpec(
+        kind="submissions", noun="submission", status_enum=SubmissionStatus, topic_field="topic_keys",
+        columns=[
+            Column("Identifier", "identifier", lambda r: r.identifier, 40),
+            Column("Partner", "partner_code", lambda r: look.partner(r.partner_code), 18),
+            Column("Filed", "date_filed", lambda r: r.date_filed or "", 10),
+            Column("Status", "status", lambda r: label(r.status), 15),
+            Column("Topics", "topic_keys", lambda r: look.topic_list(r.topic_keys), 30),
+            Column("Submitters", "submitters", lambda r: "; ".join(r.submitters), 40),
+        ],
+        fields=[
+            FieldSpec("identifier", "&Identifier"),
+            FieldSpec("partner_code", "&Partner", "partner"),
+            FieldSpec("date_filed", "Date filed"),
+            FieldSpec("status", "&Status", "enum", SubmissionStatus),
+            FieldSpec("status_note", "Status note"),
+            FieldSpec("topic_keys", "Topics", "topics"),
+            FieldSpec("submitters", "Submitters", "list"),
+            FieldSpec("summary", "Su&mmary", "text"),
+        ],
+        new_record=lambda _meeting, partner: Submission(
+            identifier=f"New submission {datetime.now():%Y-%m-%d %H:%M:%S}", partner_code=partner),
+    )
+
+
+def questions(look: Lookups) -> TableSpec:
+    return TableSpec(
+        kind="questions", noun="question", status_enum=QuestionStatus, topic_field="topic_key",
+        partner_filter=False, meeting_scoped=True,
+        columns=[
+            Column("Received", "received_at", lambda r: r.received_at.strftime("%Y-%m-%d %H:%M")
+                   if r.received_at else "", 15),
+            Column("Question", "text", lambda r: r.text, 55),
+            Column("Asker", "asker_name", lambda r: r.asker_name + (" (confidential)" if r.confidential else ""), 20),
+            Column("Organization", "organization", lambda r: r.organization, 22),
+            Column("Topic", "topic_key", lambda r: look.topic(r.topic_key), 22),
+            Column("Status", "status", lambda r: label(r.status) + (" · duplicate" if r.duplicate_of else ""), 12),
+            Column("Assignee", "assignee", lambda r: r.assignee, 14),
+        ],
+        fields=[
+            FieldSpec("text", "&Question", "text"),
+            FieldSpec("asker_name", "&Asker"),
+            FieldSpec("organization", "&Organization"),
+            FieldSpec("asker_type", "Asker t&ype", "enum", AskerType),
+            FieldSpec("confidential", "&Confidential asker", "check"),
+            FieldSpec("topic_key", "&Topic", "topic"),
+            FieldSpec("channel", "C&hannel", "enum", Channel),
+            FieldSpec("received_at", "Received", "datetime"),
+            FieldSpec("status", "&Status", "enum", QuestionStatus),
+            FieldSpec("assignee", "Assi&gnee"),
+            FieldSpec("suggested_answer", "Suggested a&nswer", "text"),
+        ],
+        new_record=lambda meeting, _partner: Question(meeting_id=meeting, text="New question"),
+    )

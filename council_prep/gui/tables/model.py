@@ -1,0 +1,153 @@
+"""A table model that holds only ids and fetches rows a page at a time as they come into view.
+
+Opening a store of 100,000 questions costs one `select_ids` query; rows are read with
+`get_many` in pages of PAGE ids when the view first asks for them.
+"""
+
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from council_prep.domain import Record
+from council_prep.store import RecordNotFoundError, StoreError
+from council_prep.store.tables import RecordTable
+
+PAGE = 200
+MAX_PAGES = 50
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its heading, the field it sorts by, and how a record shows in it."""
+
+    title: str
+    order_by: str
+    show: Callable[[Record], str]
+    width: int = 120  # initial width in average character widths x 8 pixels
+    align_right: bool = False
+
+
+class LazyRecordModel(QAbstractTableModel):
+    def __init__(self, table: RecordTable, columns: list[Column], parent=None):
+        super().__init__(parent)
+        self.table = table
+        self.columns = columns
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, dict[int, Record]] = OrderedDict()
+        self._filters: dict[str, Any] = {}
+        self._text: str | None = None
+        self._order = ("id", False)  # store order until the user sorts
+        self.error: str | None = None
+
+    # Querying
+    def set_query(self, *, text: str | None = None, **equals: Any) -> None:
+        self._text = text or None
+        self._filters = equals
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the ids (after an edit, a filter or a sort); cached rows are dropped."""
+        order_by, descending = self._order
+        self.beginResetModel()
+        try:
+            self._ids = self.table.select_ids(text=self._text, order_by=order_by, descending=descending,
+                                              **self._filters)
+            self.error = None
+        except StoreError as exc:
+            self._ids, self.error = [], str(exc)
+        self._pages.clear()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by `column` (-1: store order) through the store, which re-reads the ids."""
+        wanted = (self.columns[column].order_by, order == Qt.SortOrder.DescendingOrder) if column >= 0 \
+            else ("id", False)
+        if wanted != self._order:
+            self._order = wanted
+            self.refresh()
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def row_of(self, record_id: int) -> int:
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return -1
+
+    def loaded_pages(self) -> list[int]:
+        """Pages of rows read so far, least recently used first."""
+        return list(self._pages)
+
+    def record(self, row: int) -> Record | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        page = row // PAGE
+        cached = self._pages.get(page)
+        if cached is None:
+            cached = self._load(page)
+        else:
+            self._pages.move_to_end(page)
+        return cached.get(self._ids[row])
+
+    def _load(self, page: int) -> dict[int, Record]:
+        ids = self._ids[page * PAGE:(page + 1) * PAGE]
+        try:
+            rows = {r.id: r for r in self.table.get_many(ids)}
+        except StoreError as exc:
+            self.error = str(exc)
+            rows = {}
+        self._pages[page] = rows  # type: ignore[assignment]
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        return rows  # type: ignore[return-value]
+
+    def fresh_record(self, row: int) -> Record | None:
+        """The record at `row` read again from the store (for editing, never a stale copy)."""
+        if not 0 <= row < len(self._ids):
+            return None
+        try:
+            return self.table.get(self._ids[row])
+        except RecordNotFoundError:
+            return None
+
+    # Qt model interface
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(column)
+        record = self.record(index.row())
+        if record is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole else None
+        text = column.show(record)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return " ".join(text.split())  # one line per row; the editor shows line breaks
+        return text if len(text) > 40 else None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].title
+        return None
+
+
+def _alignment(column: Column) -> int:
+    horizontal = Qt.AlignmentFlag.AlignRight if column.align_right else Qt.AlignmentFlag.AlignLeading
+    return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+

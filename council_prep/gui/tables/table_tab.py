@@ -1,0 +1,219 @@
+"""A tab with a filter bar, a lazy table of records and the selected record's editor pane."""
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from council_prep.domain import Record, label
+from council_prep.gui.forms import RecordForm
+from council_prep.gui.icons import icon
+from council_prep.gui.lookups import Lookups
+from council_prep.gui.session import Session
+from council_prep.gui.tables.columns import TableSpec
+from council_prep.gui.tables.model import LazyRecordModel
+
+DEBOUNCE_MS = 150
+
+
+class TableTab(QWidget):
+    def __init__(self, session: Session, spec: TableSpec, lookups: Lookups, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.spec = spec
+        self.lookups = lookups
+        self.meeting_id: int | None = None
+        self.model = LazyRecordModel(getattr(session.store, spec.kind), spec.columns, self)
+        self._build_filters()
+        self._build_table()
+        self.form = RecordForm(spec.fields, lookups)
+        self.form.setAccessibleName(f"{spec.noun.capitalize()} details")
+        self.form.edited.connect(lambda before, after: session.update(spec.kind, before, after))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName(f"{spec.kind}-splitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.form)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.filter_bar)
+        layout.addWidget(self.splitter, 1)
+        session.changed.connect(self._store_changed)
+        session.read_only_changed.connect(self._apply_read_only)
+        self._apply_read_only(session.read_only)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_filter,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        if not spec.meeting_scoped:  # a meeting's records wait for set_meeting
+            self.reload()
+
+    # Building
+    def _combo(self, name: str, everything: str, choices: list[tuple[object, str]]) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        combo.setToolTip(name)
+        combo.addItem(everything, None)
+        for data, text in choices:
+            combo.addItem(text, data)
+        combo.currentIndexChanged.connect(self.reload)
+        return combo
+
+    def _build_filters(self) -> None:
+        look = self.lookups
+        self.partner_filter = self._combo("Partner filter", "All partners",
+                                          [(code, p.name) for code, p in look.partners.items()])
+        self.partner_filter.setVisible(self.spec.partner_filter)
+        self.topic_filter = self._combo("Topic filter", "All topics",
+                                        [(key, t.label) for key, t in look.topics.items()])
+        self.status_filter = self._combo("Status filter", "All statuses",
+                                         [(m, label(m)) for m in self.spec.status_enum])
+        self.text_filter = QLineEdit()
+        self.text_filter.setPlaceholderText(f"Filter {self.spec.noun}s by words  (Ctrl+F)")
+        self.text_filter.setAccessibleName("Text filter")
+        self.text_filter.setClearButtonEnabled(True)
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS, timeout=self.reload)
+        self.text_filter.textChanged.connect(lambda _text: self._debounce.start())
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Record count")
+        self.add_button = QPushButton(icon("add"), f"&New {self.spec.noun}")
+        self.add_button.clicked.connect(self.add_record)
+        self.delete_button = QPushButton(icon("delete"), "&Delete")
+        self.delete_button.setToolTip(f"Delete the selected {self.spec.noun} (Del)")
+        self.delete_button.clicked.connect(self.delete_selected)
+        bar = QHBoxLayout()
+        for widget in (self.partner_filter, self.topic_filter, self.status_filter):
+            bar.addWidget(widget)
+        bar.addWidget(self.text_filter, 1)
+        bar.addWidget(self.count_label)
+        bar.addSpacing(12)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.delete_button)
+        self.filter_bar = bar
+
+    def _build_table(self) -> None:
+        table = QTableView()
+        table.setObjectName(f"{self.spec.kind}-table")
+        table.setAccessibleName(f"{self.spec.noun.capitalize()}s")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        # No sort until the user asks: rows come in store order (by id), which needs no sorting.
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        char = table.fontMetrics().averageCharWidth()
+        for n, column in enumerate(self.spec.columns):
+            table.setColumnWidth(n, column.width * char + 16)
+        table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show(current.row()))
+        QShortcut(QKeySequence.StandardKey.Delete, table, self.delete_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        self.table = table
+
+    # Filtering and selection
+    def set_meeting(self, meeting_id: int | None) -> None:
+        self.meeting_id = meeting_id
+        if self.spec.meeting_scoped:
+            self.reload()
+
+    def filters(self) -> dict[str, object]:
+        equals: dict[str, object] = {
+            "status": self.status_filter.currentData(),
+            self.spec.topic_field: self.topic_filter.currentData(),
+        }
+        if self.spec.partner_filter:
+            equals["partner_code"] = self.partner_filter.currentData()
+        if self.spec.meeting_scoped:
+            equals["meeting_id"] = self.meeting_id if self.meeting_id is not None else -1
+        return equals
+
+    def reload(self) -> None:
+        """Query again with the current filters, keeping the selected record selected."""
+        self.form.commit()
+        keep = self.current_id()
+        self.model.set_query(text=self.text_filter.text().strip() or None, **self.filters())
+        total = self.model.rowCount()
+        self.count_label.setText(self.model.error or f"{total:,} {self.spec.noun}{'' if total == 1 else 's'}")
+        if not self.select_record(keep, clear_filters=False):
+            self.form.load(None)
+
+    def _store_changed(self, kind: str) -> None:
+        if kind == self.spec.kind:
+            self.reload()
+            self._show(self.table.currentIndex().row())
+
+    def current_id(self) -> int | None:
+        row = self.table.currentIndex().row()
+        return self.model.ids()[row] if 0 <= row < self.model.rowCount() else None
+
+    def select_record(self, record_id: int | None, *, clear_filters: bool = True) -> bool:
+        """Select `record_id`; when the filters hide it, clear them first (a search jump)."""
+        if record_id is None:
+            return False
+        row = self.model.row_of(record_id)
+        if row < 0 and clear_filters:
+            self.clear_filters()
+            row = self.model.row_of(record_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def clear_filters(self) -> None:
+        for combo in (self.partner_filter, self.topic_filter, self.status_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.text_filter.blockSignals(True)
+        self.text_filter.clear()
+        self.text_filter.blockSignals(False)
+        self.reload()
+
+    def focus_filter(self) -> None:
+        self.text_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.text_filter.selectAll()
+
+    def _show(self, row: int) -> None:
+        """Save what the pane holds, then show the record at `row` as the store has it now."""
+        ids = self.model.ids()
+        record_id = ids[row] if 0 <= row < len(ids) else None
+        self.form.commit()
+        row = self.model.row_of(record_id) if record_id is not None else -1
+        self.form.load(self.model.fresh_record(row))
+
+    # Editing
+    def add_record(self) -> None:
+        partner = self.partner_filter.currentData() or next(iter(self.lookups.partners), "")
+        added = self.session.add(self.spec.kind, self.spec.new_record(self.meeting_id, partner))
+        if added is not None:
+            self.select_record(added.id)
+            self.form.editors[self.spec.fields[0].name].widget.setFocus()
+
+    def delete_selected(self) -> None:
+        record: Record | None = self.model.fresh_record(self.table.currentIndex().row())
+        if record is not None and self.session.delete(self.spec.kind, record):
+            self.table.setFocus()
+
+    def _apply_read_only(self, read_only: bool) -> None:
+        self.form.set_read_only(read_only)
+        self.add_button.setEnabled(not read_only)
+        self.delete_button.setEnabled(not read_only)

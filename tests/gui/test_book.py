@@ -1,0 +1,66 @@
+"""Exporting the book from its tab: Word and Excel files written in the background, cancel, errors."""
+
+from pathlib import Path
+
+import openpyxl
+from docx import Document
+from PySide6.QtCore import Qt
+
+from council_prep.gui.main_window import MainWindow
+from tests.gui.boxes import click_button, wait_for_box
+
+
+def test_export_to_word_and_find_the_file(qtbot, window: MainWindow, tmp_path: Path):
+    tab = window.book_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.public.setChecked(True)
+    qtbot.mouseClick(tab.word_button, Qt.MouseButton.LeftButton)
+    assert tab.progress is not None and tab.progress.isVisible()
+    box = wait_for_box(qtbot, "export-finished")
+    output = tmp_path / "peru-labor-affairs-council-2027-public.docx"
+    assert str(output) in box.text()
+    assert sorted(b.text().replace("&", "") for b in box.buttons()) == ["Close", "Open file", "Open folder"]
+    click_button(qtbot, box, "Close")
+    text = "\n".join(p.text for p in Document(str(output)).paragraphs)
+    assert "Peru Labor Affairs Council, 2027" in text
+    assert "First point" not in text  # the public profile leaves out talking points
+    assert tab.progress is None and str(output) in tab.result.text()
+    assert window.settings.export_folder() == tmp_path
+
+
+def test_export_to_excel_with_chosen_sections(qtbot, window: MainWindow, tmp_path: Path):
+    tab = window.book_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.file_name.setText("workbook")
+    qtbot.mouseClick(tab.excel_button, Qt.MouseButton.LeftButton)
+    click_button(qtbot, wait_for_box(qtbot, "export-finished"), "Close")
+    workbook = openpyxl.load_workbook(tmp_path / "workbook.xlsx")
+    assert "Agenda" in workbook.sheetnames
+    cells = {value for row in workbook["Agenda"].iter_rows(values_only=True) for value in row}
+    assert "Labor inspection capacity" in cells
+
+
+def test_cancel_export_leaves_no_file(qtbot, window: MainWindow, tmp_path: Path):
+    tab = window.book_tab
+    window.tabs.setCurrentWidget(tab)
+    qtbot.mouseClick(tab.word_button, Qt.MouseButton.LeftButton)
+    operation = tab.operation
+    cancel = tab.progress.findChild(type(tab.word_button))
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert operation.cancelled()
+    qtbot.waitUntil(lambda: tab.operation is None, timeout=10_000)
+    assert tab.result.text() == "Export cancelled; no file was written."
+    assert list(tmp_path.glob("*.docx")) == [] and list(tmp_path.glob(".*.part")) == []
+    assert window.statusBar().currentMessage() == "Export cancelled; no file was written"
+
+
+def test_unwritable_folder_shows_error_dialog(qtbot, window: MainWindow, tmp_path: Path):
+    tab = window.book_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.folder.setText(str(tmp_path / "no" / "such" / "folder"))
+    qtbot.mouseClick(tab.word_button, Qt.MouseButton.LeftButton)
+    box = wait_for_box(qtbot, "export-failed")
+    assert "could not be written" in box.text() and "does not exist" in box.text()
+    click_button(qtbot, box, "Close")
+    assert window.isVisible() and tab.operation is None
+    assert not (tmp_path / "no").exists()
