@@ -34,7 +34,6 @@ from council_prep.gui.opening import open_session
 from council_prep.gui.settings import Settings
 from council_prep.reference import seed_reference
 from council_prep.store import Store
-from council_prep.store.bulk import add_many
 from council_prep.store.search import match_expression
 
 WORDS = ["inspection", "wages", "overtime", "union", "freedom", "association", "bargaining", "contract",
@@ -60,15 +59,15 @@ def build(path: Path, questions: int, law_changes: int) -> None:
             agreement_key="us-peru-tpa", partner_codes=["PE"], title="Large store meeting",
             session_date=date(2027, 3, 4), start_time=clock_time(9, 0), length_minutes=360))
         partners = ["PE", "CO", "GT", "MX", "HN"]
-        add_many(store.law_changes, (LawChange(
+        store.law_changes.add_many(LawChange(
             partner_code=partners[n % 5], title=f"Law change {n}: {sentence(n, 6)}",
-            status=list(LawChangeStatus)[n % 5], summary=sentence(n, 40)) for n in range(law_changes)))
+            status=list(LawChangeStatus)[n % 5], summary=sentence(n, 40)) for n in range(law_changes))
         start = datetime(2027, 1, 1, 8, 0)
-        add_many(store.questions, (Question(
+        store.questions.add_many(Question(
             meeting_id=meeting.id, text=f"Question {n}: {sentence(n, 25)}?", asker_name=f"Asker {n % 997}",
             organization=f"Organization {n % 211}", received_at=start + timedelta(minutes=n),
             status=list(QuestionStatus)[n % 4], assignee="Desk officer" if n % 4 == 1 else "")
-            for n in range(questions)))
+            for n in range(questions))
 
 
 def main() -> None:

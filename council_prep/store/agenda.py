@@ -1,5 +1,6 @@
 """Agenda items: ordered within a meeting, linked to law changes and submissions."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from council_prep.domain import AgendaItem
@@ -37,6 +38,11 @@ class AgendaTable(RecordTable[AgendaItem]):
                 self.move(record.id, wanted)  # type: ignore[arg-type]
                 record.position = wanted
         return record
+
+    def add_many(self, records: Iterable[AgendaItem]) -> int:
+        """Each item goes through `add`, which places it in its meeting's order."""
+        with self._store.transaction():
+            return sum(1 for record in records if self.add(record))
 
     def delete(self, record_id: int) -> None:
         with self._store.transaction():

@@ -1,7 +1,8 @@
 """One generic repository for every record table: read, add, update, delete, all by id or uid."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from itertools import islice
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from council_prep.domain import Problem, Record, ValidationError
@@ -13,6 +14,16 @@ if TYPE_CHECKING:
     from council_prep.store.store import Store
 
 R = TypeVar("R", bound=Record)
+
+
+# Fields that name reference records: field -> (table, key column, what to call it in a message)
+_REFERENCES = {
+    "topic_key": ("topics", "key", "topic"),
+    "topic_keys": ("topics", "key", "topic"),
+    "partner_code": ("partners", "code", "partner country code"),
+    "partner_codes": ("partners", "code", "partner country code"),
+    "agreement_key": ("agreements", "key", "agreement"),
+}
 
 
 def utc_now() -> str:
@@ -130,22 +141,46 @@ class RecordTable(Generic[R]):
     # Writing
     def add(self, record: R) -> R:
         """Insert a validated copy of `record`; returns it with id and timestamps set."""
-        record.validate()
         with self._store.transaction():
-            self._check_references(record)
-            now = utc_now()
+            self._insert([record], {})
+            self._after_write(record)
+        return record
+
+    def add_many(self, records: Iterable[R]) -> int:
+        """Validate and insert `records` all or nothing, a batch per statement (large imports)."""
+        added = 0
+        known: dict[str, set[str]] = {}
+        iterator = iter(records)
+        with self._store.transaction():
+            while batch := list(islice(iterator, 5_000)):
+                self._insert(batch, known)
+                for record in batch:
+                    self._after_write(record)
+                added += len(batch)
+        return added
+
+    def _insert(self, batch: list[R], known: dict[str, set[str]]) -> None:
+        """One INSERT for the whole batch; sets each record's id and timestamps.
+
+        Inside one write transaction the rowids of a batch are consecutive, ending at
+        last_insert_rowid().
+        """
+        now = utc_now()
+        rows = []
+        for record in batch:
+            record.validate()
+            self._check_references(record, known)
             record.created_at = record.created_at or now
             record.updated_at = now
             row = codec.to_row(record)
             row.pop("id")
-            names = ", ".join(f'"{n}"' for n in row)
-            marks = ", ".join("?" for _ in row)
-            cursor = self._store.conn.execute(
-                f"INSERT INTO {self.table} ({names}) VALUES ({marks})", list(row.values())
-            )
-            record.id = cursor.lastrowid
-            self._after_write(record)
-        return record
+            rows.append(list(row.values()))
+        names = ", ".join(f'"{n}"' for n in self._columns if n != "id")
+        marks = ", ".join("?" for _ in rows[0])
+        self._store.conn.executemany(f"INSERT INTO {self.table} ({names}) VALUES ({marks})", rows)
+        last = self._store.conn.execute("SELECT last_insert_rowid()").fetchone()[0]
+        for record_id, record in enumerate(batch, start=last - len(batch) + 1):
+            record.id = record_id
 
     def update(self, record: R) -> R:
         """Write every field of `record` over the row with its id."""
@@ -153,7 +188,7 @@ class RecordTable(Generic[R]):
             raise RecordNotFoundError(f"This {self.what} has not been saved yet")
         record.validate()
         with self._store.transaction():
-            self._check_references(record)
+            self._check_references(record, {})
             record.updated_at = utc_now()
             row = codec.to_row(record)
             row.pop("id")
@@ -173,22 +208,21 @@ class RecordTable(Generic[R]):
             if cursor.rowcount == 0:
                 raise RecordNotFoundError(f"No {self.what} with id {record_id} (it may have been deleted)")
 
-    def _check_references(self, record: R) -> None:
-        """Refuse unknown topic, partner or agreement keys with a message rather than a FK error."""
-        checks: list[tuple[str, str, str, str, Callable[[Any], list[str]]]] = [
-            ("topic_key", "topics", "key", "topic", lambda v: [v] if v else []),
-            ("topic_keys", "topics", "key", "topic", list),
-            ("partner_code", "partners", "code", "partner country code", lambda v: [v]),
-            ("partner_codes", "partners", "code", "partner country code", list),
-            ("agreement_key", "agreements", "key", "agreement", lambda v: [v] if v else []),
-        ]
-        for field_name, table, column, noun, values_of in checks:
+    def _check_references(self, record: R, known: dict[str, set[str]]) -> None:
+        """Refuse unknown topic, partner or agreement keys with a message rather than a FK error.
+
+        `known` caches each reference table's keys across the records of one write.
+        """
+        for field_name, (table, column, noun) in _REFERENCES.items():
             if field_name not in self._columns:
                 continue
-            for value in values_of(getattr(record, field_name)):
-                found = self._store.conn.execute(f"SELECT 1 FROM {table} WHERE {column} = ?", [value])
-                if found.fetchone() is None:
-                    raise ValidationError([Problem(field_name, f"Unknown {noun} '{value}'")])
+            value = getattr(record, field_name)
+            values = value if isinstance(value, list) else [value] if value else []
+            if table not in known:
+                known[table] = {key for (key,) in self._store.conn.execute(f"SELECT {column} FROM {table}")}
+            for key in values:
+                if key not in known[table]:
+                    raise ValidationError([Problem(field_name, f"Unknown {noun} '{key}'")])
 
     def _after_write(self, record: R) -> None:
         """Hook for tables with link tables."""

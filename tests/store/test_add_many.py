@@ -1,0 +1,47 @@
+"""add_many: the fast path of imports and large stores: ids set, all or nothing, searchable afterwards."""
+
+import pytest
+
+from council_prep.domain import LawChange, Question, ValidationError
+from council_prep.store import Store, StoreError
+
+
+def test_add_many_inserts_and_indexes(store: Store):
+    added = store.law_changes.add_many(LawChange(partner_code="PE", title=f"Decree {n} on wages")
+                                         for n in range(1200))
+    assert added == 1200 == store.law_changes.count()
+    assert len(store.law_changes.select_ids(text="decree wages")) == 1200
+    assert store.search("Decree 1199")[0].kind == "law_change"
+    assert [c.title for c in store.law_changes.get_many([1, 600, 1200])] == [
+        "Decree 0 on wages", "Decree 599 on wages", "Decree 1199 on wages"]
+
+
+def test_add_many_sets_ids_like_add(store: Store):
+    store.law_changes.add(LawChange(partner_code="PE", title="First"))
+    batch = [LawChange(partner_code="GT", title=f"Batch {n}") for n in range(3)]
+    store.law_changes.add_many(batch)
+    assert [store.law_changes.get(c.id).title for c in batch] == ["Batch 0", "Batch 1", "Batch 2"]
+
+
+def test_add_many_explains_unknown_references(store: Store):
+    with pytest.raises(ValidationError, match="Unknown topic 'no_such_topic'"):
+        store.law_changes.add_many([LawChange(partner_code="PE", title="x", topic_keys=["no_such_topic"])])
+
+
+def test_add_many_is_all_or_nothing(store: Store):
+    good = [LawChange(partner_code="PE", title="Fine") for _ in range(10)]
+    with pytest.raises(ValidationError):
+        store.law_changes.add_many([*good, LawChange(partner_code="PE", title="")])
+    with pytest.raises(StoreError):
+        store.questions.add_many([Question(meeting_id=999, text="No such meeting")])
+    assert store.law_changes.count() == 0 and store.questions.count() == 0
+
+
+def test_labels_for_pickers(store: Store):
+    from council_prep.store.views import labels
+
+    store.law_changes.add_many([LawChange(partner_code=code, title=title)
+                                 for code, title in [("PE", "b law"), ("PE", "A decree"), ("CO", "C rule")]])
+    assert [title for _, title in labels(store.law_changes, "title", partner_code="PE")] == ["A decree", "b law"]
+    with pytest.raises(ValueError):
+        labels(store.law_changes, "no_such_column")
