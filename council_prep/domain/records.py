@@ -1,9 +1,12 @@
 """The records of the domain as plain dataclasses; `problems()` says what is wrong, `validate()` refuses."""
 
+import contextlib
+import typing
 import uuid
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 from enum import Enum
+from functools import cache
 
 from council_prep.domain import validation as v
 from council_prep.domain.enums import (
@@ -20,6 +23,12 @@ from council_prep.domain.enums import (
 from council_prep.domain.text import clean
 
 
+@cache
+def _enum_fields(cls: type) -> dict[str, type[Enum]]:
+    hints = typing.get_type_hints(cls)
+    return {name: hint for name, hint in hints.items() if isinstance(hint, type) and issubclass(hint, Enum)}
+
+
 def new_uid() -> str:
     return str(uuid.uuid4())
 
@@ -34,9 +43,15 @@ class Record:
     updated_at: str | None = None
 
     def __post_init__(self) -> None:
+        enums = _enum_fields(type(self))
         for f in fields(self):
             value = getattr(self, f.name)
-            if isinstance(value, str) and not isinstance(value, Enum):
+            if f.name in enums and isinstance(value, str) and not isinstance(value, Enum):
+                # A valid plain string ("in_force") becomes its member; any other is left for
+                # problems() to explain.
+                with contextlib.suppress(ValueError):
+                    setattr(self, f.name, enums[f.name](value))
+            elif isinstance(value, str) and not isinstance(value, Enum):
                 setattr(self, f.name, clean(value))
             elif isinstance(value, list) and all(isinstance(x, str) for x in value):
                 setattr(self, f.name, [clean(x) for x in value])

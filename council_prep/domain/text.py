@@ -10,8 +10,11 @@ _SPACES = re.compile(r"\s+")
 
 def clean(text: str) -> str:
     """Normalise line ends and drop control characters that Word, Excel and XML cannot store."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _UNWANTED.sub("", unicodedata.normalize("NFC", text))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return _UNWANTED.sub("", text)
 
 
 def folded(text: str) -> str:

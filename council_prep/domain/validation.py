@@ -42,7 +42,7 @@ def check_length(field: str, value: str, what: str, limit: int = MAX_TEXT) -> li
 
 
 def check_choice(field: str, value: object, choices: type[StrEnum], what: str) -> list[Problem]:
-    if value in set(choices):
+    if isinstance(value, choices):
         return []
     allowed = ", ".join(c.value for c in choices)
     return [Problem(field, f"{what} '{value}' is not one of: {allowed}")]

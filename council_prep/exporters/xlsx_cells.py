@@ -112,8 +112,10 @@ class CellMaker:
             if len(value) > EXCEL_CELL_LIMIT:
                 value = excel_text(value)
                 self.truncated += 1
-            made.value = value
-            made.data_type = "s"  # a leading "=" stays text, never a formula
+            # Set as text directly: openpyxl's value setter would make a leading "=" a formula.
+            # The records' text is already free of the control characters Excel refuses.
+            made._value = value
+            made.data_type = "s"
         elif isinstance(value, datetime):
             made.value = value.replace(tzinfo=None)  # Excel has no time zones: the wall-clock time as entered
             look = "datetime"

@@ -84,3 +84,10 @@ def test_running_clock_and_budget():
         ("09:00", "09:15"), ("09:15", "10:00"), ("10:00", "10:30")]
     assert over_budget(60, [15, 45, 30]) == 30
     assert over_budget(120, [15, 45, 30]) == 0
+
+
+def test_plain_strings_of_valid_choices_become_members():
+    from council_prep.domain import LawChangeStatus
+
+    change = LawChange(partner_code="PE", title="Decree", status="in_force")  # type: ignore[arg-type]
+    assert change.status is LawChangeStatus.IN_FORCE and change.problems() == []
