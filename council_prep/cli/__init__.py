@@ -46,6 +46,8 @@ def main(ctx: click.Context, store_path: Path | None, read_only: bool) -> None:
     from council_prep.first_run import prepare_store
 
     path, notice = prepare_store(store_path, default_store_path())
+    if notice:
+        click.echo(notice, err=True)
     from council_prep.gui.app import run
 
     ctx.exit(run(path, read_only=read_only, notice=notice))
