@@ -6,7 +6,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from council_prep.errors import CouncilPrepError
-from council_prep.gui import messages
 from council_prep.gui.errors import ErrorHook, setup_logging
 from council_prep.gui.icons import app_icon
 from council_prep.gui.main_window import MainWindow
@@ -33,6 +32,8 @@ def run(store_path: Path, *, read_only: bool = False, notice: str | None = None)
     try:
         session = open_session(store_path, read_only=read_only, ask=ask_with_dialog(None))
     except CouncilPrepError as exc:
+        from council_prep.gui import messages
+
         box = messages.error(None, "Cannot open store", str(exc))
         box.finished.connect(app.quit)
         app.exec()

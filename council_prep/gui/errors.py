@@ -1,27 +1,30 @@
-"""Unexpected errors: logged to a rotating file and shown in a dialog, never closing the window."""
+"""Unexpected errors: logged to a rotating file and shown in a dialog, never closing the window.
+
+The log handler, platformdirs and message boxes are imported where they are used, not at start.
+"""
 
 import logging
 import sys
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from platformdirs import user_log_path
 from PySide6.QtWidgets import QApplication
-
-from council_prep.gui import messages
 
 log = logging.getLogger("council_prep.gui")
 
 
 def log_file() -> Path:
+    from platformdirs import user_log_path
+
     return user_log_path("council-prep", appauthor=False) / "council-prep.log"
 
 
 def setup_logging(path: Path | None = None) -> Path:
     """Send our log to a rotating file (1 MB x 3); returns its path for the error dialog."""
+    from logging.handlers import RotatingFileHandler
+
     path = path or log_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger("council_prep")
@@ -53,6 +56,8 @@ class ErrorHook:
         if issubclass(kind, KeyboardInterrupt):
             self._previous(kind, error, tb)
             return
+        from council_prep.gui import messages
+
         log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, error, tb)))
         messages.error(
             QApplication.activeWindow(), "Unexpected error",

@@ -7,9 +7,9 @@ so the form saves at once and nothing typed is lost.
 from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from council_prep.domain import label
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFocusEvent
 
 Commit = Callable[[], None]
 
@@ -45,17 +48,19 @@ class FieldEditor:
         self.widget.setEnabled(not read_only)
 
 
-class _FocusOut(QObject):
-    """Commits a multi-line editor when focus leaves it."""
+class _PlainTextEdit(QPlainTextEdit):
+    """Commits when focus leaves it (a multi-line editor has no editingFinished signal).
 
-    def __init__(self, on_commit: Commit, parent: QObject):
-        super().__init__(parent)
+    An override, unlike an event filter, runs Python on focus-out only, not on every event the editor gets.
+    """
+
+    def __init__(self, on_commit: Commit):
+        super().__init__()
         self._on_commit = on_commit
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut:
-            self._on_commit()
-        return False
+    def focusOutEvent(self, event: "QFocusEvent") -> None:
+        self._on_commit()
+        super().focusOutEvent(event)
 
 
 class LineField(FieldEditor):
@@ -100,10 +105,9 @@ class DateField(LineField):
 
 class TextField(FieldEditor):
     def __init__(self, on_commit: Commit, *, lines: int = 4):
-        self.widget = QPlainTextEdit()
+        self.widget = _PlainTextEdit(on_commit)
         self.widget.setTabChangesFocus(True)
         self.widget.setMinimumHeight(self.widget.fontMetrics().lineSpacing() * lines + 12)
-        self.widget.installEventFilter(_FocusOut(on_commit, self.widget))
 
     def value(self) -> tuple[Any, str | None]:
         return self.widget.toPlainText(), None

@@ -1,6 +1,7 @@
 """A record's editor pane, built from field specs; every finished edit is validated and saved at once."""
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -9,7 +10,16 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 from council_prep.domain import Record
 from council_prep.gui import fields as f
 from council_prep.gui.lookups import Lookups
-from council_prep.gui.tables.columns import FieldSpec
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One editor field: the record attribute, its label and the widget kind that edits it."""
+
+    name: str
+    label: str
+    kind: str = "line"  # line | text | enum | date | datetime | check | topic | topics | partner | list
+    enum: type[StrEnum] | None = None
 
 
 def plain(text: str) -> str:

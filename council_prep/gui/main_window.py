@@ -1,27 +1,47 @@
-"""The main window: menus, toolbar, meeting selector, the five tabs and a status bar."""
+"""The main window: menus, toolbar, meeting selector, the five tabs and a status bar.
 
+The tabs other than the first, the search popup, the meeting dialog and message boxes are built (and
+their modules imported) the first time they are used: the window appears sooner, and what is never
+opened costs nothing.
+"""
+
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QSizePolicy, QTabWidget, QToolBar, QWidget
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
 
 from council_prep.domain import Meeting
 from council_prep.errors import CouncilPrepError
-from council_prep.gui import messages
 from council_prep.gui.agenda.tab import AgendaTab
-from council_prep.gui.book_tab import BookTab
 from council_prep.gui.icons import app_icon, icon
+from council_prep.gui.lazy_tabs import LazyTabs
 from council_prep.gui.lookups import Lookups
-from council_prep.gui.meetings.dialog import MeetingDialog
 from council_prep.gui.opening import AskReadOnly, StoreWatch, ask_with_dialog, open_session
-from council_prep.gui.search import SearchDialog
 from council_prep.gui.session import Session
 from council_prep.gui.settings import Settings
-from council_prep.gui.tables import columns
-from council_prep.gui.tables.table_tab import TableTab
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from council_prep.gui.book_tab import BookTab
+    from council_prep.gui.meetings.dialog import MeetingDialog
+    from council_prep.gui.search import SearchDialog
+    from council_prep.gui.tables.table_tab import TableTab
 
 TAB_TITLES = ("&Agenda", "&Law changes", "S&ubmissions", "&Questions", "&Book")
+AGENDA, LAW_CHANGES, SUBMISSIONS, QUESTIONS, BOOK = range(len(TAB_TITLES))
+
+
+class MeetingPage(Protocol):
+    """What every tab's page does when another meeting is chosen."""
+
+    def set_meeting(self, meeting: Meeting | None) -> None: ...
+
+
+Editor = TypeVar("Editor", bound="AgendaTab | TableTab")
 
 
 class MainWindow(QMainWindow):
@@ -30,6 +50,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.ask_read_only = ask_read_only or ask_with_dialog(self)
         self.session: Session | None = None
+        self._search: SearchDialog | None = None
         self.undo_group = QUndoGroup(self)
         self.setWindowIcon(app_icon())
         self.setObjectName("main-window")
@@ -127,48 +148,106 @@ class MainWindow(QMainWindow):
         session.failed.connect(self._store_failed)
         session.changed.connect(self._store_changed)
         session.read_only_changed.connect(lambda _ro: self._update_title())
-        self.agenda_tab = AgendaTab(session, self.lookups)
-        self.law_tab = TableTab(session, columns.law_changes(self.lookups), self.lookups)
-        self.submissions_tab = TableTab(session, columns.submissions(self.lookups), self.lookups)
-        self.questions_tab = TableTab(session, columns.questions(self.lookups), self.lookups)
-        self.book_tab = BookTab(session.path, self.settings)
-        self.book_tab.status.connect(self.say)
-        self.tabs = QTabWidget()
+        self._pages: list[MeetingPage] = []
+        self._editors: list[AgendaTab | TableTab] = []
+        if self._search is not None:
+            self._search.deleteLater()
+            self._search = None
+        self.tabs = LazyTabs()
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
-        pages = (self.agenda_tab, self.law_tab, self.submissions_tab, self.questions_tab, self.book_tab)
-        for n, (page, title) in enumerate(zip(pages, TAB_TITLES, strict=True)):
-            self.tabs.addTab(page, title)
-            page.setAccessibleName(title.replace("&", ""))
+        builders: list[Callable[[], MeetingPage]] = [
+            self._agenda_page, lambda: self._table_page("law_changes"),
+            lambda: self._table_page("submissions"), lambda: self._table_page("questions"),
+            self._book_page]
+        for n, (build, title) in enumerate(zip(builders, TAB_TITLES, strict=True)):
+            self.tabs.add_lazy(lambda b=build: self._page(b), title)
             self.tabs.addAction(self._action(title, None, f"Ctrl+{n + 1}",
                                              lambda _c=False, i=n: self.tabs.setCurrentIndex(i)))
         self.setCentralWidget(self.tabs)
-        self.search = SearchDialog(session, self)
-        self.search.chosen.connect(self.jump_to)
         self.watch = StoreWatch(session, parent=self.tabs)
         self.watch.lost.connect(self._store_lost)
-        self._restore_splitters()
         self.settings.remember_store(session.path)
         self.path_label.setText(f"{session.path}" + ("  (read-only)" if session.read_only else ""))
         self._fill_meetings(self.settings.last_meeting(session.path))
+        self.tabs.page(self.tabs.currentIndex())  # the tab on show, once its meeting is known
         self.say(f"Opened {session.path.name}")
+
+    # Tabs, each built the first time it is shown or used
+    def _page(self, build: Callable[[], MeetingPage]) -> QWidget:
+        page = build()
+        page.set_meeting(self.current_meeting())
+        self._pages.append(page)
+        return cast(QWidget, page)
+
+    def _agenda_page(self) -> AgendaTab:
+        return self._editor_page(AgendaTab(self.session, self.lookups))
+
+    def _table_page(self, kind: str) -> "TableTab":
+        """The tab of store table `kind`, as `columns.<kind>` describes it."""
+        from council_prep.gui.tables import columns
+        from council_prep.gui.tables.table_tab import TableTab
+
+        spec = getattr(columns, kind)(self.lookups)
+        return self._editor_page(TableTab(self.session, spec, self.lookups))
+
+    def _editor_page(self, tab: Editor) -> Editor:
+        """Restore the tab's splitter and remember the tab, so its form and splitter are saved on closing."""
+        state = self.settings.bytes(tab.splitter.objectName())
+        if state is None or not tab.splitter.restoreState(state):
+            tab.splitter.setSizes([760, 520])
+        self._editors.append(tab)
+        return tab
+
+    def _book_page(self) -> "BookTab":
+        from council_prep.gui.book_tab import BookTab
+
+        tab = BookTab(self.session.path, self.settings)
+        tab.status.connect(self.say)
+        return tab
+
+    @property
+    def agenda_tab(self) -> AgendaTab:
+        return cast(AgendaTab, self.tabs.page(AGENDA))
+
+    @property
+    def law_tab(self) -> "TableTab":
+        return cast("TableTab", self.tabs.page(LAW_CHANGES))
+
+    @property
+    def submissions_tab(self) -> "TableTab":
+        return cast("TableTab", self.tabs.page(SUBMISSIONS))
+
+    @property
+    def questions_tab(self) -> "TableTab":
+        return cast("TableTab", self.tabs.page(QUESTIONS))
+
+    @property
+    def book_tab(self) -> "BookTab":
+        return cast("BookTab", self.tabs.page(BOOK))
 
     def open_store(self, path: Path, *, read_only: bool = False) -> bool:
         try:
             session = open_session(path, read_only=read_only, ask=self.ask_read_only)
         except CouncilPrepError as exc:
+            from council_prep.gui import messages
+
             messages.error(self, "Cannot open store", str(exc), name="open-failed")
             return False
         self.install(session)
         return True
 
     def choose_store(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, "Open store", str(self.session.path.parent),
                                               "council-prep stores (*.db *.sqlite);;All files (*)")
         if path:
             self.open_store(Path(path))
 
     def choose_new_store(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self, "New store", str(self.session.path.parent / "council-prep.db"),
                                               "council-prep stores (*.db)")
         if path:
@@ -206,9 +285,8 @@ class MainWindow(QMainWindow):
 
     def _meeting_chosen(self) -> None:
         meeting = self.current_meeting()
-        self.agenda_tab.set_meeting(meeting)
-        self.questions_tab.set_meeting(meeting.id if meeting else None)
-        self.book_tab.set_meeting(meeting)
+        for page in self._pages:
+            page.set_meeting(meeting)
         self.settings.set_last_meeting(self.session.path, meeting.uid if meeting else None)
         self._update_title()
 
@@ -218,13 +296,17 @@ class MainWindow(QMainWindow):
         if index != self.meeting_selector.currentIndex():
             self.meeting_selector.setCurrentIndex(index)
 
-    def new_meeting(self) -> MeetingDialog:
+    def new_meeting(self) -> "MeetingDialog":
+        from council_prep.gui.meetings.dialog import MeetingDialog
+
         dialog = MeetingDialog(self.lookups, None, self)
         dialog.accepted.connect(lambda: self._meeting_saved(None, dialog.meeting()))
         dialog.open()
         return dialog
 
-    def edit_meeting(self) -> MeetingDialog | None:
+    def edit_meeting(self) -> "MeetingDialog | None":
+        from council_prep.gui.meetings.dialog import MeetingDialog
+
         meeting = self.current_meeting()
         if meeting is None:
             return None
@@ -242,6 +324,16 @@ class MainWindow(QMainWindow):
             self.session.update("meetings", before, after)
 
     # Search
+    @property
+    def search(self) -> "SearchDialog":
+        """The search popup of this session, made the first time it is opened."""
+        if self._search is None:
+            from council_prep.gui.search import SearchDialog
+
+            self._search = SearchDialog(self.session, self)
+            self._search.chosen.connect(self.jump_to)
+        return self._search
+
     def open_search(self) -> None:
         self.search.start()
 
@@ -258,7 +350,8 @@ class MainWindow(QMainWindow):
             return
         if kind == "question":
             self.select_meeting(store.questions.get(record_id).meeting_id)
-        tab = {"law_change": self.law_tab, "submission": self.submissions_tab, "question": self.questions_tab}[kind]
+        index = {"law_change": LAW_CHANGES, "submission": SUBMISSIONS, "question": QUESTIONS}[kind]
+        tab = cast("TableTab", self.tabs.page(index))
         self.tabs.setCurrentWidget(tab)
         tab.select_record(record_id)
         tab.table.setFocus()
@@ -275,10 +368,14 @@ class MainWindow(QMainWindow):
             self.say(f"Saved: {stack.undoText()}")
 
     def _store_failed(self, message: str) -> None:
+        from council_prep.gui import messages
+
         self.say("Not saved: " + message)
         messages.error(self, "Not saved", message, name="store-failed")
 
     def _store_lost(self, message: str) -> None:
+        from council_prep.gui import messages
+
         self.say(message)
         messages.error(self, "Store unavailable", message, name="store-lost")
 
@@ -293,35 +390,28 @@ class MainWindow(QMainWindow):
 
     def _about(self) -> None:
         from council_prep import __version__
+        from council_prep.gui import messages
 
         messages.inform(self, "About council-prep",
                         f"council-prep {__version__}\nPreparing Labor Affairs Council meetings offline.",
                         name="about")
 
     # Window state
-    def _splitters(self):
-        return [self.agenda_tab.splitter, self.law_tab.splitter, self.submissions_tab.splitter,
-                self.questions_tab.splitter]
-
-    def _restore_splitters(self) -> None:
-        for splitter in self._splitters():
-            state = self.settings.bytes(splitter.objectName())
-            if state is None or not splitter.restoreState(state):
-                splitter.setSizes([760, 520])
-
     def _save_state(self) -> None:
-        for tab in (self.agenda_tab, self.law_tab, self.submissions_tab, self.questions_tab):
+        """Save the open forms, the window and the splitters of the tabs built (the others keep their saved state)."""
+        for tab in self._editors:
             tab.form.commit()
         self.settings.set_bytes("geometry", self.saveGeometry())
         self.settings.set_bytes("state", self.saveState())
-        for splitter in self._splitters():
-            self.settings.set_bytes(splitter.objectName(), splitter.saveState())
+        for tab in self._editors:
+            self.settings.set_bytes(tab.splitter.objectName(), tab.splitter.saveState())
         self.settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def closeEvent(self, event: "QCloseEvent") -> None:
         self._save_state()
-        if self.book_tab.operation is not None:
-            self.book_tab.operation.cancel()
-            self.book_tab.operation.done.wait(10)
+        book = cast("BookTab | None", self.tabs.built(BOOK))
+        if book is not None and book.operation is not None:
+            book.operation.cancel()
+            book.operation.done.wait(10)
         self.session.close()
         event.accept()

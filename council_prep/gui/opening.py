@@ -4,7 +4,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from council_prep.gui.lock import StoreLock
 from council_prep.gui.session import Session
@@ -20,6 +20,8 @@ def ask_with_dialog(parent: QWidget | None) -> AskReadOnly:
     """The interactive answer: a question box (blocking, used before or between sessions only)."""
 
     def ask(reason: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             parent, "Store in use", f"{reason}\n\nOpen it read-only to review it?",
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,

@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 
 from council_prep.domain import LawChangeStatus
-from council_prep.gui.main_window import MainWindow
+from council_prep.gui.main_window import QUESTIONS, MainWindow
 from council_prep.gui.tables.table_tab import TableTab
 
 
@@ -127,3 +127,12 @@ def test_rows_are_read_a_page_at_a_time(qtbot, window: MainWindow):
     last = tab.model.rowCount() - 1
     assert tab.model.data(tab.model.index(last, 1)) == tab.model.fresh_record(last).text
     assert tab.model.loaded_pages() == [0, last // PAGE]
+
+
+def test_hidden_tabs_are_built_when_first_shown(qtbot, window: MainWindow):
+    assert window.tabs.built(QUESTIONS) is None
+    window.tabs.setCurrentIndex(QUESTIONS)
+    tab = window.tabs.currentWidget()
+    assert isinstance(tab, TableTab) and tab is window.questions_tab
+    assert window.tabs.tabText(QUESTIONS) == "&Questions" and tab.accessibleName() == "Questions"
+    assert tab.meeting_id == window.current_meeting().id and tab.model.rowCount() == 12

@@ -15,6 +15,11 @@ from council_prep.gui.lookups import Lookups
 MIME_TYPE = "application/x-council-prep-agenda-item"
 COLUMNS = ("#", "Time", "Item", "Topic", "Lead", "Minutes", "Status")
 Index = QModelIndex | QPersistentModelIndex
+# Looked up once: the view asks for every cell and role on each paint.
+DISPLAY, TOOLTIP = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
+ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
 
 
 class AgendaModel(QAbstractTableModel):
@@ -25,12 +30,19 @@ class AgendaModel(QAbstractTableModel):
         self.lookups = lookups
         self.items: list[AgendaItem] = []
         self.slots: list[Slot] = []
+        self.cells: list[tuple[str, ...]] = []
 
     def set_items(self, meeting: Meeting | None, items: list[AgendaItem]) -> None:
         self.beginResetModel()
         self.items = items
         self.slots = running_clock(meeting.start_time, [i.minutes for i in items]) if meeting else []
+        self.cells = [self._cells(item, slot) for item, slot in zip(items, self.slots, strict=True)]
         self.endResetModel()
+
+    def _cells(self, item: AgendaItem, slot: Slot) -> tuple[str, ...]:
+        """The row's texts, made once per reload rather than on every paint."""
+        return (str(item.position), f"{slot.starts:%H:%M}–{slot.ends:%H:%M}", item.title,
+                self.lookups.topic(item.topic_key), item.lead, str(item.minutes), label(item.status))
 
     def row_of(self, item_id: int | None) -> int:
         return next((row for row, item in enumerate(self.items) if item.id == item_id), -1)
@@ -42,19 +54,16 @@ class AgendaModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid():
             return None
-        item, slot = self.items[index.row()], self.slots[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                str(item.position), f"{slot.starts:%H:%M}–{slot.ends:%H:%M}", item.title,
-                self.lookups.topic(item.topic_key), item.lead, str(item.minutes), label(item.status),
-            )[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+        if role == DISPLAY:
+            return self.cells[index.row()][index.column()]
+        if role == TOOLTIP and index.column() == 2:
+            item = self.items[index.row()]
             return item.objective or item.title
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 5):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ALIGNMENT and index.column() in (0, 5):
+            return RIGHT
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -66,7 +75,7 @@ class AgendaModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        return ITEM_FLAGS
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction

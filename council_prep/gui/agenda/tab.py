@@ -18,11 +18,10 @@ from council_prep.domain import AgendaItem, AgendaStatus, Meeting
 from council_prep.gui.agenda.budget import BudgetBar
 from council_prep.gui.agenda.model import AgendaModel
 from council_prep.gui.commands import ReorderAgenda
-from council_prep.gui.forms import RecordForm
+from council_prep.gui.forms import FieldSpec, RecordForm
 from council_prep.gui.icons import icon
 from council_prep.gui.lookups import Lookups
 from council_prep.gui.session import Session
-from council_prep.gui.tables.columns import FieldSpec
 from council_prep.store import RecordNotFoundError
 from council_prep.store.views import labels
 
@@ -157,10 +156,12 @@ class AgendaTab(QWidget):
         if row < 0:
             return False
         index = self.model.index(row, 2)
+        same_row = self.view.currentIndex().row() == row  # else currentRowChanged shows the item
         self.view.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.view.scrollTo(index)
-        self._show(row)
+        if same_row:
+            self._show(row)
         return True
 
     def _show(self, row: int) -> None:

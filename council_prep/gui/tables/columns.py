@@ -18,18 +18,9 @@ from council_prep.domain import (
     SubmissionStatus,
     label,
 )
+from council_prep.gui.forms import FieldSpec
 from council_prep.gui.lookups import Lookups
 from council_prep.gui.tables.model import Column
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    """One editor field: the record attribute, its label and the widget kind that edits it."""
-
-    name: str
-    label: str
-    kind: str = "line"  # line | text | enum | date | datetime | check | topic | topics | partner | list
-    enum: type[StrEnum] | None = None
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from council_prep.domain import Record, label
+from council_prep.domain import Meeting, Record, label
 from council_prep.gui.forms import RecordForm
 from council_prep.gui.icons import icon
 from council_prep.gui.lookups import Lookups
@@ -127,8 +127,8 @@ class TableTab(QWidget):
         self.table = table
 
     # Filtering and selection
-    def set_meeting(self, meeting_id: int | None) -> None:
-        self.meeting_id = meeting_id
+    def set_meeting(self, meeting: Meeting | None) -> None:
+        self.meeting_id = meeting.id if meeting else None
         if self.spec.meeting_scoped:
             self.reload()
 
