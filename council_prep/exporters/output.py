@@ -56,12 +56,13 @@ def atomic_output(output: Path) -> Iterator[Path]:
     temp = Path(temp_name)
     try:
         yield temp
-        # mkstemp makes the file private; give it the mode an ordinary new file (or the one it
-        # replaces) would have, so a book on a shared drive stays readable by colleagues.
-        os.chmod(temp, output.stat().st_mode & 0o777 if output.exists() else _NEW_FILE_MODE)
-        os.replace(temp, output)
-    except OSError as exc:
-        raise ExportError(f"{output}: could not be written ({exc.strerror or exc})") from exc
+        try:
+            # mkstemp makes the file private; give it the mode an ordinary new file (or the one
+            # it replaces) would have, so a book on a shared drive stays readable by colleagues.
+            os.chmod(temp, output.stat().st_mode & 0o777 if output.exists() else _NEW_FILE_MODE)
+            os.replace(temp, output)
+        except OSError as exc:
+            raise ExportError(f"{output}: could not be written ({exc.strerror or exc})") from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
