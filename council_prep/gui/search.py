@@ -31,12 +31,23 @@ HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 KINDS = {"agenda_item": "Agenda item", "law_change": "Law change", "submission": "Submission", "question": "Question"}
 
 
-def marked_html(hit: SearchHit, text: str, mark: str) -> str:
-    """The hit's marked text as HTML, matched words bold on the palette's highlight colour."""
-    return "".join(
-        f'<b style="background-color:{mark}">{html.escape(piece)}</b>' if highlighted else html.escape(piece)
-        for piece, highlighted in hit.parts(text)
-    )
+TITLE_CHARS = 150  # a question's title is its whole text: about two lines of the list are enough
+
+
+def marked_html(hit: SearchHit, text: str, mark: str, limit: int | None = None) -> str:
+    """The hit's marked text as HTML, matched words bold on the palette's highlight colour,
+    cut after `limit` characters so every hit keeps to its rows."""
+    pieces: list[str] = []
+    left = limit
+    for piece, highlighted in hit.parts(text):
+        if left is not None:
+            if left <= 0:
+                pieces.append("…")
+                break
+            piece, left = piece[:left], left - len(piece)
+        escaped = html.escape(piece)
+        pieces.append(f'<b style="background-color:{mark}">{escaped}</b>' if highlighted else escaped)
+    return "".join(pieces)
 
 
 class HitDelegate(QStyledItemDelegate):
@@ -54,7 +65,7 @@ class HitDelegate(QStyledItemDelegate):
         doc.setDocumentMargin(4)
         doc.setHtml(
             f'<div style="color:{text}"><span style="color:{muted}">{KINDS.get(hit.kind, hit.kind)}</span>'
-            f"&nbsp;&nbsp;<b>{marked_html(hit, hit.title, mark)}</b><br>"
+            f"&nbsp;&nbsp;<b>{marked_html(hit, hit.title, mark, TITLE_CHARS)}</b><br>"
             f'<span style="color:{muted}">{marked_html(hit, hit.snippet, mark)}</span></div>'
         )
         doc.setTextWidth(option.rect.width() if option.rect.width() > 0 else 600)
@@ -96,7 +107,8 @@ class SearchDialog(QDialog):
         self.results = QListView()
         self.results.setAccessibleName("Search results")
         self.results.setObjectName("search-results")
-        self.results.setUniformItemSizes(True)
+        self.results.setUniformItemSizes(False)  # hits take one to four lines; there are at most LIMIT
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.model = QStandardItemModel(self)

@@ -21,7 +21,7 @@ _BY_CODE = {code: kind for kind, code in SEARCH_KINDS.items()}
 SEARCH_SQL = f"""
     SELECT rowid, kind, bm25(search_index, 10.0, 1.0) AS rank,
            highlight(search_index, 1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}') AS title,
-           snippet(search_index, -1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 14) AS snippet
+           snippet(search_index, 2, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 14) AS snippet
     FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?
 """
 

@@ -150,7 +150,9 @@ class TableTab(QWidget):
         self.model.set_query(text=self.text_filter.text().strip() or None, **self.filters())
         total = self.model.rowCount()
         self.count_label.setText(self.model.error or f"{total:,} {self.spec.noun}{'' if total == 1 else 's'}")
-        if not self.select_record(keep, clear_filters=False):
+        # The pane always shows a record when there is one: the one kept, else the first.
+        first = self.model.ids()[0] if total else None
+        if not self.select_record(keep, clear_filters=False) and not self.select_record(first, clear_filters=False):
             self.form.load(None)
 
     def _store_changed(self, kind: str) -> None:
