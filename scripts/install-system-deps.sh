@@ -20,6 +20,11 @@ case "$mode" in
   *) echo "usage: $0 [app|test]" >&2; exit 2 ;;
 esac
 
+# Debian's own python3 needs python3-venv for `python3 -m venv`; other Pythons bring it.
+if command -v python3 >/dev/null && ! python3 -c "import ensurepip, venv" 2>/dev/null; then
+  wanted+=(python3-venv)
+fi
+
 missing=()
 for package in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
