@@ -2,7 +2,7 @@
 # Installs the Debian packages council-prep needs that a bare machine lacks.
 # Idempotent: packages already present are not fetched again.
 #   app   Qt's xcb runtime libraries and fonts (to open the window)
-#   test  the above plus Xvfb, LibreOffice and poppler-utils (export checks)
+#   test  the above plus Xvfb, LibreOffice and poppler-utils (export checks), binutils (PyInstaller)
 set -euo pipefail
 
 mode="${1:-test}"
@@ -12,7 +12,7 @@ app_packages=(
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
   fonts-dejavu-core fonts-noto-core fonts-nanum fonts-noto-color-emoji
 )
-test_packages=(xvfb xauth libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)
+test_packages=(xvfb xauth libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils binutils)
 
 case "$mode" in
   app) wanted=("${app_packages[@]}") ;;
