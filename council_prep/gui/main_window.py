@@ -267,9 +267,15 @@ class MainWindow(QMainWindow):
     def _fill_meetings(self, select_uid: str | None) -> None:
         self.meeting_selector.blockSignals(True)
         self.meeting_selector.clear()
+        agreements = {a.key: a.display_name for a in self.session.store.agreements.find()}
         for meeting in self.meetings():
-            self.meeting_selector.addItem(icon("meeting"), f"{meeting.session_date:%d %b %Y}  ·  {meeting.title}",
+            # Date and agreement first: a long title is cut at the end, and these tell meetings apart.
+            agreement = agreements.get(meeting.agreement_key, meeting.agreement_key)
+            self.meeting_selector.addItem(icon("meeting"),
+                                          f"{meeting.session_date:%d %b %Y}  ·  {agreement}  ·  {meeting.title}",
                                           meeting.uid)
+            self.meeting_selector.setItemData(self.meeting_selector.count() - 1, meeting.title,
+                                              Qt.ItemDataRole.ToolTipRole)
         self.meeting_selector.blockSignals(False)
         index = self.meeting_selector.findData(select_uid) if select_uid else -1
         if index < 0:
