@@ -6,7 +6,7 @@ from collections.abc import Callable
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from council_prep.store.search import SEARCH_KINDS, SEARCH_TABLES
+from council_prep.store.search import SEARCH_KINDS, SEARCH_TABLES, index_range_sql, joined
 from council_prep.store.versions import MIGRATION_NAMES, MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
@@ -102,13 +102,10 @@ def m001_records(db: Database) -> None:
     """)
 
 
-def _joined(columns: tuple[str, ...], prefix: str = "") -> str:
-    return " || ' ' || ".join(f"coalesce({prefix}{column}, '')" for column in columns)
-
-
 @migration
 def m002_search_index(db: Database) -> None:
-    """Full-text search (FTS5) over agenda items, law changes, submissions and questions."""
+    """Full-text search (FTS5) over agenda items, law changes, submissions and questions, kept in
+    step by triggers (bulk additions index in one statement instead: RecordTable.add_many)."""
     db.execute("""
         CREATE VIRTUAL TABLE search_index USING fts5(
             kind UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')
@@ -116,13 +113,11 @@ def m002_search_index(db: Database) -> None:
     for kind, (table, title, body) in SEARCH_TABLES.items():
         code = SEARCH_KINDS[kind]
         insert = (f"INSERT INTO search_index(rowid, kind, title, body) VALUES "
-                  f"(new.id * 4 + {code}, '{kind}', new.{title}, {_joined(body, 'new.')});")
+                  f"(new.id * 4 + {code}, '{kind}', new.{title}, {joined(body, 'new.')});")
         delete = f"DELETE FROM search_index WHERE rowid = old.id * 4 + {code};"
         _run(db, f"""
         CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN {insert} END;
         CREATE TRIGGER {table}_search_update AFTER UPDATE ON {table} BEGIN {delete} {insert} END;
         CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN {delete} END;
-        INSERT INTO search_index(rowid, kind, title, body)
-            SELECT id * 4 + {code}, '{kind}', {title}, {_joined(body)} FROM {table};
         """)
-
+        db.execute(index_range_sql(kind), [-(2**62), 2**62])

@@ -1,6 +1,7 @@
 """One generic repository for every record table: read, add, update, delete, all by id or uid."""
 
-from collections.abc import Iterable, Sequence
+import contextlib
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -8,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from council_prep.domain import Problem, Record, ValidationError
 from council_prep.store import codec
 from council_prep.store.errors import RecordNotFoundError
-from council_prep.store.search import SEARCH_KINDS, match_expression
+from council_prep.store.search import SEARCH_KINDS, index_range_sql, match_expression
 
 if TYPE_CHECKING:
     from council_prep.store.store import Store
@@ -151,13 +152,29 @@ class RecordTable(Generic[R]):
         added = 0
         known: dict[str, set[str]] = {}
         iterator = iter(records)
-        with self._store.transaction():
+        with self._store.transaction(), self._indexing_in_bulk():
             while batch := list(islice(iterator, 5_000)):
                 self._insert(batch, known)
+                if self.kind:
+                    self._store.conn.execute(index_range_sql(self.kind), [batch[0].id, batch[-1].id])
                 for record in batch:
                     self._after_write(record)
                 added += len(batch)
         return added
+
+    @contextlib.contextmanager
+    def _indexing_in_bulk(self) -> Iterator[None]:
+        """Inside the caller's transaction, take the search-index insert trigger away and put it
+        back afterwards; a failure rolls the whole transaction back, trigger included."""
+        if not self.kind:
+            yield
+            return
+        conn = self._store.conn
+        name = f"{self.table}_search_insert"
+        (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]).fetchone()
+        conn.execute(f"DROP TRIGGER {name}")
+        yield
+        conn.execute(sql)
 
     def _insert(self, batch: list[R], known: dict[str, set[str]]) -> None:
         """One INSERT for the whole batch; sets each record's id and timestamps.

@@ -45,3 +45,23 @@ def test_labels_for_pickers(store: Store):
     assert [title for _, title in labels(store.law_changes, "title", partner_code="PE")] == ["A decree", "b law"]
     with pytest.raises(ValueError):
         labels(store.law_changes, "no_such_column")
+
+
+def test_a_failed_bulk_addition_leaves_the_index_triggers_in_place(store: Store):
+    bad = [LawChange(partner_code="PE", title="Fine"), LawChange(partner_code="PE", title="")]
+    with store.transaction():
+        with pytest.raises(ValidationError):
+            store.law_changes.add_many(bad)
+        added = store.law_changes.add(LawChange(partner_code="PE", title="Added one by one"))
+    assert [h.record_id for h in store.search("added one")] == [added.id]
+    assert store.law_changes.count() == 1
+    triggers = {name for (name,) in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert "law_changes_search_insert" in triggers
+    assert store.check() == []
+
+
+def test_bulk_added_records_are_indexed_like_single_ones(store: Store):
+    store.law_changes.add_many(LawChange(partner_code="GT", title=f"Acuerdo {n} sobre negociación") for n in range(7))
+    store.law_changes.add(LawChange(partner_code="GT", title="Acuerdo 8 sobre negociación"))
+    assert len(store.search("negociacion acuerdo")) == 8
+    assert store.check() == []
