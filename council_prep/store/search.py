@@ -15,9 +15,21 @@ SEARCH_TABLES = {
 
 
 
+# Columns holding a JSON list of strings (talking points, submitters): indexed as their items.
+_LIST_COLUMNS = frozenset({"talking_points", "submitters"})
+SEPARATOR = " · "
+
+
 def joined(columns: tuple[str, ...], prefix: str = "") -> str:
-    """SQL for the columns' text as one string, the body a record is found by."""
-    return " || ' ' || ".join(f"coalesce({prefix}{column}, '')" for column in columns)
+    """SQL for the columns' text as one readable string, the body a record is found by and its
+    snippets are cut from: non-empty parts joined by SEPARATOR, list items as plain text."""
+    parts = []
+    for column in columns:
+        value = f"{prefix}{column}"
+        if column in _LIST_COLUMNS:
+            value = f"(SELECT group_concat(value, '{SEPARATOR}') FROM json_each({value}))"
+        parts.append(f"coalesce(nullif({value}, '') || '{SEPARATOR}', '')")
+    return f"rtrim({' || '.join(parts)}, '{SEPARATOR}')"
 
 
 def index_range_sql(kind: str) -> str:

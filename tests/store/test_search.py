@@ -65,3 +65,12 @@ def test_check_notices_a_record_missing_from_the_index(store: Store, meeting: Me
     assert store.check() == ["search index lacks 1 questions", "search index holds 0 entries for 1 records"]
     with Store.open(store.path, read_only=True) as review:
         assert "search index lacks 1 questions" in review.check()
+
+
+def test_snippets_read_as_text_not_as_stored_lists(store: Store, meeting: Meeting):
+    store.agenda.add(AgendaItem(meeting_id=meeting.id, title="Opening", lead="K. Brennan",
+                                talking_points=["Welcome the delegation", "Propose the seafarers item"]))
+    (hit,) = store.search("seafarers")
+    marked = f"{HIGHLIGHT_START}seafarers{HIGHLIGHT_END}"
+    assert hit.snippet == f"Welcome the delegation · Propose the {marked} item · K. Brennan"
+    assert "[" not in hit.snippet and '"' not in hit.snippet
