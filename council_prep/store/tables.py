@@ -53,14 +53,9 @@ class RecordTable(Generic[R]):
         rows = self.rows("uid = ?", [uid])
         return rows[0] if rows else None
 
-    def rows(self, where: str | None = None, params: Sequence[Any] = (), *,
-             order_by: str = "id", limit: int | None = None, offset: int = 0) -> list[R]:
-        sql = f"SELECT * FROM {self.table}"
-        if where:
-            sql += f" WHERE {where}"
-        sql += f" ORDER BY {order_by}"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    # rows(), ids() and count() take SQL conditions: for this package's own queries only.
+    def rows(self, where: str | None = None, params: Sequence[Any] = (), *, order_by: str = "id") -> list[R]:
+        sql = f"SELECT * FROM {self.table}" + (f" WHERE {where}" if where else "") + f" ORDER BY {order_by}"
         with self._store.reading():
             cursor = self._store.conn.execute(sql, list(params))
             names = [d[0] for d in cursor.description]
