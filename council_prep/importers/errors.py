@@ -18,7 +18,8 @@ class ImportRejected(CouncilPrepError):
         self.problems = list(problems)
         shown = self.problems[:SHOWN_PROBLEMS]
         more = len(self.problems) - len(shown)
-        lines = [f"import refused, nothing was written ({len(self.problems)} problems):", *shown]
+        count = f"{len(self.problems)} problem{'' if len(self.problems) == 1 else 's'}"
+        lines = [f"import refused, nothing was written ({count}):", *shown]
         if more:
             lines.append(f"… and {more} more")
         super().__init__("\n".join(lines))
