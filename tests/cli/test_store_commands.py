@@ -2,7 +2,6 @@
 
 import json
 import os
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -10,6 +9,7 @@ from pathlib import Path
 
 from council_prep import __version__
 from council_prep.store import SCHEMA_VERSION, Store
+from tests.helpers.sqlite import execute_raw
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -78,10 +78,7 @@ def test_foreign_file_is_refused(tmp_path: Path):
 
 def test_other_sqlite_database_is_refused(tmp_path: Path):
     other = tmp_path / "other.db"
-    conn = sqlite3.connect(other)
-    conn.execute("CREATE TABLE recipes (name TEXT)")
-    conn.commit()
-    conn.close()
+    execute_raw(other, "CREATE TABLE recipes (name TEXT)")
     assert_clean_failure(run("check", "--store", str(other)), 1, "an SQLite database, but not a council-prep store")
 
 
@@ -98,10 +95,7 @@ def test_truncated_store_is_refused(tmp_path: Path):
 def test_newer_store_is_refused(tmp_path: Path):
     store = tmp_path / "new.db"
     Store.open(store).close()
-    conn = sqlite3.connect(store)
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
-    conn.commit()
-    conn.close()
+    execute_raw(store, f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
     assert_clean_failure(run("meetings", "--store", str(store)), 1, "newer version of council-prep")
 
 

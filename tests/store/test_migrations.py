@@ -9,6 +9,7 @@ from sqlite_utils import Database
 from council_prep.store import SCHEMA_VERSION, Store, StoreTooNewError
 from council_prep.store.schema import migrations
 from council_prep.store.versions import MIGRATION_NAMES
+from tests.helpers.sqlite import execute_raw
 
 
 def make_first_version_store(path: Path) -> None:
@@ -53,10 +54,7 @@ def test_opening_a_current_store_makes_no_backup(tmp_path: Path):
 def test_newer_store_is_refused_before_anything_is_touched(tmp_path: Path):
     path = tmp_path / "future.db"
     Store.open(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    conn.commit()
-    conn.close()
+    execute_raw(path, f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     before = path.read_bytes()
     with pytest.raises(StoreTooNewError, match="newer version of council-prep"):
         Store.open(path)
@@ -66,11 +64,8 @@ def test_newer_store_is_refused_before_anything_is_touched(tmp_path: Path):
 def test_store_with_an_unknown_migration_is_refused(tmp_path: Path):
     path = tmp_path / "future.db"
     Store.open(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-                 "VALUES ('council_prep', 'm099_future', '2030-01-01')")
-    conn.commit()
-    conn.close()
+    execute_raw(path, "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+                      "VALUES ('council_prep', 'm099_future', '2030-01-01')")
     with pytest.raises(StoreTooNewError):
         Store.open(path)
 
