@@ -6,12 +6,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from hypothesis import settings
 
 from council_prep.demo import load_demo
 from council_prep.reference import seed_reference
 from council_prep.store import Store
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any test module imports Qt
+
+# In CI the property tests draw the same examples every run: a red build must be reproducible.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture

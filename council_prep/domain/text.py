@@ -12,9 +12,9 @@ def clean(text: str) -> str:
     """Normalise line ends and drop control characters that Word, Excel and XML cannot store."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return _UNWANTED.sub("", text)
+    text = _UNWANTED.sub("", text)
+    # Normalised last: dropping a control character can bring a letter and its accent together.
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def folded(text: str) -> str:

@@ -39,6 +39,11 @@ def test_any_text_round_trips_cleaned(tmp_path: Path, text: str):
         store.close()
 
 
+@given(text=st.text())
+def test_cleaning_is_idempotent(text: str):
+    assert clean(clean(text)) == clean(text)
+
+
 @SETTINGS
 @given(query=TEXT)
 def test_any_query_is_safe(tmp_path: Path, query: str):
