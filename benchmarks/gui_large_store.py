@@ -108,7 +108,7 @@ def main() -> None:
             window.search.results.viewport().grab()
             search_times.append(time.perf_counter() - began)
             began = time.perf_counter()
-            conn.execute("SELECT rowid, snippet(search_index, -1, '[', ']', '…', 14) FROM search_index "
+            conn.execute("SELECT rowid, snippet(search_index, 2, '[', ']', '…', 14) FROM search_index "
                          "WHERE search_index MATCH ? ORDER BY bm25(search_index, 10.0, 1.0) LIMIT 50",
                          [match_expression(query)]).fetchall()
             raw_times.append(time.perf_counter() - began)
