@@ -1,8 +1,6 @@
 """The demo store: real agreements, partners and submissions with invented meetings around them."""
 
-import json
 from datetime import date, datetime, time
-from typing import Any
 
 from council_prep.domain import (
     AgendaItem,
@@ -20,12 +18,8 @@ from council_prep.domain import (
     SubmissionStatus,
 )
 from council_prep.reference import seed_reference
-from council_prep.resources_path import resource
+from council_prep.resources_path import load_json
 from council_prep.store import Store, StoreNotEmptyError
-
-
-def _load(name: str) -> list[dict[str, Any]]:
-    return json.loads(resource("demo", f"{name}.json").read_text(encoding="utf-8"))
 
 
 def _date(value: str | None) -> date | None:
@@ -35,12 +29,12 @@ def _date(value: str | None) -> date | None:
 def load_demo(store: Store) -> dict[str, int]:
     """Fill an empty store with the demo data in one transaction; returns counts by record type."""
     if not store.is_empty():
-        raise StoreNotEmptyError(f"{store.path}: the store already holds data; the demo needs an empty store")
+        raise StoreNotEmptyError(f"{store.path}: the store already holds data; the demo needs an empty store.json")
     counts = {"meetings": 0, "agenda items": 0, "law changes": 0, "submissions": 0, "questions": 0}
     with store.transaction():
         seed_reference(store)
         submission_ids: dict[str, int] = {}
-        for row in _load("submissions"):
+        for row in load_json("demo", "submissions.json"):
             added = store.submissions.add(Submission(
                 identifier=row["identifier"], partner_code=row["partner"], agreement_key=row["agreement"],
                 date_filed=row.get("date_filed"), submitters=row.get("submitters", []),
@@ -50,7 +44,7 @@ def load_demo(store: Store) -> dict[str, int]:
             submission_ids[added.identifier] = added.id  # type: ignore[assignment]
         counts["submissions"] = len(submission_ids)
         law_change_ids: dict[str, int] = {}
-        for row in _load("law_changes"):
+        for row in load_json("demo", "law_changes.json"):
             added = store.law_changes.add(LawChange(
                 partner_code=row["partner"], title=row["title"],
                 instrument_type=InstrumentType(row["instrument_type"]), status=LawChangeStatus(row["status"]),
@@ -62,7 +56,7 @@ def load_demo(store: Store) -> dict[str, int]:
             ))
             law_change_ids[row["ref"]] = added.id  # type: ignore[assignment]
         counts["law changes"] = len(law_change_ids)
-        for row in _load("meetings"):
+        for row in load_json("demo", "meetings.json"):
             meeting = store.meetings.add(Meeting(
                 agreement_key=row["agreement"], partner_codes=row["partners"], title=row["title"],
                 session_date=date.fromisoformat(row["session_date"]),

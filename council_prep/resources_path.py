@@ -1,7 +1,9 @@
 """Where the bundled resources are: inside the package when installed or frozen, beside it in a checkout."""
 
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -19,3 +21,8 @@ def resources_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+def load_json(*parts: str) -> Any:
+    """A bundled JSON file's content (reference and demo data)."""
+    return json.loads(resource(*parts).read_text(encoding="utf-8"))

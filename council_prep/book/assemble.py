@@ -38,6 +38,8 @@ def assemble_book(
     law_changes.sort(key=lambda c: (partner_order[c.partner_code],
                                     topic_label(c.topic_keys[0] if c.topic_keys else None).casefold(),
                                     c.title.casefold()))
+    if public:  # redacted once, here; agenda links reuse these records
+        law_changes = [_redact_change(c) for c in law_changes]
     submissions = sorted(
         (s for code in meeting.partner_codes for s in store.submissions.find(partner_code=code)),
         key=lambda s: (s.date_filed or "", s.identifier),
@@ -50,7 +52,7 @@ def assemble_book(
         ScheduledItem(
             item=_redact_item(item) if public else item,
             slot=slot,
-            law_changes=[_redact_change(c) if public else c
+            law_changes=[c if c.id in by_id_law or not public else _redact_change(c)
                          for c in _linked(item.law_change_ids, by_id_law, store.law_changes.get_many)],
             submissions=_linked(item.submission_ids, by_id_submission, store.submissions.get_many),
         )
@@ -59,7 +61,6 @@ def assemble_book(
     questions = store.questions.find(meeting_id=meeting_id)
     questions.sort(key=lambda q: (q.received_at.isoformat() if q.received_at else "", q.id or 0))
     if public:
-        law_changes = [_redact_change(c) for c in law_changes]
         questions = [_redact_question(q) for q in questions]
     return Book(
         profile=profile,

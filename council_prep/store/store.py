@@ -243,9 +243,3 @@ class Store:
 
     def searchable_tables(self) -> list[RecordTable]:
         return [self.agenda, self.law_changes, self.submissions, self.questions]
-
-    def table_for(self, kind: str) -> RecordTable:
-        """The table behind a search hit's kind."""
-        by_kind = {t.kind: t for t in self.searchable_tables()}
-        return by_kind[kind]
-
