@@ -267,10 +267,10 @@ class MainWindow(QMainWindow):
     def _fill_meetings(self, select_uid: str | None) -> None:
         self.meeting_selector.blockSignals(True)
         self.meeting_selector.clear()
-        agreements = {a.key: a.display_name for a in self.session.store.agreements.find()}
         for meeting in self.meetings():
             # Date and agreement first: a long title is cut at the end, and these tell meetings apart.
-            agreement = agreements.get(meeting.agreement_key, meeting.agreement_key)
+            known = self.lookups.agreements.get(meeting.agreement_key)
+            agreement = known.display_name if known else meeting.agreement_key
             self.meeting_selector.addItem(icon("meeting"),
                                           f"{meeting.session_date:%d %b %Y}  ·  {agreement}  ·  {meeting.title}",
                                           meeting.uid)
