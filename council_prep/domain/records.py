@@ -154,6 +154,7 @@ class AgendaItem(Record):
     objective: str = ""
     talking_points: list[str] = field(default_factory=list)
     background: str = ""
+    public_summary: str = ""  # what the public edition says of the item instead of its internal text
     status: AgendaStatus = AgendaStatus.DRAFT
     law_change_ids: list[int] = field(default_factory=list)
     submission_ids: list[int] = field(default_factory=list)
@@ -162,7 +163,8 @@ class AgendaItem(Record):
         found = v.require_text("title", self.title, "Agenda item title")
         found += v.check_range("minutes", self.minutes, 1, 600, "Minutes allotted")
         found += v.check_choice("status", self.status, AgendaStatus, "Agenda item status")
-        for name, what in (("objective", "Objective"), ("background", "Background"), ("lead", "Lead")):
+        for name, what in (("objective", "Objective"), ("background", "Background"), ("lead", "Lead"),
+                           ("public_summary", "Public summary")):
             found += v.check_length(name, getattr(self, name), what)
         if any(not point.strip() for point in self.talking_points):
             found.append(v.Problem("talking_points", "Talking points must not be empty lines"))
@@ -227,6 +229,7 @@ class Question(Record):
     text: str
     asker_name: str = ""
     organization: str = ""
+    asker_email: str = ""
     asker_type: AskerType = AskerType.PUBLIC
     topic_key: str | None = None
     channel: Channel = Channel.EMAIL
@@ -242,7 +245,8 @@ class Question(Record):
         found += v.check_choice("asker_type", self.asker_type, AskerType, "Asker type")
         found += v.check_choice("channel", self.channel, Channel, "Channel")
         found += v.check_choice("status", self.status, QuestionStatus, "Question status")
-        for name, what in (("asker_name", "Asker name"), ("organization", "Organization"), ("assignee", "Assignee")):
+        for name, what in (("asker_name", "Asker name"), ("organization", "Organization"), ("assignee", "Assignee"),
+                           ("asker_email", "E-mail")):
             found += v.check_length(name, getattr(self, name), what, v.MAX_TITLE)
         found += v.check_length("suggested_answer", self.suggested_answer, "Suggested answer")
         if self.duplicate_of is not None and self.duplicate_of == self.id:

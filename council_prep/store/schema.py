@@ -6,7 +6,7 @@ from collections.abc import Callable
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from council_prep.store.search import SEARCH_KINDS, SEARCH_TABLES, index_range_sql, joined
+from council_prep.store.search import SEARCH_KINDS, SEARCH_TABLES, joined
 from council_prep.store.versions import MIGRATION_NAMES, MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
@@ -110,14 +110,52 @@ def m002_search_index(db: Database) -> None:
         CREATE VIRTUAL TABLE search_index USING fts5(
             kind UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')
     """)
-    for kind, (table, title, body) in SEARCH_TABLES.items():
-        code = SEARCH_KINDS[kind]
-        insert = (f"INSERT INTO search_index(rowid, kind, title, body) VALUES "
-                  f"(new.id * 4 + {code}, '{kind}', new.{title}, {joined(body, 'new.')});")
-        delete = f"DELETE FROM search_index WHERE rowid = old.id * 4 + {code};"
-        _run(db, f"""
-        CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN {insert} END;
-        CREATE TRIGGER {table}_search_update AFTER UPDATE ON {table} BEGIN {delete} {insert} END;
-        CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN {delete} END;
-        """)
-        db.execute(index_range_sql(kind), [-(2**62), 2**62])
+    # The columns indexed when this migration shipped; m003 rebuilds the index over today's.
+    shipped = {
+        "agenda_item": ("agenda_items", "title", ("objective", "background", "talking_points", "lead")),
+        "law_change": ("law_changes", "title", ("summary", "source_citation", "assessment", "follow_up")),
+        "submission": ("submissions", "identifier", ("summary", "status_note", "submitters")),
+        "question": ("questions", "text", ("asker_name", "organization", "suggested_answer", "assignee")),
+    }
+    for kind, columns in shipped.items():
+        _search_triggers(db, kind, columns)
+        _index_all(db, kind, columns)
+
+
+def _index_all(db: Database, kind: str, columns: tuple[str, str, tuple[str, ...]]) -> None:
+    table, title, body = columns
+    db.execute(f"INSERT INTO search_index(rowid, kind, title, body) SELECT id * 4 + {SEARCH_KINDS[kind]}, "
+               f"'{kind}', {title}, {joined(body)} FROM {table}")
+
+
+def _search_triggers(db: Database, kind: str, columns: tuple[str, str, tuple[str, ...]]) -> None:
+    """Triggers that keep the index entry of every record of `kind` in step with its row."""
+    table, title, body = columns
+    code = SEARCH_KINDS[kind]
+    insert = (f"INSERT INTO search_index(rowid, kind, title, body) VALUES "
+              f"(new.id * 4 + {code}, '{kind}', new.{title}, {joined(body, 'new.')});")
+    delete = f"DELETE FROM search_index WHERE rowid = old.id * 4 + {code};"
+    _run(db, f"""
+    CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN {insert} END;
+    CREATE TRIGGER {table}_search_update AFTER UPDATE ON {table} BEGIN {delete} {insert} END;
+    CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN {delete} END;
+    """)
+
+
+@migration
+def m003_identity_and_fields(db: Database) -> None:
+    """The store's own identity (private notes and merges are keyed by it), an agenda item's public
+    summary and an asker's e-mail; the search index rebuilt over the columns the field registry
+    marks searchable."""
+    _run(db, """
+    CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    INSERT INTO store_meta (key, value) VALUES ('store_id', lower(hex(randomblob(16))));
+    ALTER TABLE agenda_items ADD COLUMN public_summary TEXT NOT NULL DEFAULT '';
+    ALTER TABLE questions ADD COLUMN asker_email TEXT NOT NULL DEFAULT '';
+    """)
+    db.execute("DELETE FROM search_index")
+    for kind, columns in SEARCH_TABLES.items():
+        for trigger in ("insert", "update", "delete"):
+            db.execute(f"DROP TRIGGER {columns[0]}_search_{trigger}")
+        _search_triggers(db, kind, columns)
+        _index_all(db, kind, columns)

@@ -3,15 +3,17 @@
 import re
 from dataclasses import dataclass
 
+from council_prep.domain.fields import searchable
+from council_prep.domain.kinds import kind
+
 # Kind codes of the search index; a record's index rowid is id * 4 + code, so a trigger can
 # find its row without scanning.
 SEARCH_KINDS = {"agenda_item": 0, "law_change": 1, "submission": 2, "question": 3}
 SEARCH_TABLES = {
-    "agenda_item": ("agenda_items", "title", ("objective", "background", "talking_points", "lead")),
-    "law_change": ("law_changes", "title", ("summary", "source_citation", "assessment", "follow_up")),
-    "submission": ("submissions", "identifier", ("summary", "status_note", "submitters")),
-    "question": ("questions", "text", ("asker_name", "organization", "suggested_answer", "assignee")),
-}
+    key: (kind(key).table, kind(key).title_field,
+          tuple(name for name in searchable(key) if name != kind(key).title_field))
+    for key in SEARCH_KINDS
+}  # kind -> (table, the title column, the body's columns in the order snippets read them)
 
 
 

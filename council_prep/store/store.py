@@ -107,6 +107,12 @@ class Store:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         return self.path.with_name(f"{self.path.stem}.schema-v{version}.{stamp}.backup{self.path.suffix}")
 
+    @property
+    def store_id(self) -> str:
+        """The store's own identity, made when it was created; it travels with copies of the file."""
+        with self.reading():
+            return self.conn.execute("SELECT value FROM store_meta WHERE key = 'store_id'").fetchone()[0]
+
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 

@@ -1,0 +1,156 @@
+"""One description of every field of every record: its label, its Excel header and the other names
+an imported file may give it, whether search reads it, and who may see it.
+
+Importers, both exporters, the window's tables, search and the public edition read this module;
+nothing else spells a field's label, header or sensitivity.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Sensitivity(StrEnum):
+    """Who may see a field's value."""
+
+    PUBLIC = "public"  # in every edition
+    INTERNAL = "internal"  # never in the public edition
+    IDENTITY = "identity"  # names an asker: left out of the public edition when the asker asked for it
+
+
+@dataclass(frozen=True)
+class Field:
+    """A field of a record as people see it."""
+
+    name: str  # the record's attribute
+    label: str  # in forms, tables and messages
+    header: str = ""  # the workbook's column header and the import format's; "" = not in the workbook
+    aliases: tuple[str, ...] = ()  # other headers an imported file may use
+    searchable: bool = False
+    sensitivity: Sensitivity = Sensitivity.PUBLIC
+
+    @property
+    def internal(self) -> bool:
+        return self.sensitivity is Sensitivity.INTERNAL
+
+
+P, I, ID = Sensitivity.PUBLIC, Sensitivity.INTERNAL, Sensitivity.IDENTITY
+_UID = Field("uid", "uid", "uid", ("UUID", "Record uid"))
+
+_FIELDS: dict[str, tuple[Field, ...]] = {
+    "meeting": (
+        Field("agreement_key", "Agreement", "Agreement"),
+        Field("title", "Title", "Title", searchable=True),
+        Field("session_date", "Session date", "Session date"),
+        Field("partner_codes", "Partners", "Partners"),
+        Field("start_time", "Starts at", "Starts at"),
+        Field("length_minutes", "Length (minutes)", "Length"),
+        Field("public_session_date", "Public session", "Public session"),
+        Field("location", "Location", "Location"),
+        Field("status", "Status", "Status"),
+        Field("handling_marking", "Handling marking", "Handling", sensitivity=I),
+        _UID,
+    ),
+    "agenda_item": (
+        Field("meeting_id", "Meeting"),
+        Field("position", "Position", "#"),
+        Field("title", "Title", "Item", ("Title", "Agenda item"), searchable=True),
+        Field("topic_key", "Topic", "Topic", ("Subject", "Theme")),
+        Field("minutes", "Minutes", "Minutes", ("Time", "Duration")),
+        Field("status", "Status", "Status", sensitivity=I),
+        Field("objective", "Objective", "Objective", searchable=True, sensitivity=I),
+        Field("talking_points", "Talking points", "Talking points", searchable=True, sensitivity=I),
+        Field("background", "Background", "Background", searchable=True, sensitivity=I),
+        Field("public_summary", "Public summary", "Public summary", searchable=True),
+        Field("lead", "Lead", "Lead", ("Speaker", "Led by"), searchable=True),
+        Field("law_change_ids", "Law changes", "Law changes"),
+        Field("submission_ids", "Submissions", "Submissions"),
+        _UID,
+    ),
+    "law_change": (
+        Field("partner_code", "Partner", "Partner", ("Country", "Partner country", "Country code", "Partner code")),
+        Field("title", "Title of the instrument", "Title",
+              ("Instrument", "Name of the instrument", "Law", "Title of the instrument"), searchable=True),
+        Field("instrument_type", "Instrument type", "Instrument type", ("Type", "Kind", "Instrument kind")),
+        Field("status", "Status", "Status", ("Stage", "State")),
+        Field("introduced_on", "Introduced", "Introduced", ("Date introduced", "Introduced on", "Proposed on")),
+        Field("adopted_on", "Adopted", "Adopted", ("Date adopted", "Adopted on", "Enacted", "Passed")),
+        Field("effective_on", "Effective", "Effective",
+              ("Effective date", "Effective on", "In force since", "Entry into force")),
+        Field("topic_keys", "Topics", "Topics", ("Topic", "Subjects", "Themes")),
+        Field("summary", "Summary", "Summary", ("Description", "Abstract"), searchable=True),
+        Field("source_citation", "Source", "Source", ("Citation", "Source citation", "Official gazette"),
+              searchable=True),
+        Field("source_url", "Source URL", "Source URL", ("URL", "Link", "Web address")),
+        Field("assessment", "Assessment", "Assessment", ("Analysis", "Evaluation"), searchable=True, sensitivity=I),
+        Field("follow_up", "Follow-up", "Follow-up", ("Follow up", "Next steps", "Action"), searchable=True,
+              sensitivity=I),
+        _UID,
+    ),
+    "submission": (
+        Field("identifier", "Identifier", "Identifier", ("Submission", "Number"), searchable=True),
+        Field("partner_code", "Partner", "Partner", ("Country",)),
+        Field("agreement_key", "Agreement", "Agreement"),
+        Field("date_filed", "Filed", "Filed", ("Date filed", "Filed on")),
+        Field("submitters", "Submitters", "Submitters", ("Submitted by", "Petitioners"), searchable=True),
+        Field("topic_keys", "Topics", "Topics", ("Topic",)),
+        Field("status", "Status", "Status"),
+        Field("status_note", "Status note", "Status note", ("Note",), searchable=True),
+        Field("summary", "Summary", "Summary", ("Description",), searchable=True),
+        _UID,
+    ),
+    "question": (
+        Field("meeting_id", "Meeting"),
+        Field("text", "Question", "Question", ("Question text", "Your question", "Questions", "Text",
+                                               "Question asked"), searchable=True),
+        Field("asker_name", "Asker", "Asker", ("Name", "Full name", "Asker name", "Your name", "Submitted by",
+                                               "From"), searchable=True, sensitivity=ID),
+        Field("organization", "Organization", "Organization", ("Org", "Organisation", "Organization name",
+                                                               "Affiliation", "Your organization"),
+              searchable=True, sensitivity=ID),
+        Field("asker_email", "E-mail", "E-mail", ("Email", "Email address", "E-mail address", "Mail",
+                                                  "Your email"), searchable=True, sensitivity=ID),
+        Field("asker_type", "Asker type", "Asker type", ("Type", "Organization type", "Type of organization",
+                                                         "Category", "Stakeholder type")),
+        Field("topic_key", "Topic", "Topic", ("Subject", "Theme", "Issue")),
+        Field("channel", "Channel", "Channel", ("Received via", "Source", "How received")),
+        Field("received_at", "Received", "Received", ("Submitted", "Date", "Received at", "Date received",
+                                                      "Timestamp", "Submitted at", "Date submitted")),
+        Field("status", "Status", "Status", ("State",)),
+        Field("assignee", "Assignee", "Assignee", ("Assigned to", "Owner"), searchable=True, sensitivity=I),
+        Field("suggested_answer", "Suggested answer", "Suggested answer",
+              ("Answer", "Draft answer", "Response", "Proposed answer"), searchable=True, sensitivity=I),
+        Field("confidential", "Confidential", "Confidential",
+              ("Withhold name", "Keep name confidential", "Anonymous")),
+        Field("duplicate_of", "Duplicate of", "Duplicate of", ("Duplicate",)),
+        _UID,
+    ),
+}
+_BY_NAME = {kind: {f.name: f for f in fields} for kind, fields in _FIELDS.items()}
+
+
+def fields_of(kind: str) -> tuple[Field, ...]:
+    """The described fields of a kind of record ("question"), in the order people see them."""
+    return _FIELDS.get(kind, ())
+
+
+def field(kind: str, name: str) -> Field:
+    """One field's description; KeyError names the kind and field when it is not described."""
+    try:
+        return _BY_NAME[kind][name]
+    except KeyError:
+        raise KeyError(f"no field {name!r} is described for {kind!r}") from None
+
+
+def label_of(kind: str, name: str) -> str:
+    """The field's label, or its name in words when it is not described (identity, timestamps)."""
+    described = _BY_NAME.get(kind, {}).get(name)
+    return described.label if described else name.replace("_", " ").capitalize()
+
+
+def names_with(kind: str, sensitivity: Sensitivity) -> tuple[str, ...]:
+    """Names of a kind's fields of that sensitivity, e.g. what the public edition leaves out."""
+    return tuple(f.name for f in fields_of(kind) if f.sensitivity is sensitivity)
+
+
+def searchable(kind: str) -> tuple[str, ...]:
+    return tuple(f.name for f in fields_of(kind) if f.searchable)
