@@ -33,7 +33,7 @@ class Field:
         return self.sensitivity is Sensitivity.INTERNAL
 
 
-P, I, ID = Sensitivity.PUBLIC, Sensitivity.INTERNAL, Sensitivity.IDENTITY
+INTERNAL, IDENTITY = Sensitivity.INTERNAL, Sensitivity.IDENTITY
 _UID = Field("uid", "uid", "uid", ("UUID", "Record uid"))
 
 _FIELDS: dict[str, tuple[Field, ...]] = {
@@ -47,7 +47,7 @@ _FIELDS: dict[str, tuple[Field, ...]] = {
         Field("public_session_date", "Public session", "Public session"),
         Field("location", "Location", "Location"),
         Field("status", "Status", "Status"),
-        Field("handling_marking", "Handling marking", "Handling", sensitivity=I),
+        Field("handling_marking", "Handling marking", "Handling", sensitivity=INTERNAL),
         _UID,
     ),
     "agenda_item": (
@@ -56,10 +56,10 @@ _FIELDS: dict[str, tuple[Field, ...]] = {
         Field("title", "Title", "Item", ("Title", "Agenda item"), searchable=True),
         Field("topic_key", "Topic", "Topic", ("Subject", "Theme")),
         Field("minutes", "Minutes", "Minutes", ("Time", "Duration")),
-        Field("status", "Status", "Status", sensitivity=I),
-        Field("objective", "Objective", "Objective", searchable=True, sensitivity=I),
-        Field("talking_points", "Talking points", "Talking points", searchable=True, sensitivity=I),
-        Field("background", "Background", "Background", searchable=True, sensitivity=I),
+        Field("status", "Status", "Status", sensitivity=INTERNAL),
+        Field("objective", "Objective", "Objective", searchable=True, sensitivity=INTERNAL),
+        Field("talking_points", "Talking points", "Talking points", searchable=True, sensitivity=INTERNAL),
+        Field("background", "Background", "Background", searchable=True, sensitivity=INTERNAL),
         Field("public_summary", "Public summary", "Public summary", searchable=True),
         Field("lead", "Lead", "Lead", ("Speaker", "Led by"), searchable=True),
         Field("law_change_ids", "Law changes", "Law changes"),
@@ -81,9 +81,10 @@ _FIELDS: dict[str, tuple[Field, ...]] = {
         Field("source_citation", "Source", "Source", ("Citation", "Source citation", "Official gazette"),
               searchable=True),
         Field("source_url", "Source URL", "Source URL", ("URL", "Link", "Web address")),
-        Field("assessment", "Assessment", "Assessment", ("Analysis", "Evaluation"), searchable=True, sensitivity=I),
+        Field("assessment", "Assessment", "Assessment", ("Analysis", "Evaluation"), searchable=True,
+              sensitivity=INTERNAL),
         Field("follow_up", "Follow-up", "Follow-up", ("Follow up", "Next steps", "Action"), searchable=True,
-              sensitivity=I),
+              sensitivity=INTERNAL),
         _UID,
     ),
     "submission": (
@@ -103,12 +104,12 @@ _FIELDS: dict[str, tuple[Field, ...]] = {
         Field("text", "Question", "Question", ("Question text", "Your question", "Questions", "Text",
                                                "Question asked"), searchable=True),
         Field("asker_name", "Asker", "Asker", ("Name", "Full name", "Asker name", "Your name", "Submitted by",
-                                               "From"), searchable=True, sensitivity=ID),
+                                               "From"), searchable=True, sensitivity=IDENTITY),
         Field("organization", "Organization", "Organization", ("Org", "Organisation", "Organization name",
                                                                "Affiliation", "Your organization"),
-              searchable=True, sensitivity=ID),
+              searchable=True, sensitivity=IDENTITY),
         Field("asker_email", "E-mail", "E-mail", ("Email", "Email address", "E-mail address", "Mail",
-                                                  "Your email"), searchable=True, sensitivity=ID),
+                                                  "Your email"), searchable=True, sensitivity=IDENTITY),
         Field("asker_type", "Asker type", "Asker type", ("Type", "Organization type", "Type of organization",
                                                          "Category", "Stakeholder type")),
         Field("topic_key", "Topic", "Topic", ("Subject", "Theme", "Issue")),
@@ -116,9 +117,11 @@ _FIELDS: dict[str, tuple[Field, ...]] = {
         Field("received_at", "Received", "Received", ("Submitted", "Date", "Received at", "Date received",
                                                       "Timestamp", "Submitted at", "Date submitted")),
         Field("status", "Status", "Status", ("State",)),
-        Field("assignee", "Assignee", "Assignee", ("Assigned to", "Owner"), searchable=True, sensitivity=I),
+        Field("assignee", "Assignee", "Assignee", ("Assigned to", "Owner"), searchable=True,
+              sensitivity=INTERNAL),
         Field("suggested_answer", "Suggested answer", "Suggested answer",
-              ("Answer", "Draft answer", "Response", "Proposed answer"), searchable=True, sensitivity=I),
+              ("Answer", "Draft answer", "Response", "Proposed answer"), searchable=True,
+              sensitivity=INTERNAL),
         Field("confidential", "Confidential", "Confidential",
               ("Withhold name", "Keep name confidential", "Anonymous")),
         Field("duplicate_of", "Duplicate of", "Duplicate of", ("Duplicate",)),
