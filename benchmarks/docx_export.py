@@ -38,7 +38,6 @@ from council_prep.domain import (
     QuestionStatus,
 )
 from council_prep.exporters.docx import default_template, export_docx
-from council_prep.reference import seed_reference
 from council_prep.store import Store
 
 AGENDA_ITEMS, LAW_CHANGES, QUESTIONS = 40, 2_000, 5_000
@@ -49,7 +48,6 @@ SENTENCE = "The ministry reports progress on inspections, registration and dispu
 
 def build_store(path: Path) -> int:
     with Store.open(path) as store, store.transaction():
-        seed_reference(store)
         meeting = store.meetings.add(Meeting(
             agreement_key="cafta-dr", partner_codes=["GT", "HN", "SV"], title="CAFTA-DR Labor Affairs Council",
             session_date=date(2026, 6, 2), public_session_date=date(2026, 6, 3), length_minutes=480,

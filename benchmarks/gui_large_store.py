@@ -32,7 +32,6 @@ from council_prep.gui.app import application
 from council_prep.gui.main_window import MainWindow
 from council_prep.gui.opening import open_session
 from council_prep.gui.settings import Settings
-from council_prep.reference import seed_reference
 from council_prep.store import Store
 from council_prep.store.search import match_expression
 
@@ -54,7 +53,6 @@ def sentence(n: int, length: int) -> str:
 
 def build(path: Path, questions: int, law_changes: int) -> None:
     with Store.open(path) as store:
-        seed_reference(store)
         meeting = store.meetings.add(Meeting(
             agreement_key="us-peru-tpa", partner_codes=["PE"], title="Large store meeting",
             session_date=date(2027, 3, 4), start_time=clock_time(9, 0), length_minutes=360))

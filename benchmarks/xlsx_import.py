@@ -25,7 +25,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from xlsx_export import big_book
 
 from council_prep.domain import Meeting
-from council_prep.reference import seed_reference
 from council_prep.store import Store
 
 
@@ -35,7 +34,6 @@ def prepare(folder: Path, questions: int) -> tuple[Path, Path]:
 
     store_path = folder / "store.db"
     with Store.open(store_path) as store:
-        seed_reference(store)
         store.meetings.add(Meeting(agreement_key="cafta-dr", partner_codes=["GT"], title="Benchmark meeting",
                                    session_date=date(2027, 3, 4)))
     book = big_book(questions)

@@ -17,7 +17,6 @@ from council_prep.domain import (
     Submission,
     SubmissionStatus,
 )
-from council_prep.reference import seed_reference
 from council_prep.resources_path import load_json
 from council_prep.store import Store, StoreNotEmptyError
 
@@ -31,8 +30,7 @@ def load_demo(store: Store) -> dict[str, int]:
     if not store.is_empty():
         raise StoreNotEmptyError(f"{store.path}: the store already holds data; the demo needs an empty store.json")
     counts = {"meetings": 0, "agenda items": 0, "law changes": 0, "submissions": 0, "questions": 0}
-    with store.transaction():
-        seed_reference(store)
+    with store.transaction("Load the demo data"):
         submission_ids: dict[str, int] = {}
         for row in load_json("demo", "submissions.json"):
             added = store.submissions.add(Submission(

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from council_prep.demo import load_demo
-from council_prep.reference import seed_reference
 from council_prep.store import Store
 
 
@@ -11,8 +10,7 @@ def prepare_store(requested: Path | None, default: Path) -> tuple[Path, str | No
     """The store to open and a notice for the user; creates the default store on first start."""
     if requested is not None:
         if not requested.exists():
-            with Store.open(requested) as store:
-                seed_reference(store)
+            Store.open(requested).close()  # its schema brings the reference data
             return requested, f"Created a new empty store at {requested}"
         return requested, None
     if default.exists():

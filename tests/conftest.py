@@ -9,7 +9,6 @@ import pytest
 from hypothesis import settings
 
 from council_prep.demo import load_demo
-from council_prep.reference import seed_reference
 from council_prep.store import Store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any test module imports Qt
@@ -29,7 +28,6 @@ def store_path(tmp_path: Path) -> Path:
 def store(store_path: Path) -> Iterator[Store]:
     """An open store with the reference data (topics, agreements, partners) and nothing else."""
     with Store.open(store_path) as opened:
-        seed_reference(opened)
         yield opened
 
 

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QWidget
 
 from council_prep.gui.lock import StoreLock
 from council_prep.gui.session import Session
-from council_prep.reference import seed_reference
 from council_prep.store import Store, StoreBusyError, StoreReadOnlyError
 from council_prep.store.connection import is_writable
 
@@ -39,8 +38,6 @@ def open_session(path: Path, *, read_only: bool, ask: AskReadOnly) -> Session:
         if lock.acquire():
             try:
                 store = Store.open(path)
-                if store.partners.count() == 0:
-                    seed_reference(store)
                 return Session(store, lock)
             except StoreReadOnlyError as exc:
                 lock.release()

@@ -29,7 +29,7 @@ class AgendaTable(RecordTable[AgendaItem]):
 
     def add(self, record: AgendaItem) -> AgendaItem:
         """Append to the meeting's agenda unless a position is given, then insert there."""
-        with self._store.transaction():
+        with self._store.transaction(f"Add agenda item {self.kind.describe(record)}".strip()):
             count = self.count("meeting_id = ?", [record.meeting_id])
             wanted = record.position if 1 <= record.position <= count else count + 1
             record.position = count + 1
@@ -52,8 +52,9 @@ class AgendaTable(RecordTable[AgendaItem]):
 
     def move(self, item_id: int, position: int) -> list[int]:
         """Move an item to 1-based `position` in its meeting; returns the new order of ids."""
-        with self._store.transaction():
-            meeting_id = self.get(item_id).meeting_id
+        item = self.get(item_id)
+        with self._store.transaction(f"Move agenda item {self.kind.describe(item)} to {position}"):
+            meeting_id = item.meeting_id
             order = [i for i in self._ordered_ids(meeting_id) if i != item_id]
             position = max(1, min(position, len(order) + 1))
             order.insert(position - 1, item_id)
@@ -62,7 +63,7 @@ class AgendaTable(RecordTable[AgendaItem]):
 
     def reorder(self, meeting_id: int, ordered_ids: list[int]) -> None:
         """Set the whole order at once (undo of a move restores an order this way)."""
-        with self._store.transaction():
+        with self._store.transaction("Reorder the agenda"):
             if sorted(ordered_ids) != sorted(self._ordered_ids(meeting_id)):
                 raise ValueError("reorder needs exactly the meeting's agenda item ids")
             self._renumber(meeting_id, ordered_ids)
@@ -79,9 +80,15 @@ class AgendaTable(RecordTable[AgendaItem]):
             )
 
     def _after_write(self, record: AgendaItem) -> None:
+        """Bring the link tables in line with the record's lists, touching only links that changed."""
         conn = self._store.conn
         for field, table, column in _LINKS:
-            conn.execute(f"DELETE FROM {table} WHERE agenda_item_id = ?", [record.id])
-            for linked in dict.fromkeys(getattr(record, field)):
-                conn.execute(f"INSERT INTO {table} (agenda_item_id, {column}) VALUES (?, ?)",
-                             [record.id, linked])
+            stored = {r[0] for r in conn.execute(f"SELECT {column} FROM {table} WHERE agenda_item_id = ?",
+                                                  [record.id])}
+            wanted = dict.fromkeys(getattr(record, field))
+            for gone in stored - set(wanted):
+                conn.execute(f"DELETE FROM {table} WHERE agenda_item_id = ? AND {column} = ?", [record.id, gone])
+            for linked in wanted:
+                if linked not in stored:
+                    conn.execute(f"INSERT INTO {table} (agenda_item_id, {column}) VALUES (?, ?)",
+                                 [record.id, linked])

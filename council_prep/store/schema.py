@@ -6,7 +6,9 @@ from collections.abc import Callable
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from council_prep.store.reference_data import seed
 from council_prep.store.search import SEARCH_KINDS, SEARCH_TABLES, joined
+from council_prep.store.tables import utc_now
 from council_prep.store.versions import MIGRATION_NAMES, MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
@@ -159,3 +161,27 @@ def m003_identity_and_fields(db: Database) -> None:
             db.execute(f"DROP TRIGGER {columns[0]}_search_{trigger}")
         _search_triggers(db, kind, columns)
         _index_all(db, kind, columns)
+
+
+@migration
+def m004_change_log(db: Database) -> None:
+    """The change log (steps and their changes, see changelog.py), the exports made, and the
+    reference data, which from now on every new store gets here rather than from its creator."""
+    _run(db, """
+    CREATE TABLE steps (
+        id INTEGER PRIMARY KEY, at TEXT NOT NULL, label TEXT NOT NULL,
+        action TEXT NOT NULL DEFAULT 'do',
+        target INTEGER REFERENCES steps(id),
+        undone INTEGER NOT NULL DEFAULT 0);
+    CREATE INDEX steps_undoable ON steps(action, undone);
+    CREATE TABLE changes (
+        id INTEGER PRIMARY KEY, step_id INTEGER NOT NULL REFERENCES steps(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL, uid TEXT NOT NULL, op TEXT NOT NULL, before TEXT, after TEXT);
+    CREATE INDEX changes_step ON changes(step_id, kind, uid);
+    CREATE INDEX changes_record ON changes(uid, step_id);
+    CREATE TABLE exports (
+        id INTEGER PRIMARY KEY, at TEXT NOT NULL, meeting_uid TEXT NOT NULL, format TEXT NOT NULL,
+        profile TEXT NOT NULL, file_name TEXT NOT NULL, last_step INTEGER);
+    CREATE INDEX exports_meeting ON exports(meeting_uid, format, id);
+    """)
+    seed(db.conn, utc_now())

@@ -34,8 +34,8 @@ def joined(columns: tuple[str, ...], prefix: str = "") -> str:
     return f"rtrim({' || '.join(parts)}, '{SEPARATOR}')"
 
 
-def index_range_sql(kind: str) -> str:
-    """SQL that indexes the records of `kind` with ids between two parameters, in one statement.
+def index_ids_sql(kind: str) -> str:
+    """SQL that indexes the records of `kind` whose ids are in a JSON array parameter, in one statement.
 
     Bulk additions drop the per-row insert trigger for their transaction and use this instead:
     a trigger makes every row's INSERT open a statement savepoint, at which FTS5 flushes its
@@ -44,7 +44,7 @@ def index_range_sql(kind: str) -> str:
     table, title, body = SEARCH_TABLES[kind]
     return (f"INSERT INTO search_index(rowid, kind, title, body) "
             f"SELECT id * 4 + {SEARCH_KINDS[kind]}, '{kind}', {title}, {joined(body)} FROM {table} "
-            f"WHERE id BETWEEN ? AND ?")
+            f"WHERE id IN (SELECT value FROM json_each(?))")
 
 
 HIGHLIGHT_START = "\x02"

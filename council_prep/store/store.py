@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from council_prep.domain import (
-    AgendaItem,
     Agreement,
     LawChange,
     Meeting,
@@ -18,12 +17,16 @@ from council_prep.domain import (
     Question,
     Submission,
     Topic,
+    kinds,
 )
 from council_prep.store import errors
 from council_prep.store.agenda import AgendaTable
+from council_prep.store.changelog import ChangeLog
+from council_prep.store.changes import Changes
 from council_prep.store.connection import connect, translated
 from council_prep.store.search import SEARCH_KINDS, SEARCH_SQL, SEARCH_TABLES, SearchHit, hit_from_row, match_expression
 from council_prep.store.tables import RecordTable
+from council_prep.store.undo import apply_step
 from council_prep.store.versions import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
 
 
@@ -35,14 +38,23 @@ class Store:
         self.conn = conn
         self.read_only = read_only
         self._savepoints = itertools.count()
-        self.topics = RecordTable(self, Topic, "topics", "topic")
-        self.agreements = RecordTable(self, Agreement, "agreements", "agreement")
-        self.partners = RecordTable(self, Partner, "partners", "partner")
-        self.meetings = RecordTable(self, Meeting, "meetings", "meeting")
-        self.agenda = AgendaTable(self, AgendaItem, "agenda_items", "agenda item", "agenda_item")
-        self.law_changes = RecordTable(self, LawChange, "law_changes", "law change", "law_change")
-        self.submissions = RecordTable(self, Submission, "submissions", "submission", "submission")
-        self.questions = RecordTable(self, Question, "questions", "question", "question")
+        self._step_label: str | None = None
+        self.last_changes = Changes()
+        self.log: ChangeLog = None  # type: ignore[assignment]  # set by open() on a writable store
+        self.topics: RecordTable[Topic] = RecordTable(self, kinds.kind("topic"))
+        self.agreements: RecordTable[Agreement] = RecordTable(self, kinds.kind("agreement"))
+        self.partners: RecordTable[Partner] = RecordTable(self, kinds.kind("partner"))
+        self.meetings: RecordTable[Meeting] = RecordTable(self, kinds.kind("meeting"))
+        self.agenda = AgendaTable(self, kinds.kind("agenda_item"))
+        self.law_changes: RecordTable[LawChange] = RecordTable(self, kinds.kind("law_change"))
+        self.submissions: RecordTable[Submission] = RecordTable(self, kinds.kind("submission"))
+        self.questions: RecordTable[Question] = RecordTable(self, kinds.kind("question"))
+        self._by_kind = {t.kind.key: t for t in (self.topics, self.agreements, self.partners, self.meetings,
+                                                  self.agenda, self.law_changes, self.submissions, self.questions)}
+
+    def table(self, kind_key: str) -> RecordTable:
+        """The table holding records of a kind ("law_change")."""
+        return self._by_kind[kind_key]
 
     # Opening and closing
     @classmethod
@@ -58,6 +70,9 @@ class Store:
             with translated(path):
                 store = cls(path, conn, read_only=read_only)
                 store._prepare()
+                if not read_only:
+                    store.log = ChangeLog(conn)
+                    store.log.install()
         except BaseException:
             conn.close()
             raise
@@ -128,14 +143,26 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # Transactions
+    # Transactions and the change log
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One user action: all of it is written, or none of it. Nested calls are savepoints."""
+    def transaction(self, label: str | None = None) -> Iterator[None]:
+        """One user action: all of it is written, or none of it, and it is one step of the change log.
+
+        Nested calls are savepoints of the same step; the step is named by the outermost label
+        given, or else by the first inner one ("Import questions from form.csv" names the step
+        in which each question is added). `last_changes` then says what the step changed.
+        """
+        with self._step(label, "do", None):
+            yield
+
+    @contextlib.contextmanager
+    def _step(self, label: str | None, action: str, target: int | None) -> Iterator[None]:
         if self.read_only:
             raise errors.StoreReadOnlyError(f"{self.path}: opened read-only; changes are not saved")
         with translated(self.path):
             if self.conn.in_transaction:
+                if self._step_label is None:
+                    self._step_label = label
                 with self._savepoint():
                     yield
                 return
@@ -143,12 +170,40 @@ class Store:
             # timeout) instead of failing half-way through the action.
             self.conn.execute("BEGIN IMMEDIATE")
             try:
+                self._step_label = label
+                step_id = self.log.begin(label or "Change", action, target)
                 yield
+                self.last_changes = self.log.finish(step_id, self._step_label or "Change")
             except BaseException:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise
             self.conn.execute("COMMIT")
+
+    def can_undo(self) -> tuple[int, str] | None:
+        """(step id, label) of what Undo would take back, or None."""
+        return None if self.read_only else self.log.undoable()
+
+    def can_redo(self) -> tuple[int, str] | None:
+        return None if self.read_only else self.log.redoable()
+
+    def undo(self, step_id: int | None = None) -> Changes:
+        """Take back the latest step (it must be `step_id` when given), in one transaction that is
+        itself a step of the log; survives restarts, back to the store's first step."""
+        return self._replay(self.can_undo(), step_id, "Undo", backwards=True)
+
+    def redo(self, step_id: int | None = None) -> Changes:
+        """Do again the step undone last, if nothing was done since."""
+        return self._replay(self.can_redo(), step_id, "Redo", backwards=False)
+
+    def _replay(self, found: tuple[int, str] | None, wanted: int | None, verb: str, *, backwards: bool) -> Changes:
+        if found is None or (wanted is not None and found[0] != wanted):
+            raise errors.StoreError(f"{self.path}: nothing to {verb.lower()}"
+                                    + (" here: the store was changed by another program" if found else ""))
+        target, label = found
+        with self._step(f"{verb} {label}", verb.lower(), target):
+            apply_step(self.log, target, backwards=backwards)
+        return self.last_changes
 
     @contextlib.contextmanager
     def _savepoint(self) -> Iterator[None]:

@@ -1,15 +1,18 @@
 """One generic repository for every record table: read, add, update, delete, all by id or uid."""
 
-import contextlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import fields
 from datetime import UTC, datetime
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from council_prep.domain import Problem, Record, ValidationError
+from council_prep.domain.kinds import Kind
 from council_prep.store import codec
+from council_prep.store.bulk import adding_in_bulk
+from council_prep.store.cascade import delete_with_dependents
 from council_prep.store.errors import RecordNotFoundError
-from council_prep.store.search import SEARCH_KINDS, index_range_sql, match_expression
+from council_prep.store.search import SEARCH_KINDS, match_expression
 
 if TYPE_CHECKING:
     from council_prep.store.store import Store
@@ -34,13 +37,14 @@ def utc_now() -> str:
 class RecordTable(Generic[R]):
     """Rows of `table` as records of `cls`; every write is validated and is its own transaction."""
 
-    def __init__(self, store: "Store", cls: type[R], table: str, what: str, kind: str = ""):
+    def __init__(self, store: "Store", kind: Kind):
         self._store = store
-        self.kind = kind  # key in the search index, if the table is searchable
-        self.cls = cls
-        self.table = table
-        self.what = what  # "law change", for messages
-        self._columns = codec.columns(cls)
+        self.kind = kind
+        self.cls: type[R] = kind.cls  # type: ignore[assignment]
+        self.table = kind.table
+        self.what = kind.noun  # "law change", for messages
+        self.searchable = kind.key in SEARCH_KINDS
+        self._columns = codec.columns(self.cls)
 
     # Reading
     def get(self, record_id: int) -> R:
@@ -94,7 +98,7 @@ class RecordTable(Generic[R]):
             if expression is None:
                 text = None
             else:
-                code = SEARCH_KINDS[self.kind]
+                code = SEARCH_KINDS[self.kind.key]
                 clause = (f"id IN (SELECT rowid / 4 FROM search_index WHERE search_index MATCH ? "
                           f"AND rowid % 4 = {code})")
                 where = f"({where}) AND {clause}" if where else clause
@@ -137,7 +141,7 @@ class RecordTable(Generic[R]):
     # Writing
     def add(self, record: R) -> R:
         """Insert a validated copy of `record`; returns it with id and timestamps set."""
-        with self._store.transaction():
+        with self._store.transaction(f"Add {self.what} {self.kind.describe(record)}".strip()):
             self._insert([record], {})
             self._after_write(record)
         return record
@@ -147,29 +151,14 @@ class RecordTable(Generic[R]):
         added = 0
         known: dict[str, set[str]] = {}
         iterator = iter(records)
-        with self._store.transaction(), self._indexing_in_bulk():
+        with self._store.transaction(f"Add {self.kind.plural}"), adding_in_bulk(self._store.log, self.kind.key) as done:
             while batch := list(islice(iterator, 5_000)):
                 self._insert(batch, known)
-                if self.kind:
-                    self._store.conn.execute(index_range_sql(self.kind), [batch[0].id, batch[-1].id])
+                done([record.id for record in batch])  # type: ignore[misc]
                 for record in batch:
                     self._after_write(record)
                 added += len(batch)
         return added
-
-    @contextlib.contextmanager
-    def _indexing_in_bulk(self) -> Iterator[None]:
-        """Inside the caller's transaction, take the search-index insert trigger away and put it
-        back afterwards; a failure rolls the whole transaction back, trigger included."""
-        if not self.kind:
-            yield
-            return
-        conn = self._store.conn
-        name = f"{self.table}_search_insert"
-        (sql,) = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [name]).fetchone()
-        conn.execute(f"DROP TRIGGER {name}")
-        yield
-        conn.execute(sql)
 
     def _insert(self, batch: list[R], known: dict[str, set[str]]) -> None:
         """One INSERT for the whole batch; sets each record's id and timestamps.
@@ -194,31 +183,38 @@ class RecordTable(Generic[R]):
         for record_id, record in enumerate(batch, start=last - len(batch) + 1):
             record.id = record_id
 
-    def update(self, record: R) -> R:
-        """Write every field of `record` over the row with its id."""
+    def update(self, record: R, label: str | None = None) -> bool:
+        """Write `record` over the row with its id; returns False, writing nothing, when no value
+        differs from what is stored (showing a record and leaving it must never rewrite it)."""
         if record.id is None:
             raise RecordNotFoundError(f"This {self.what} has not been saved yet")
         record.validate()
-        with self._store.transaction():
+        with self._store.transaction(label or f"Edit {self.what} {self.kind.describe(record)}".strip()):
+            stored = self.get(record.id)
+            if not self._differs(stored, record):
+                record.updated_at = stored.updated_at
+                return False
             self._check_references(record, {})
             record.updated_at = utc_now()
             row = codec.to_row(record)
             row.pop("id")
             row.pop("created_at")
             assignments = ", ".join(f'"{n}" = ?' for n in row)
-            cursor = self._store.conn.execute(
-                f"UPDATE {self.table} SET {assignments} WHERE id = ?", [*row.values(), record.id]
-            )
-            if cursor.rowcount == 0:
-                raise RecordNotFoundError(f"No {self.what} with id {record.id} (it may have been deleted)")
+            self._store.conn.execute(f"UPDATE {self.table} SET {assignments} WHERE id = ?", [*row.values(), record.id])
             self._after_write(record)
-        return record
+        return True
+
+    def _differs(self, stored: R, record: R) -> bool:
+        ignored = {"updated_at", "created_at"}
+        return any(getattr(stored, f.name) != getattr(record, f.name)
+                   for f in fields(self.cls) if f.name not in ignored)
 
     def delete(self, record_id: int) -> None:
-        with self._store.transaction():
-            cursor = self._store.conn.execute(f"DELETE FROM {self.table} WHERE id = ?", [record_id])
-            if cursor.rowcount == 0:
-                raise RecordNotFoundError(f"No {self.what} with id {record_id} (it may have been deleted)")
+        """Delete the record and what depends on it as the schema says (an agenda with its meeting,
+        a duplicate mark with its original), row by row, so the change log can bring all back."""
+        record = self.get(record_id)
+        with self._store.transaction(f"Delete {self.what} {self.kind.describe(record)}".strip()):
+            delete_with_dependents(self._store.conn, self._store.log.tables, self.table, [record_id])
 
     def _check_references(self, record: R, known: dict[str, set[str]]) -> None:
         """Refuse unknown topic, partner or agreement keys with a message rather than a FK error.

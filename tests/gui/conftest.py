@@ -11,7 +11,6 @@ from council_prep.domain import AgendaItem, LawChange, LawChangeStatus, Meeting,
 from council_prep.gui.main_window import MainWindow
 from council_prep.gui.opening import open_session
 from council_prep.gui.settings import Settings
-from council_prep.reference import seed_reference
 from council_prep.store import Store
 
 AGENDA = [("Opening remarks", 15), ("Outsourcing and freedom of association", 60),
@@ -20,7 +19,6 @@ AGENDA = [("Opening remarks", 15), ("Outsourcing and freedom of association", 60
 
 def fill_sample(store: Store) -> None:
     """One meeting with four agenda items, law changes for two partners, submissions and questions."""
-    seed_reference(store)
     meeting = store.meetings.add(Meeting(
         agreement_key="us-peru-tpa", partner_codes=["PE"], title="Peru Labor Affairs Council, 2027",
         session_date=date(2027, 3, 4), start_time=time(9, 0), length_minutes=180,

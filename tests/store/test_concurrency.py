@@ -6,7 +6,6 @@ import sys
 import time
 from pathlib import Path
 
-from council_prep.reference import seed_reference
 from council_prep.store import Store
 
 WRITER = Path(__file__).with_name("writer_process.py")
@@ -18,8 +17,7 @@ def start_writer(path: Path, label: str, count: int) -> subprocess.Popen:
 
 
 def prepared(path: Path) -> Path:
-    with Store.open(path) as store:
-        seed_reference(store)
+    Store.open(path).close()
     return path
 
 

@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from council_prep.domain import Meeting, Question
 from council_prep.domain.text import clean
-from council_prep.reference import seed_reference
 from council_prep.store import Store
 
 # Every Unicode character but surrogates (which no file can store): controls, RTL, emoji, CJK...
@@ -18,7 +17,6 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 
 def open_store(tmp_path: Path) -> tuple[Store, int]:
     store = Store.open(tmp_path / "p.db")
-    seed_reference(store)
     meeting = store.meetings.one(title="Properties") or store.meetings.add(Meeting(
         agreement_key="korus", partner_codes=["KR"], title="Properties", session_date=date(2027, 1, 1)))
     return store, meeting.id  # type: ignore[return-value]

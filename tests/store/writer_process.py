@@ -4,14 +4,12 @@ import sys
 from datetime import date
 
 from council_prep.domain import Meeting, Question
-from council_prep.reference import seed_reference
 from council_prep.store import Store
 
 
 def main(path: str, label: str, count: int) -> None:
     with Store.open(path) as store:
         with store.transaction():
-            seed_reference(store)
             meeting = store.meetings.one(title="Concurrency") or store.meetings.add(Meeting(
                 agreement_key="cafta-dr", title="Concurrency", session_date=date(2027, 1, 1), partner_codes=["GT"]))
         for n in range(count):

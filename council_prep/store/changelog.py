@@ -1,0 +1,147 @@
+"""The change log: every write of a record is recorded in the same transaction as the write.
+
+A *step* is one user action ("Edit talking points of item 4", "Import questions from form.csv");
+each of its *changes* names a record (kind and uid) with its values before and after, as JSON of
+the changed fields (the whole record for an add or a delete, which makes a delete's tombstone).
+Temporary triggers of the writing connection do the recording, so a cascade, a renumbering or a
+link written anywhere in the store is logged without each write having to remember it; they log
+only while a step is open, which keeps migrations out of the log.
+"""
+
+import json
+import sqlite3
+from datetime import UTC, datetime
+
+from council_prep.store.changes import ADD, DELETE, UPDATE, Changes
+from council_prep.store.schema_map import LoggedTable, read_schema
+
+# The open step, if any: its id and whether a bulk addition logs by range instead of by trigger.
+_STATE_TABLE = "CREATE TEMP TABLE IF NOT EXISTS step_state (step_id INTEGER NOT NULL, bulk INTEGER NOT NULL)"
+# Fields the store sets on every write: an undo does not refuse to set them back.
+BOOKKEEPING = frozenset({"updated_at"})
+
+
+def log_time() -> str:
+    """Now in UTC with microseconds: steps of one second stay in order."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+class ChangeLog:
+    """Records steps on one writable connection."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.tables = read_schema(conn)
+
+    def install(self) -> None:
+        """Create this connection's logging triggers (temporary: they live as long as it does)."""
+        self.conn.execute(_STATE_TABLE)
+        for logged in self.tables.values():
+            self._triggers(logged)
+
+    def _triggers(self, logged: LoggedTable) -> None:
+        log = ("INSERT INTO changes (step_id, kind, uid, op, before, after) "
+               "SELECT step_id, '{kind}', {uid}, '{op}', {before}, {after} FROM temp.step_state")
+        when = "WHEN (SELECT bulk FROM temp.step_state) = 0"
+        table, kind = logged.table, logged.kind
+        statements = {
+            "INSERT": log.format(kind=kind, uid=logged.uid_sql("new"), op=ADD, before="NULL",
+                                 after=logged.snapshot_sql("new")),
+            "UPDATE": log.format(kind=kind, uid=logged.uid_sql("new"), op=UPDATE,
+                                 before=logged.snapshot_sql("old"), after=logged.snapshot_sql("new")),
+            "DELETE": log.format(kind=kind, uid=logged.uid_sql("old"), op=DELETE,
+                                 before=logged.snapshot_sql("old"), after="NULL"),
+        }
+        for event, statement in statements.items():
+            name = f"log_{table}_{event.lower()}"
+            self.conn.execute(f"DROP TRIGGER IF EXISTS temp.{name}")
+            guard = when if event == "INSERT" else "WHEN (SELECT step_id FROM temp.step_state) IS NOT NULL"
+            self.conn.execute(f"CREATE TEMP TRIGGER {name} AFTER {event} ON main.{table} {guard} "
+                              f"BEGIN {statement}; END")
+
+    # Steps
+    def begin(self, label: str, action: str = "do", target: int | None = None) -> int:
+        """Open a step inside the caller's transaction; returns its id."""
+        cursor = self.conn.execute("INSERT INTO steps (at, label, action, target) VALUES (?, ?, ?, ?)",
+                                   [log_time(), label, action, target])
+        self.conn.execute("INSERT INTO temp.step_state (step_id, bulk) VALUES (?, 0)", [cursor.lastrowid])
+        return cursor.lastrowid  # type: ignore[return-value]
+
+    def finish(self, step_id: int, label: str) -> Changes:
+        """Close the step: fold repeated changes of one record, keep only changed fields, and drop
+        the step if nothing really changed. A new step that did something ends every redo; an undo
+        or a redo marks the step it applied."""
+        self.conn.execute("DELETE FROM temp.step_state")
+        self._fold(step_id)
+        rows = self.conn.execute("SELECT kind, uid, op, after FROM changes WHERE step_id = ?", [step_id]).fetchall()
+        action, target = self.conn.execute("SELECT action, target FROM steps WHERE id = ?", [step_id]).fetchone()
+        if action == "do" and not rows:
+            self.conn.execute("DELETE FROM steps WHERE id = ?", [step_id])
+            return Changes(None, label)
+        self.conn.execute("UPDATE steps SET label = ? WHERE id = ?", [label, step_id])
+        if action == "do":
+            self.conn.execute("UPDATE steps SET undone = 2 WHERE action = 'do' AND undone = 1")
+        else:
+            self.conn.execute("UPDATE steps SET undone = ? WHERE id = ?", [int(action == "undo"), target])
+        moved = any(kind == "agenda_item" and op == UPDATE and "position" in json.loads(after)
+                    for kind, _, op, after in rows)
+        return Changes.of(step_id, label, ((kind, uid, op) for kind, uid, op, _ in rows), moved)
+
+    def undoable(self) -> tuple[int, str] | None:
+        """The step an undo would take back: the latest one done and not undone."""
+        return self.conn.execute(
+            "SELECT id, label FROM steps WHERE action = 'do' AND undone = 0 ORDER BY id DESC LIMIT 1").fetchone()
+
+    def redoable(self) -> tuple[int, str] | None:
+        """The step a redo would do again: the one undone last, if nothing was done since."""
+        return self.conn.execute(
+            "SELECT s.id, s.label FROM steps s JOIN steps u ON u.target = s.id AND u.action = 'undo' "
+            "WHERE s.action = 'do' AND s.undone = 1 ORDER BY u.id DESC LIMIT 1").fetchone()
+
+    def bulk(self, on: bool) -> None:
+        """Stop (or restart) logging row by row: a bulk addition logs its rows by range."""
+        self.conn.execute("UPDATE temp.step_state SET bulk = ?", [int(on)])
+
+    def log_added(self, kind: str, ids: list[int]) -> None:
+        """Log records added while logging row by row was paused (`bulk`)."""
+        self.conn.execute(
+            f"INSERT INTO changes (step_id, kind, uid, op, after) SELECT (SELECT step_id FROM temp.step_state), "
+            f"'{kind}', log_uid, '{ADD}', snapshot "
+            f"FROM ({self.tables[kind].select_sql('r.id IN (SELECT value FROM json_each(?))')})", [json.dumps(ids)])
+
+    def _fold(self, step_id: int) -> None:
+        """One change per record per step, holding only the fields that differ."""
+        repeated = self.conn.execute(
+            "SELECT kind, uid FROM changes WHERE step_id = ? GROUP BY kind, uid HAVING count(*) > 1", [step_id]
+        ).fetchall()
+        for kind, uid in repeated:
+            rows = self.conn.execute(
+                "SELECT id, op, before, after FROM changes WHERE step_id = ? AND kind = ? AND uid = ? ORDER BY id",
+                [step_id, kind, uid]).fetchall()
+            first, last = rows[0], rows[-1]
+            op = _folded_op(first[1], last[1])
+            self.conn.execute(f"DELETE FROM changes WHERE id IN ({', '.join(str(r[0]) for r in rows[1:])})")
+            if op is None:
+                self.conn.execute("DELETE FROM changes WHERE id = ?", [first[0]])
+            else:
+                self.conn.execute("UPDATE changes SET op = ?, before = ?, after = ? WHERE id = ?",
+                                  [op, first[2] if op != ADD else None, last[3] if op != DELETE else None, first[0]])
+        for change_id, before, after in self.conn.execute(
+                "SELECT id, before, after FROM changes WHERE step_id = ? AND op = ?", [step_id, UPDATE]).fetchall():
+            old, new = json.loads(before), json.loads(after)
+            changed = [k for k in new if old.get(k) != new[k]]
+            if not changed:
+                self.conn.execute("DELETE FROM changes WHERE id = ?", [change_id])
+            else:
+                self.conn.execute("UPDATE changes SET before = ?, after = ? WHERE id = ?", [
+                    json.dumps({k: old.get(k) for k in changed}, ensure_ascii=False),
+                    json.dumps({k: new[k] for k in changed}, ensure_ascii=False), change_id])
+
+
+def _folded_op(first: str, last: str) -> str | None:
+    """The one operation a record's first and last changes in a step amount to (None: nothing)."""
+    if first == ADD:
+        return None if last == DELETE else ADD
+    if last == DELETE:
+        return DELETE
+    return UPDATE  # update…update, or delete…add: the update reduction drops it if nothing differs

@@ -1,0 +1,54 @@
+"""What one write changed: the kinds and uids it touched, so a view refreshes only those."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from council_prep.store.schema_map import LINK_TABLES
+
+ADD, UPDATE, DELETE = "add", "update", "delete"
+
+
+@dataclass(frozen=True)
+class Changes:
+    """The records a step added, updated and deleted, by kind ("question") and uid.
+
+    A link between an agenda item and a law change or submission counts as an update of the
+    agenda item: its links changed.
+    """
+
+    step_id: int | None = None
+    label: str = ""
+    records: frozenset[tuple[str, str, str]] = field(default_factory=frozenset)  # (kind, uid, op)
+    order_changed: bool = False  # agenda items changed places
+
+    @classmethod
+    def of(cls, step_id: int | None, label: str, rows: Iterable[tuple[str, str, str]],
+           order_changed: bool = False) -> "Changes":
+        records: set[tuple[str, str, str]] = set()
+        for kind, uid, op in rows:
+            if kind in LINK_TABLES:
+                records.add(("agenda_item", uid.split(":", 1)[0], UPDATE))
+            else:
+                records.add((kind, uid, op))
+        return cls(step_id, label, frozenset(records), order_changed)
+
+    def __bool__(self) -> bool:
+        return bool(self.records)
+
+    def kinds(self) -> set[str]:
+        return {kind for kind, _, _ in self.records}
+
+    def touches(self, *kinds: str) -> bool:
+        return any(kind in kinds for kind, _, _ in self.records)
+
+    def uids(self, kind: str, *ops: str) -> set[str]:
+        """Uids of `kind` touched by this step, or only by the given operations."""
+        return {uid for k, uid, op in self.records if k == kind and (not ops or op in ops)}
+
+    def adds_or_deletes(self, kind: str) -> bool:
+        """True when records of `kind` came or went (a list of them must be read again)."""
+        return any(k == kind and op != UPDATE for k, _, op in self.records)
+
+    def merged(self, other: "Changes") -> "Changes":
+        return Changes(other.step_id or self.step_id, other.label or self.label,
+                       self.records | other.records, self.order_changed or other.order_changed)

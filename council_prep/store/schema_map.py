@@ -1,0 +1,96 @@
+"""What the change log needs to know of each logged table, read from the schema itself.
+
+References between records are the schema's foreign keys to an `id`: the log writes them as the
+referenced record's uid (ids differ between laptops and after an undo), and a delete follows
+them the way the schema says (cascade, or set to NULL) so every row it touches is logged.
+"""
+
+import sqlite3
+from dataclasses import dataclass
+from functools import cached_property
+
+from council_prep.domain.kinds import KINDS
+from council_prep.store import codec
+
+# Link tables: pairs of records, logged as records of their own whose uid is both uids.
+LINK_TABLES = ("agenda_law_changes", "agenda_submissions")
+
+
+@dataclass(frozen=True)
+class Reference:
+    column: str
+    table: str  # the referenced table (by its id)
+    on_delete: str  # CASCADE | SET NULL | NO ACTION
+
+
+@dataclass(frozen=True)
+class LoggedTable:
+    """A table whose rows the change log records: a kind of record, or a link table."""
+
+    kind: str  # "question", or the link table's name
+    table: str
+    columns: tuple[str, ...]
+    references: tuple[Reference, ...]  # this table's columns that hold another record's id
+    list_columns: frozenset[str]  # JSON lists of plain values
+
+    @property
+    def is_link(self) -> bool:
+        return self.table in LINK_TABLES
+
+    @cached_property
+    def reference_of(self) -> dict[str, Reference]:
+        return {r.column: r for r in self.references}
+
+    def snapshot_sql(self, row: str) -> str:
+        """SQL for the row `row` (new, old, or the table's name) as portable JSON: references as uids."""
+        parts = []
+        for column in self.columns:
+            value = f"{row}.\"{column}\""
+            if column in self.reference_of:
+                value = f"(SELECT uid FROM {self.reference_of[column].table} WHERE id = {value})"
+            elif column in self.list_columns:
+                value = f"json({value})"
+            parts.append(f"'{column}', {value}")
+        return f"json_object({', '.join(parts)})"
+
+    def select_sql(self, where: str = "") -> str:
+        """SELECT of (uid, snapshot) of this table's rows, aliased so a reference to the same table
+        (a question's original) is not read from the row itself."""
+        return (f"SELECT {self.uid_sql('r')} AS log_uid, {self.snapshot_sql('r')} AS snapshot FROM {self.table} AS r"
+                + (f" WHERE {where}" if where else ""))
+
+    def uid_sql(self, row: str) -> str:
+        """SQL for the row's uid in the log; a link's is its two records' uids joined by a colon."""
+        if not self.is_link:
+            return f"{row}.uid"
+        first, second = (f"(SELECT uid FROM {r.table} WHERE id = {row}.{r.column})" for r in self.references)
+        return f"{first} || ':' || {second}"
+
+
+def read_schema(conn: sqlite3.Connection) -> dict[str, LoggedTable]:
+    """Every logged table by kind, as the open store's schema has it."""
+    tables: dict[str, LoggedTable] = {}
+    for record_kind in KINDS:
+        tables[record_kind.key] = _logged(conn, record_kind.key, record_kind.table,
+                                          frozenset(n for n, t in codec.column_kinds(record_kind.cls).items()
+                                                    if t is list))
+    for table in LINK_TABLES:
+        tables[table] = _logged(conn, table, table, frozenset())
+    return tables
+
+
+def _logged(conn: sqlite3.Connection, kind: str, table: str, list_columns: frozenset[str]) -> LoggedTable:
+    columns = tuple(row[1] for row in conn.execute(f"PRAGMA table_info({table})"))
+    references = tuple(
+        Reference(column=row[3], table=row[2], on_delete=row[6].upper())
+        for row in conn.execute(f"PRAGMA foreign_key_list({table})")
+        if row[4] == "id"
+    )
+    if table in LINK_TABLES:  # in the order of the primary key: (agenda item, other record)
+        references = tuple(sorted(references, key=lambda r: columns.index(r.column)))
+    return LoggedTable(kind, table, columns, references, list_columns)
+
+
+def referrers(tables: dict[str, LoggedTable], table: str) -> list[tuple[LoggedTable, Reference]]:
+    """The tables and columns whose rows refer to rows of `table` by id."""
+    return [(t, r) for t in tables.values() for r in t.references if r.table == table]
