@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from council_prep.domain import (
     Agreement,
@@ -19,11 +20,12 @@ from council_prep.domain import (
     Topic,
     kinds,
 )
-from council_prep.store import errors
+from council_prep.store import errors, history
 from council_prep.store.agenda import AgendaTable
 from council_prep.store.changelog import ChangeLog
 from council_prep.store.changes import Changes
 from council_prep.store.connection import connect, translated
+from council_prep.store.history import Change, Export
 from council_prep.store.search import SEARCH_KINDS, SEARCH_SQL, SEARCH_TABLES, SearchHit, hit_from_row, match_expression
 from council_prep.store.tables import RecordTable
 from council_prep.store.undo import apply_step
@@ -222,6 +224,33 @@ class Store:
     def reading(self) -> Iterator[None]:
         with translated(self.path):
             yield
+
+    # The change log, read
+    def history(self, **narrow: Any) -> list[Change]:
+        """Changes in the order made; narrow by uid=, kinds=, since=, after_step=, limit= (history.changes)."""
+        with self.reading():
+            return history.changes(self.conn, **narrow)
+
+    def record_export(self, meeting_uid: str, format: str, profile: str, file_name: str) -> None:
+        """Remember that a book or workbook of a meeting was written (not a step: nothing to undo)."""
+        if self.read_only:
+            raise errors.StoreReadOnlyError(f"{self.path}: opened read-only; changes are not saved")
+        with translated(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                history.record_export(self.conn, meeting_uid, format, profile, file_name)
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
+
+    def last_export(self, meeting_uid: str, formats: tuple[str, ...] = ()) -> Export | None:
+        with self.reading():
+            return history.last_export(self.conn, meeting_uid, formats)
+
+    def steps_after(self, position: int) -> int:
+        with self.reading():
+            return history.steps_after(self.conn, position)
 
     # Queries across tables
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
