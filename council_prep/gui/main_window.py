@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from council_prep.gui.meetings.dialog import MeetingDialog
     from council_prep.gui.search import SearchDialog
     from council_prep.gui.tables.table_tab import TableTab
+    from council_prep.store.changes import Changes
 
 TAB_TITLES = ("&Agenda", "&Law changes", "S&ubmissions", "&Questions", "&Book")
 AGENDA, LAW_CHANGES, SUBMISSIONS, QUESTIONS, BOOK = range(len(TAB_TITLES))
@@ -366,12 +367,10 @@ class MainWindow(QMainWindow):
     def say(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
-    def _store_changed(self, kind: str) -> None:
-        if kind == "meetings":
+    def _store_changed(self, changes: "Changes", _initiator: object) -> None:
+        if changes.touches("meeting"):
             self._fill_meetings(self.meeting_selector.currentData())
-        stack = self.session.undo_stack
-        if stack.index() > 0 and stack.canUndo():
-            self.say(f"Saved: {stack.undoText()}")
+        self.say(f"Saved: {changes.label}")
 
     def _store_failed(self, message: str) -> None:
         from council_prep.gui import messages

@@ -1,21 +1,27 @@
 """An open store in the window: its undo stack, its lock, and one signal for every change."""
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from council_prep.domain import Record
 from council_prep.errors import CouncilPrepError
-from council_prep.gui.commands import AddRecord, DeleteRecord, StoreCommand, UpdateRecord
+from council_prep.gui.commands import StepCommand
 from council_prep.gui.lock import StoreLock
 from council_prep.store import Store, StoreError
+from council_prep.store.changes import Changes
+
+UNDO_DEPTH = 200  # steps of earlier sessions put back on the Edit menu's stack at open
 
 
 class Session(QObject):
-    """Every edit goes through `push`: written to the store now, undoable later, announced by `changed`."""
+    """Every edit goes through `write`: one step of the store's change log, undoable, announced by
+    `changed` with what it changed and the widget that made it (so that widget need not reload)."""
 
-    changed = Signal(str)  # the store table that changed: "agenda", "law_changes", ...
+    changed = Signal(object, object)  # Changes, the initiating widget or None
     failed = Signal(str)  # a message for the user: an edit could not be saved
     read_only_changed = Signal(bool)
 
@@ -25,6 +31,15 @@ class Session(QObject):
         self.lock = lock
         self.undo_stack = QUndoStack(self)
         self._read_only = store.read_only
+        self._restore_undo()
+
+    def _restore_undo(self) -> None:
+        """Steps of earlier sessions stay undoable: the store keeps them, the stack shows their names."""
+        if self._read_only:
+            return
+        for step_id, label in reversed(self.store.undoable_steps(UNDO_DEPTH)):
+            self.undo_stack.push(StepCommand(self, step_id, label))
+        self.undo_stack.setClean()
 
     @property
     def path(self) -> Path:
@@ -41,37 +56,47 @@ class Session(QObject):
             self.undo_stack.clear()
             self.read_only_changed.emit(True)
 
-    def guarded(self, action, kind: str) -> bool:
-        """Run a store action; a store or validation error becomes a `failed` message, not a crash."""
+    def write(self, label: str | None, action: Callable[[], Any], initiator: object = None) -> Changes | None:
+        """Run `action` as one step; returns what it changed, or None when it failed (said by `failed`).
+
+        A step that changed nothing (a record shown and left as it was) is not put on the stack.
+        """
+        if self._read_only:
+            self.failed.emit(f"{self.path.name} is open for review only; changes are not saved")
+            return None
         try:
-            action()
+            with self.store.transaction(label):
+                action()
         except (StoreError, CouncilPrepError, ValueError) as exc:
             self.failed.emit(str(exc))
-            self.changed.emit(kind)
-            return False
-        self.changed.emit(kind)
-        return True
+            return None
+        changes = self.store.last_changes
+        if changes:
+            self.undo_stack.push(StepCommand(self, changes.step_id, changes.label))  # type: ignore[arg-type]
+            self.changed.emit(changes, initiator)
+        return changes
 
-    def push(self, command: StoreCommand) -> bool:
-        """Apply `command` to the store; only a command that succeeded enters the undo stack."""
-        if self._read_only:
-            self.failed.emit(f"{self.path.name} is open read-only; changes are not saved")
-            return False
-        if not self.guarded(command.apply, command.kind):
-            return False
-        self.undo_stack.push(command)
-        return True
+    def replay(self, step_id: int, *, undo: bool) -> None:
+        """Undo or redo a step of the stack in the store; a refusal (changed meanwhile) clears the stack."""
+        try:
+            changes = self.store.undo(step_id) if undo else self.store.redo(step_id)
+        except (StoreError, CouncilPrepError) as exc:
+            self.failed.emit(f"Cannot {'undo' if undo else 'redo'}: {exc}")
+            self.undo_stack.clear()
+            return
+        self.changed.emit(changes, None)
 
-    # Shorthands
-    def add(self, kind: str, record: Record) -> Record | None:
-        command = AddRecord(self, kind, record)
-        return command.table.get(command.added_id) if self.push(command) else None
+    # Shorthands; `table` is the store's attribute ("law_changes")
+    def add(self, table: str, record: Record, initiator: object = None) -> Record | None:
+        changes = self.write(None, lambda: getattr(self.store, table).add(record), initiator)
+        return record if changes else None
 
-    def update(self, kind: str, before: Record, after: Record) -> bool:
-        return self.push(UpdateRecord(self, kind, before, after))
+    def update(self, table: str, before: Record, after: Record, initiator: object = None) -> bool:
+        """Save `after` over the stored record (`before` is what the editor showed)."""
+        return self.write(None, lambda: getattr(self.store, table).update(after), initiator) is not None
 
-    def delete(self, kind: str, record: Record) -> bool:
-        return self.push(DeleteRecord(self, kind, record))
+    def delete(self, table: str, record: Record, initiator: object = None) -> bool:
+        return bool(self.write(None, lambda: getattr(self.store, table).delete(record.id), initiator))
 
     def close(self) -> None:
         self.undo_stack.clear()

@@ -87,10 +87,10 @@ class ChangeLog:
                     for kind, _, op, after in rows)
         return Changes.of(step_id, label, ((kind, uid, op) for kind, uid, op, _ in rows), moved)
 
-    def undoable(self) -> tuple[int, str] | None:
-        """The step an undo would take back: the latest one done and not undone."""
-        return self.conn.execute(
-            "SELECT id, label FROM steps WHERE action = 'do' AND undone = 0 ORDER BY id DESC LIMIT 1").fetchone()
+    def undoable(self, limit: int) -> list[tuple[int, str]]:
+        """The steps undo would take back, latest first: those done and not undone."""
+        return self.conn.execute("SELECT id, label FROM steps WHERE action = 'do' AND undone = 0 "
+                                 "ORDER BY id DESC LIMIT ?", [limit]).fetchall()
 
     def redoable(self) -> tuple[int, str] | None:
         """The step a redo would do again: the one undone last, if nothing was done since."""

@@ -184,7 +184,12 @@ class Store:
 
     def can_undo(self) -> tuple[int, str] | None:
         """(step id, label) of what Undo would take back, or None."""
-        return None if self.read_only else self.log.undoable()
+        found = self.undoable_steps(1)
+        return found[0] if found else None
+
+    def undoable_steps(self, limit: int) -> list[tuple[int, str]]:
+        """(id, label) of the steps Undo would take back one after another, latest first."""
+        return [] if self.read_only else self.log.undoable(limit)
 
     def can_redo(self) -> tuple[int, str] | None:
         return None if self.read_only else self.log.redoable()

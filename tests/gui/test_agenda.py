@@ -35,7 +35,7 @@ def test_drag_an_item_to_a_new_place_then_undo_and_redo(qtbot, window: MainWindo
     assert shown_titles(window) == moved
     assert model.data(model.index(1, 1)) == "09:15–09:45"  # the clock follows the new order
     assert tab.current_id() == window.session.store.agenda.one(title=original[3]).id
-    assert undo_text(window) == "Undo Move agenda item “Child labor in agriculture”"
+    assert undo_text(window) == "Undo Move agenda item “Child labor in agriculture” to 2"
 
     window.undo_action.trigger()
     assert titles(window) == original == shown_titles(window)

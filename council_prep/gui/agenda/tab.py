@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
 from council_prep.domain import AgendaItem, AgendaStatus, Meeting
 from council_prep.gui.agenda.budget import BudgetBar
 from council_prep.gui.agenda.model import AgendaModel
-from council_prep.gui.commands import ReorderAgenda
 from council_prep.gui.forms import FieldSpec, RecordForm
 from council_prep.gui.icons import icon
 from council_prep.gui.lookups import Lookups
 from council_prep.gui.session import Session
 from council_prep.store import RecordNotFoundError
+from council_prep.store.changes import Changes
 from council_prep.store.views import labels
 
 FIELDS = [
@@ -69,7 +69,7 @@ class AgendaTab(QWidget):
         left_layout.addWidget(self.budget)
         self.form = RecordForm(FIELDS, lookups)
         self.form.setAccessibleName("Agenda item details")
-        self.form.edited.connect(lambda before, after: session.update("agenda", before, after))
+        self.form.edited.connect(lambda before, after: session.update("agenda", before, after, self.form))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("agenda-splitter")
         self.splitter.addWidget(left)
@@ -119,15 +119,19 @@ class AgendaTab(QWidget):
     def set_meeting(self, meeting: Meeting | None) -> None:
         self.form.commit()
         self.meeting = meeting
-        if meeting is not None:
-            store = self.session.store
-            codes = meeting.partner_codes
-            self.form.set_choices("law_change_ids", [
-                (change_id, f"{code} · {title}") for code in codes
-                for change_id, title in labels(store.law_changes, "title", partner_code=code)])
-            self.form.set_choices("submission_ids", [
-                choice for code in codes for choice in labels(store.submissions, "identifier", partner_code=code)])
+        self._read_link_choices()
         self.reload()
+
+    def _read_link_choices(self) -> None:
+        """The law changes and submissions of the meeting's partners, offered as links."""
+        if self.meeting is None:
+            return
+        store, codes = self.session.store, self.meeting.partner_codes
+        self.form.set_choices("law_change_ids", [
+            (change_id, f"{code} · {title}") for code in codes
+            for change_id, title in labels(store.law_changes, "title", partner_code=code)])
+        self.form.set_choices("submission_ids", [
+            choice for code in codes for choice in labels(store.submissions, "identifier", partner_code=code)])
 
     def reload(self, keep: int | None = None) -> None:
         keep = keep if keep is not None else self.current_id()
@@ -173,8 +177,14 @@ class AgendaTab(QWidget):
         except RecordNotFoundError:
             self.form.load(None)
 
-    def _store_changed(self, kind: str) -> None:
-        if kind == "agenda":
+    def _store_changed(self, changes: Changes, initiator: object) -> None:
+        """Follow a step: link choices when law changes or submissions came, went or were renamed;
+        the agenda, its clock and its pane when items or the meeting changed."""
+        if changes.touches("law_change", "submission"):
+            self._read_link_choices()
+        if changes.touches("meeting") and self.meeting is not None:
+            self.meeting = self.session.store.meetings.find_uid(self.meeting.uid)
+        if changes.touches("agenda_item", "meeting"):
             self.reload()
 
     # Editing
@@ -186,7 +196,7 @@ class AgendaTab(QWidget):
         after.insert(max(0, min(position - 1, len(after))), moved)
         if self.meeting is None or [i.id for i in after] == [i.id for i in items]:
             return
-        if self.session.push(ReorderAgenda(self.session, self.meeting.id, items, after, moved)):
+        if self.session.write(None, lambda: self.session.store.agenda.move(item_id, position)) is not None:
             self.reload(keep=item_id)
 
     def move_selected(self, step: int) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from council_prep.domain import Record
 from council_prep.store import RecordNotFoundError, StoreError
+from council_prep.store.changes import Changes
 from council_prep.store.tables import RecordTable
 
 PAGE = 200
@@ -62,6 +63,41 @@ class LazyRecordModel(QAbstractTableModel):
             self._ids, self.error = [], str(exc)
         self._pages.clear()
         self.endResetModel()
+
+    def apply(self, changes: Changes) -> None:
+        """Show what a step changed in place: rows that came or went (or moved under the sort and
+        filters) are laid out again, changed rows repainted; selection and scroll stay as they were."""
+        kind = self.table.kind.key
+        if not changes.touches(kind):
+            return
+        order_by, descending = self._order
+        try:
+            ids = self.table.select_ids(text=self._text, order_by=order_by, descending=descending, **self._filters)
+        except StoreError as exc:
+            self.error = str(exc)
+            return
+        updated = changes.uids(kind)
+        if ids != self._ids:
+            self.layoutAboutToBeChanged.emit()
+            new_rows = {record_id: row for row, record_id in enumerate(ids)}
+            moved_from = self.persistentIndexList()
+            moved_to = [self.index(new_rows[self._ids[i.row()]], i.column()) if self._ids[i.row()] in new_rows
+                        else QModelIndex() for i in moved_from]
+            self._ids = ids
+            self._pages.clear()
+            self.changePersistentIndexList(moved_from, moved_to)
+            self.layoutChanged.emit()
+            return
+        for page, rows in list(self._pages.items()):
+            stale = [record_id for record_id, record in rows.items() if record.uid in updated]
+            if not stale:
+                continue
+            fresh = {r.id: r for r in self.table.get_many(stale)}
+            for record_id in stale:
+                rows[record_id] = fresh.get(record_id, rows[record_id])  # type: ignore[index]
+                row = self.row_of(record_id)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+            self._pages[page] = rows
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by `column` (-1: store order) through the store, which re-reads the ids."""

@@ -23,6 +23,7 @@ from council_prep.gui.lookups import Lookups
 from council_prep.gui.session import Session
 from council_prep.gui.tables.columns import TableSpec
 from council_prep.gui.tables.model import LazyRecordModel
+from council_prep.store.changes import Changes
 
 DEBOUNCE_MS = 150
 
@@ -39,7 +40,7 @@ class TableTab(QWidget):
         self._build_table()
         self.form = RecordForm(spec.fields, lookups)
         self.form.setAccessibleName(f"{spec.noun.capitalize()} details")
-        self.form.edited.connect(lambda before, after: session.update(spec.kind, before, after))
+        self.form.edited.connect(lambda before, after: session.update(spec.kind, before, after, self.form))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName(f"{spec.kind}-splitter")
         self.splitter.addWidget(self.table)
@@ -148,17 +149,33 @@ class TableTab(QWidget):
         self.form.commit()
         keep = self.current_id()
         self.model.set_query(text=self.text_filter.text().strip() or None, **self.filters())
-        total = self.model.rowCount()
-        self.count_label.setText(self.model.error or f"{total:,} {self.spec.noun}{'' if total == 1 else 's'}")
+        total = self._show_count()
         # The pane always shows a record when there is one: the one kept, else the first.
         first = self.model.ids()[0] if total else None
         if not self.select_record(keep, clear_filters=False) and not self.select_record(first, clear_filters=False):
             self.form.load(None)
 
-    def _store_changed(self, kind: str) -> None:
-        if kind == self.spec.kind:
-            self.reload()
-            self._show(self.table.currentIndex().row())
+    def _show_count(self) -> int:
+        total = self.model.rowCount()
+        self.count_label.setText(self.model.error or f"{total:,} {self.spec.noun}{'' if total == 1 else 's'}")
+        return total
+
+    def _store_changed(self, changes: Changes, initiator: object) -> None:
+        """Update the rows a step changed in place; reload the pane if its record changed elsewhere."""
+        kind = self.model.table.kind.key
+        if not changes.touches(kind):
+            return
+        shown = self.form.record
+        row = self.table.currentIndex().row()
+        self.model.apply(changes)
+        total = self._show_count()
+        current = self.table.currentIndex().row()
+        if current < 0 and total:  # the record shown is gone: its neighbour takes its place
+            self.select_record(self.model.ids()[min(max(row, 0), total - 1)], clear_filters=False)
+        elif current < 0:
+            self.form.load(None)
+        elif shown is not None and shown.uid in changes.uids(kind) and initiator is not self.form:
+            self.form.load(self.model.fresh_record(current))
 
     def current_id(self) -> int | None:
         row = self.table.currentIndex().row()
