@@ -25,7 +25,9 @@ from council_prep.gui.settings import Settings
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QDialog
 
+    from council_prep.domain import Record
     from council_prep.gui.book_tab import BookTab
     from council_prep.gui.meetings.dialog import MeetingDialog
     from council_prep.gui.search import SearchDialog
@@ -99,6 +101,8 @@ class MainWindow(QMainWindow):
                                           "Search agenda items, law changes, submissions and questions")
         self.new_meeting_action = self._action("&New meeting…", "meeting", "Ctrl+Shift+N", self.new_meeting)
         self.edit_meeting_action = self._action("&Edit meeting…", "edit", "Ctrl+E", self.edit_meeting)
+        self.history_action = self._action("Record &history…", None, "Ctrl+H", self.show_history,
+                                           "Every change to the selected record, old and new text side by side")
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -111,7 +115,7 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.search_action)
+        edit_menu.addActions([self.search_action, self.history_action])
         meeting_menu = bar.addMenu("&Meeting")
         meeting_menu.addActions([self.new_meeting_action, self.edit_meeting_action])
         help_menu = bar.addMenu("&Help")
@@ -329,6 +333,28 @@ class MainWindow(QMainWindow):
                 self._fill_meetings(added.uid)
         else:
             self.session.update("meetings", before, after)
+
+    # History
+    def selected_record(self) -> "Record | None":
+        """The record the current tab's pane shows (what it holds saved first), else the meeting."""
+        form = getattr(self.tabs.currentWidget(), "form", None)
+        if form is not None:
+            form.commit()
+        shown = getattr(form, "record", None)
+        return shown if shown is not None else self.current_meeting()
+
+    def show_history(self) -> "QDialog | None":
+        from council_prep.domain.kinds import kind_of
+        from council_prep.gui.history import HistoryDialog
+
+        record = self.selected_record()
+        if record is None:
+            return None
+        kind = kind_of(record)
+        dialog = HistoryDialog(self.session.store.history(uid=record.uid), kind.key,
+                               f"{kind.noun} {kind.describe(record)}", self)
+        dialog.open()
+        return dialog
 
     # Search
     @property

@@ -79,10 +79,15 @@ def record_export(conn: sqlite3.Connection, meeting_uid: str, format: str, profi
                  "VALUES (?, ?, ?, ?, ?, ?)", [log_time(), meeting_uid, format, profile, file_name, last])
 
 
-def last_export(conn: sqlite3.Connection, meeting_uid: str, formats: tuple[str, ...] = ()) -> Export | None:
+def last_export(conn: sqlite3.Connection, meeting_uid: str, formats: tuple[str, ...] = (),
+                profile: str | None = None) -> Export | None:
     where = "meeting_uid = ?" + (f" AND format IN ({', '.join('?' for _ in formats)})" if formats else "")
+    params = [meeting_uid, *formats]
+    if profile is not None:
+        where += " AND profile = ?"
+        params.append(profile)
     row = conn.execute(f"SELECT at, meeting_uid, format, profile, file_name, last_step FROM exports WHERE {where} "
-                       f"ORDER BY id DESC LIMIT 1", [meeting_uid, *formats]).fetchone()
+                       f"ORDER BY id DESC LIMIT 1", params).fetchone()
     return Export(datetime.fromisoformat(row[0]), *row[1:]) if row else None
 
 

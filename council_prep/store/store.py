@@ -249,9 +249,9 @@ class Store:
                 raise
             self.conn.execute("COMMIT")
 
-    def last_export(self, meeting_uid: str, formats: tuple[str, ...] = ()) -> Export | None:
+    def last_export(self, meeting_uid: str, formats: tuple[str, ...] = (), profile: str | None = None) -> Export | None:
         with self.reading():
-            return history.last_export(self.conn, meeting_uid, formats)
+            return history.last_export(self.conn, meeting_uid, formats, profile)
 
     def steps_after(self, position: int) -> int:
         with self.reading():

@@ -4,7 +4,7 @@ from pathlib import Path
 from typing import cast
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QDialog, QListWidget
 
 from council_prep.gui.main_window import QUESTIONS, MainWindow
 from council_prep.gui.opening import open_session
@@ -110,3 +110,23 @@ def test_undo_after_closing_and_opening_the_window_again(qtbot, sample_store_pat
     assert second.session.store.agenda.one(title="Outsourcing and freedom of association").law_change_ids == [
         restored.id]
     second.close()
+
+
+def test_history_of_the_selected_item_shows_old_words_struck_and_new_ones_marked(qtbot, window: MainWindow):
+    agenda = window.agenda_tab
+    window.tabs.setCurrentWidget(agenda)
+    store = window.session.store
+    agenda.select_item(store.agenda.one(title="Opening remarks").id)
+    objective = agenda.form.editors["objective"].widget
+    objective.setFocus()
+    objective.selectAll()
+    qtbot.keyClicks(objective, "Objective for the opening, agreed with Lima.")
+    qtbot.keyClick(objective, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)  # saves what the pane holds
+    dialog = window.findChild(QDialog, "history-dialog")
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.windowTitle() == "History of agenda item “Opening remarks”"
+    page = dialog.browser.toHtml()
+    assert "Edit agenda item “Opening remarks”" in page
+    assert "line-through" in page and "remarks.</span>" in page  # the old ending, struck through
+    assert "the opening, agreed with Lima." in dialog.browser.toPlainText()
+    assert "Created" in dialog.browser.toPlainText()
