@@ -22,6 +22,7 @@ from council_prep.gui.lookups import Lookups
 from council_prep.gui.opening import AskReadOnly, StoreWatch, ask_with_dialog, open_session
 from council_prep.gui.session import Session
 from council_prep.gui.settings import Settings
+from council_prep.gui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self._search: SearchDialog | None = None
         self.undo_group = QUndoGroup(self)
+        self.runner = TaskRunner(self)
         self.setWindowIcon(app_icon())
         self.setObjectName("main-window")
         self.meeting_selector = QComboBox()
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
             self.undo_group.removeStack(self.session.undo_stack)
             self.session.close()
         self.session = session
+        session.runner = self.runner
         self.lookups = Lookups.read(session.store)
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
@@ -439,6 +442,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: "QCloseEvent") -> None:
+        self.runner.wait()  # a write in progress is finished, never cut off
         self._save_state()
         book = cast("BookTab | None", self.tabs.built(BOOK))
         if book is not None and book.operation is not None:

@@ -11,10 +11,12 @@ from council_prep.domain import Record
 from council_prep.errors import CouncilPrepError
 from council_prep.gui.commands import StepCommand
 from council_prep.gui.lock import StoreLock
+from council_prep.gui.tasks import TaskRunner
 from council_prep.store import Store, StoreError
 from council_prep.store.changes import Changes
 
 UNDO_DEPTH = 200  # steps of earlier sessions put back on the Edit menu's stack at open
+LARGE_STEP = 2_000  # changes: an undo or redo of more runs in the background with progress
 
 
 class Session(QObject):
@@ -30,6 +32,7 @@ class Session(QObject):
         self.store = store
         self.lock = lock
         self.undo_stack = QUndoStack(self)
+        self.runner: TaskRunner | None = None  # the window's, for slow work
         self._read_only = store.read_only
         self._restore_undo()
 
@@ -77,14 +80,30 @@ class Session(QObject):
         return changes
 
     def replay(self, step_id: int, *, undo: bool) -> None:
-        """Undo or redo a step of the stack in the store; a refusal (changed meanwhile) clears the stack."""
-        try:
-            changes = self.store.undo(step_id) if undo else self.store.redo(step_id)
-        except (StoreError, CouncilPrepError) as exc:
-            self.failed.emit(f"Cannot {'undo' if undo else 'redo'}: {exc}")
+        """Undo or redo a step of the stack in the store (a large one in the background); a refusal
+        (changed meanwhile) or a cancel clears the stack, since it no longer matches the store."""
+        verb = "undo" if undo else "redo"
+
+        def work(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Changes:
+            replay = self.store.undo if undo else self.store.redo
+            return replay(step_id, progress=progress, cancelled=cancelled)
+
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, (StoreError, CouncilPrepError)):
+                raise exc
+            self.failed.emit(f"Cannot {verb}: {exc}")
             self.undo_stack.clear()
+
+        def done(changes: Changes) -> None:
+            self.changed.emit(changes, None)
+
+        if self.runner is not None and self.store.step_size(step_id) > LARGE_STEP:
+            self.runner.run(f"{verb.capitalize()} in progress…", work, done, failed)
             return
-        self.changed.emit(changes, None)
+        try:
+            done(work(lambda _done, _total: None, lambda: False))
+        except (StoreError, CouncilPrepError) as exc:
+            failed(exc)
 
     # Shorthands; `table` is the store's attribute ("law_changes")
     def add(self, table: str, record: Record, initiator: object = None) -> Record | None:

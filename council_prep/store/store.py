@@ -194,23 +194,32 @@ class Store:
     def can_redo(self) -> tuple[int, str] | None:
         return None if self.read_only else self.log.redoable()
 
-    def undo(self, step_id: int | None = None) -> Changes:
+    def undo(self, step_id: int | None = None, **watch: Any) -> Changes:
         """Take back the latest step (it must be `step_id` when given), in one transaction that is
-        itself a step of the log; survives restarts, back to the store's first step."""
-        return self._replay(self.can_undo(), step_id, "Undo", backwards=True)
+        itself a step of the log; survives restarts, back to the store's first step.
 
-    def redo(self, step_id: int | None = None) -> Changes:
+        `progress(done, total)` and `cancelled()` may watch a large step; a cancel rolls it all back.
+        """
+        return self._replay(self.can_undo(), step_id, "Undo", backwards=True, **watch)
+
+    def redo(self, step_id: int | None = None, **watch: Any) -> Changes:
         """Do again the step undone last, if nothing was done since."""
-        return self._replay(self.can_redo(), step_id, "Redo", backwards=False)
+        return self._replay(self.can_redo(), step_id, "Redo", backwards=False, **watch)
 
-    def _replay(self, found: tuple[int, str] | None, wanted: int | None, verb: str, *, backwards: bool) -> Changes:
+    def _replay(self, found: tuple[int, str] | None, wanted: int | None, verb: str, *, backwards: bool,
+                **watch: Any) -> Changes:
         if found is None or (wanted is not None and found[0] != wanted):
             raise errors.StoreError(f"{self.path}: nothing to {verb.lower()}"
                                     + (" here: the store was changed by another program" if found else ""))
         target, label = found
         with self._step(f"{verb} {label}", verb.lower(), target):
-            apply_step(self.log, target, backwards=backwards)
+            apply_step(self.log, target, backwards=backwards, **watch)
         return self.last_changes
+
+    def step_size(self, step_id: int) -> int:
+        """How many records a step changed (a large one is undone in the background)."""
+        with self.reading():
+            return self.conn.execute("SELECT count(*) FROM changes WHERE step_id = ?", [step_id]).fetchone()[0]
 
     @contextlib.contextmanager
     def _savepoint(self) -> Iterator[None]:

@@ -8,6 +8,7 @@ one the step left there; otherwise the undo is refused rather than overwriting a
 
 import json
 import sqlite3
+from collections.abc import Callable
 from typing import Any
 
 from council_prep.store.bulk import adding_in_bulk
@@ -18,11 +19,18 @@ from council_prep.store.errors import StoreError
 from council_prep.store.schema_map import LoggedTable
 
 
+class StepCancelledError(StoreError):
+    """An undo or redo was cancelled; its transaction was rolled back."""
+
+
 class UndoConflictError(StoreError):
     """A record the step changed has been changed again since, so the step cannot be undone or redone."""
 
 
-def apply_step(log: ChangeLog, step_id: int, *, backwards: bool) -> None:
+def apply_step(log: ChangeLog, step_id: int, *, backwards: bool,
+               progress: Callable[[int, int], None] | None = None, cancelled: Callable[[], bool] | None = None) -> None:
+    """Apply a step's changes; `cancelled()` is asked every few hundred changes (raise: the caller's
+    transaction rolls back everything)."""
     conn, tables = log.conn, log.tables
     order = "DESC" if backwards else "ASC"
     rows = conn.execute(f"SELECT kind, uid, op, before, after FROM changes WHERE step_id = ? ORDER BY id {order}",
@@ -38,7 +46,12 @@ def apply_step(log: ChangeLog, step_id: int, *, backwards: bool) -> None:
                 _insert_many(log, logged, items)
             group.clear()
 
-    for kind, uid, op, before, after in rows:
+    for done, (kind, uid, op, before, after) in enumerate(rows):
+        if done % 500 == 0:
+            if cancelled is not None and cancelled():
+                raise StepCancelledError("cancelled; nothing was changed")
+            if progress is not None:
+                progress(done, len(rows))
         logged = tables[kind]
         old = json.loads(before) if before else {}
         new = json.loads(after) if after else {}

@@ -6,10 +6,13 @@ from typing import cast
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QListWidget
 
+from council_prep.domain import Question
 from council_prep.gui.main_window import QUESTIONS, MainWindow
 from council_prep.gui.opening import open_session
+from council_prep.gui.session import LARGE_STEP
 from council_prep.gui.settings import Settings
 from council_prep.gui.tables.table_tab import TableTab
+from council_prep.store import Store
 
 
 def link_rows(window: MainWindow) -> dict[str, int]:
@@ -130,3 +133,28 @@ def test_history_of_the_selected_item_shows_old_words_struck_and_new_ones_marked
     assert "line-through" in page and "remarks.</span>" in page  # the old ending, struck through
     assert "the opening, agreed with Lima." in dialog.browser.toPlainText()
     assert "Created" in dialog.browser.toPlainText()
+
+
+def test_a_large_undo_runs_in_the_background_and_the_tables_follow(qtbot, sample_store_path: Path,
+                                                                   settings: Settings):
+    with Store.open(sample_store_path) as store:
+        meeting = store.meetings.find()[0]
+        store.questions.add_many(Question(meeting_id=meeting.id, text=f"Imported question {n}")
+                                 for n in range(LARGE_STEP + 500))
+    session = open_session(sample_store_path, read_only=False, ask=lambda reason: True)
+    window = MainWindow(session, settings, ask_read_only=lambda reason: True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentIndex(QUESTIONS)
+    tab = cast(TableTab, window.tabs.currentWidget())
+    assert tab.model.rowCount() == 12 + LARGE_STEP + 500
+    window.undo_action.trigger()
+    assert window.runner.busy  # the step is large: it runs on a worker
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
+    assert tab.model.rowCount() == 12 and tab.count_label.text() == "12 questions"
+    assert window.statusBar().currentMessage() == "Saved: Undo Add questions"
+    window.redo_action.trigger()
+    window.close()  # waits for the redo rather than cutting it off
+    with Store.open(sample_store_path) as store:
+        assert store.questions.count() == 12 + LARGE_STEP + 500
