@@ -60,10 +60,10 @@ class ChangeLog:
                               f"BEGIN {statement}; END")
 
     # Steps
-    def begin(self, label: str, action: str = "do", target: int | None = None) -> int:
-        """Open a step inside the caller's transaction; returns its id."""
-        cursor = self.conn.execute("INSERT INTO steps (at, label, action, target) VALUES (?, ?, ?, ?)",
-                                   [log_time(), label, action, target])
+    def begin(self, label: str, action: str, target: int | None, site: str) -> int:
+        """Open a step of `site` inside the caller's transaction; returns its id."""
+        cursor = self.conn.execute("INSERT INTO steps (at, label, action, target, site) VALUES (?, ?, ?, ?, ?)",
+                                   [log_time(), label, action, target, site])
         self.conn.execute("INSERT INTO temp.step_state (step_id, bulk) VALUES (?, 0)", [cursor.lastrowid])
         return cursor.lastrowid  # type: ignore[return-value]
 

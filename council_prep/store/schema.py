@@ -165,14 +165,16 @@ def m003_identity_and_fields(db: Database) -> None:
 
 @migration
 def m004_change_log(db: Database) -> None:
-    """The change log (steps and their changes, see changelog.py), the exports made, and the
-    reference data, which from now on every new store gets here rather than from its creator."""
+    """The change log (steps and their changes, see changelog.py), the exports made, the sites and
+    exchanges of merging (sites.py, merge.py), and the reference data, which from now on every new
+    store gets here rather than from its creator."""
     _run(db, """
     CREATE TABLE steps (
         id INTEGER PRIMARY KEY, at TEXT NOT NULL, label TEXT NOT NULL,
         action TEXT NOT NULL DEFAULT 'do',
         target INTEGER REFERENCES steps(id),
-        undone INTEGER NOT NULL DEFAULT 0);
+        undone INTEGER NOT NULL DEFAULT 0,
+        site TEXT);
     CREATE INDEX steps_undoable ON steps(action, undone);
     CREATE TABLE changes (
         id INTEGER PRIMARY KEY, step_id INTEGER NOT NULL REFERENCES steps(id) ON DELETE CASCADE,
@@ -183,5 +185,14 @@ def m004_change_log(db: Database) -> None:
         id INTEGER PRIMARY KEY, at TEXT NOT NULL, meeting_uid TEXT NOT NULL, format TEXT NOT NULL,
         profile TEXT NOT NULL, file_name TEXT NOT NULL, last_step INTEGER);
     CREATE INDEX exports_meeting ON exports(meeting_uid, format, id);
+    INSERT INTO store_meta (key, value) VALUES ('site_id', lower(hex(randomblob(16)))), ('site_file', '');
+    CREATE TABLE exchanges (
+        peer TEXT PRIMARY KEY, received_upto INTEGER NOT NULL DEFAULT 0, received_at TEXT,
+        sent_upto INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE conflicts (
+        id INTEGER PRIMARY KEY, step_id INTEGER REFERENCES steps(id), peer TEXT NOT NULL,
+        kind TEXT NOT NULL, uid TEXT NOT NULL, field TEXT NOT NULL, mine TEXT, theirs TEXT,
+        decided TEXT);
+    CREATE INDEX conflicts_open ON conflicts(decided, kind, uid);
     """)
     seed(db.conn, utc_now())

@@ -20,7 +20,7 @@ from council_prep.domain import (
     Topic,
     kinds,
 )
-from council_prep.store import errors, history
+from council_prep.store import errors, history, sites
 from council_prep.store.agenda import AgendaTable
 from council_prep.store.changelog import ChangeLog
 from council_prep.store.changes import Changes
@@ -130,6 +130,13 @@ class Store:
         with self.reading():
             return self.conn.execute("SELECT value FROM store_meta WHERE key = 'store_id'").fetchone()[0]
 
+    def site_id(self) -> str:
+        """The site this file's steps are made by (inside a write: a copy takes a new one first)."""
+        if self.conn.in_transaction and not self.read_only:
+            return sites.site_for_writing(self.conn, self.path)
+        with self.reading():
+            return sites.site_id(self.conn)
+
     def schema_version(self) -> int:
         return self.conn.execute("PRAGMA user_version").fetchone()[0]
 
@@ -173,7 +180,7 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 self._step_label = label
-                step_id = self.log.begin(label or "Change", action, target)
+                step_id = self.log.begin(label or "Change", action, target, self.site_id())
                 yield
                 self.last_changes = self.log.finish(step_id, self._step_label or "Change")
             except BaseException:

@@ -277,7 +277,8 @@ def test_a_store_of_the_previous_schema_gains_the_log_after_its_backup(tmp_path:
     with Store.open(path) as store:
         meeting(store)
     conn = sqlite3.connect(path)  # back to schema 3, as the previous version left it
-    conn.executescript("DROP TABLE steps; DROP TABLE changes; DROP TABLE exports; PRAGMA user_version = 3;"
+    conn.executescript("DROP TABLE changes; DROP TABLE conflicts; DROP TABLE steps; DROP TABLE exports;"
+                       "DROP TABLE exchanges; DELETE FROM store_meta WHERE key LIKE 'site_%'; PRAGMA user_version = 3;"
                        "DELETE FROM _sqlite_migrations WHERE name = 'm004_change_log';")
     conn.close()
     with Store.open(path) as store:
