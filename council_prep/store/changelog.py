@@ -75,7 +75,7 @@ class ChangeLog:
         self._fold(step_id)
         rows = self.conn.execute("SELECT kind, uid, op, after FROM changes WHERE step_id = ?", [step_id]).fetchall()
         action, target = self.conn.execute("SELECT action, target FROM steps WHERE id = ?", [step_id]).fetchone()
-        if action == "do" and not rows:
+        if action == "do" and not rows and not self._has_conflicts(step_id):
             self.conn.execute("DELETE FROM steps WHERE id = ?", [step_id])
             return Changes(None, label)
         self.conn.execute("UPDATE steps SET label = ? WHERE id = ?", [label, step_id])
@@ -86,6 +86,10 @@ class ChangeLog:
         moved = any(kind == "agenda_item" and op == UPDATE and "position" in json.loads(after)
                     for kind, _, op, after in rows)
         return Changes.of(step_id, label, ((kind, uid, op) for kind, uid, op, _ in rows), moved)
+
+    def _has_conflicts(self, step_id: int) -> bool:
+        """A merge that only found conflicts is still a step: the conflicts name it."""
+        return self.conn.execute("SELECT 1 FROM conflicts WHERE step_id = ?", [step_id]).fetchone() is not None
 
     def undoable(self, limit: int) -> list[tuple[int, str]]:
         """The steps undo would take back, latest first: those done and not undone."""

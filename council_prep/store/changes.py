@@ -33,7 +33,8 @@ class Changes:
         return cls(step_id, label, frozenset(records), order_changed)
 
     def __bool__(self) -> bool:
-        return bool(self.records)
+        """True when a step was written (a merge that found only conflicts is one, with no records)."""
+        return self.step_id is not None
 
     def kinds(self) -> set[str]:
         return {kind for kind, _, _ in self.records}

@@ -2,6 +2,7 @@
 
 import contextlib
 import itertools
+import json
 import os
 import sqlite3
 import tempfile
@@ -26,10 +27,19 @@ from council_prep.store.changelog import ChangeLog
 from council_prep.store.changes import Changes
 from council_prep.store.connection import connect, translated
 from council_prep.store.history import Change, Export
+from council_prep.store.merge import MergeReport, merge_package
+from council_prep.store.package import PackageError, read_package, write_package
 from council_prep.store.search import SEARCH_KINDS, SEARCH_SQL, SEARCH_TABLES, SearchHit, hit_from_row, match_expression
 from council_prep.store.tables import RecordTable
-from council_prep.store.undo import apply_step
+from council_prep.store.undo import apply_step, column_values, rowid_of
 from council_prep.store.versions import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
+
+
+class _DryRun(Exception):
+    """Rolls a merge back after it was worked out, carrying its report."""
+
+    def __init__(self, report: MergeReport):
+        self.report = report
 
 
 class Store:
@@ -254,16 +264,8 @@ class Store:
 
     def record_export(self, meeting_uid: str, format: str, profile: str, file_name: str) -> None:
         """Remember that a book or workbook of a meeting was written (not a step: nothing to undo)."""
-        if self.read_only:
-            raise errors.StoreReadOnlyError(f"{self.path}: opened read-only; changes are not saved")
-        with translated(self.path):
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                history.record_export(self.conn, meeting_uid, format, profile, file_name)
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            self.conn.execute("COMMIT")
+        with self._bookkeeping():
+            history.record_export(self.conn, meeting_uid, format, profile, file_name)
 
     def last_export(self, meeting_uid: str, formats: tuple[str, ...] = (), profile: str | None = None) -> Export | None:
         with self.reading():
@@ -272,6 +274,83 @@ class Store:
     def steps_after(self, position: int) -> int:
         with self.reading():
             return history.steps_after(self.conn, position)
+
+    # Exchanging changes with other stores
+    def pack(self, output: str | os.PathLike[str], *, peer: str | None = None,
+             since: datetime | None = None) -> int:
+        """Write an exchange package of the steps made after the last one sent to `peer`, or after
+        `since`, or all; returns how many steps it holds."""
+        with self.reading():
+            if peer is not None:
+                row = self.conn.execute("SELECT sent_upto FROM exchanges WHERE peer = ?", [peer]).fetchone()
+                after = row[0] if row else 0
+            elif since is not None:
+                after = self.conn.execute("SELECT coalesce(max(id), 0) FROM steps WHERE at < ?",
+                                          [since.isoformat()]).fetchone()[0]
+            else:
+                after = 0
+            count = write_package(self.conn, Path(output), store_id=self.store_id, site_id=sites.site_id(self.conn),
+                                  after_step=after)
+        if peer is not None and not self.read_only:
+            upto = self.conn.execute("SELECT coalesce(max(id), 0) FROM steps").fetchone()[0]
+            with self._bookkeeping():
+                self.conn.execute("INSERT INTO exchanges (peer, sent_upto) VALUES (?, ?) ON CONFLICT (peer) "
+                                  "DO UPDATE SET sent_upto = excluded.sent_upto", [peer, upto])
+        return count
+
+    def merge(self, package_path: str | os.PathLike[str], *, dry_run: bool = False) -> MergeReport:
+        """Bring a package's changes in as one step (see merge.py); a dry run writes nothing."""
+        package = read_package(Path(package_path))
+        if package.site_id == self.site_id():
+            raise PackageError(f"{package_path}: this package was made by this store")
+        label = f"Merge from {Path(package_path).name}"
+        try:
+            with self._step(label, "do", None):
+                step_id = self.conn.execute("SELECT step_id FROM temp.step_state").fetchone()[0]
+                report = merge_package(self.log, package, self.site_id(), step_id)
+                if dry_run:
+                    raise _DryRun(report)
+        except _DryRun as done:
+            return done.report
+        return report
+
+    def open_conflicts(self) -> list[tuple[int, str, str, str, Any, Any, str]]:
+        """(id, kind, uid, field, mine, theirs, peer) of conflicts not decided yet."""
+        with self.reading():
+            return [(i, k, u, f, json.loads(m) if m else None, json.loads(t) if t else None, p)
+                    for i, k, u, f, m, t, p in self.conn.execute(
+                        "SELECT id, kind, uid, field, mine, theirs, peer FROM conflicts WHERE decided IS NULL "
+                        "ORDER BY id")]
+
+    def decide(self, conflict_id: int, choice: str, value: Any = None) -> Changes:
+        """Settle a conflict: keep 'mine', take 'theirs', or set 'value'; one step of the log."""
+        found = [c for c in self.open_conflicts() if c[0] == conflict_id]
+        if not found:
+            raise errors.StoreError(f"{self.path}: no open conflict {conflict_id}")
+        _, kind_key, uid, field, _mine, theirs, _peer = found[0]
+        with self.transaction(f"Decide conflict on {field} of {kind_key.replace('_', ' ')} ({choice})"):
+            if choice != "mine" and not field.startswith("("):
+                chosen = theirs if choice == "theirs" else value
+                logged = self.log.tables[kind_key]
+                row = column_values(self.conn, logged, {field: chosen})
+                self.conn.execute(f'UPDATE {logged.table} SET "{field}" = ? WHERE rowid = ?',
+                                  [row[field], rowid_of(self.conn, logged, uid)])
+            self.conn.execute("UPDATE conflicts SET decided = ? WHERE id = ?", [choice, conflict_id])
+        return self.last_changes
+
+    @contextlib.contextmanager
+    def _bookkeeping(self) -> Iterator[None]:
+        """A write that is no step of the log (exports made, exchanges): nothing to undo."""
+        if self.read_only:
+            raise errors.StoreReadOnlyError(f"{self.path}: opened read-only; changes are not saved")
+        with translated(self.path):
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            self.conn.execute("COMMIT")
 
     # Queries across tables
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:

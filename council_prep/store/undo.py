@@ -43,7 +43,7 @@ def apply_step(log: ChangeLog, step_id: int, *, backwards: bool,
             if op == DELETE:
                 delete_with_dependents(conn, tables, logged.table, items)
             else:
-                _insert_many(log, logged, items)
+                insert_records(log, logged, items)
             group.clear()
 
     for done, (kind, uid, op, before, after) in enumerate(rows):
@@ -65,11 +65,11 @@ def apply_step(log: ChangeLog, step_id: int, *, backwards: bool,
             continue
         if not group:
             group.extend([op, logged, []])
-        group[2].append(new if op == ADD else _rowid(conn, logged, uid))
+        group[2].append(new if op == ADD else rowid_of(conn, logged, uid))
     flush()
 
 
-def _rowid(conn: sqlite3.Connection, logged: LoggedTable, uid: str) -> int:
+def rowid_of(conn: sqlite3.Connection, logged: LoggedTable, uid: str) -> int:
     if logged.is_link:
         ids = [_id_of(conn, r.table, part) for r, part in zip(logged.references, uid.split(":", 1), strict=True)]
         where = " AND ".join(f'"{r.column}" = ?' for r in logged.references)
@@ -90,7 +90,7 @@ def _id_of(conn: sqlite3.Connection, table: str, uid: str | None) -> int | None:
     return found[0]
 
 
-def _column_values(conn: sqlite3.Connection, logged: LoggedTable, values: dict[str, Any],
+def column_values(conn: sqlite3.Connection, logged: LoggedTable, values: dict[str, Any],
                    batch: dict[str, int] | None = None) -> dict[str, Any]:
     """Portable values as the row holds them: uids back to ids (`batch`: ids of rows of the same
     table being added with it), lists back to JSON text."""
@@ -108,12 +108,12 @@ def _column_values(conn: sqlite3.Connection, logged: LoggedTable, values: dict[s
     return row
 
 
-def _insert_many(log: ChangeLog, logged: LoggedTable, records: list[dict[str, Any]]) -> None:
+def insert_records(log: ChangeLog, logged: LoggedTable, records: list[dict[str, Any]]) -> None:
     """Add rows back; a record gets its old id when that id is free."""
     conn = log.conn
     if logged.is_link:
         for values in records:
-            row = _column_values(conn, logged, values)
+            row = column_values(conn, logged, values)
             conn.execute(f"INSERT INTO {logged.table} ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
                          list(row.values()))
         return
@@ -130,7 +130,7 @@ def _insert_many(log: ChangeLog, logged: LoggedTable, records: list[dict[str, An
             wanted = next_free
         taken.add(wanted)
         ids[values["uid"]] = wanted
-    rows = [{"id": ids[values["uid"]], **_column_values(conn, logged, values, ids)} for values in records]
+    rows = [{"id": ids[values["uid"]], **column_values(conn, logged, values, ids)} for values in records]
     names = list(rows[0])
     columns = ", ".join(f'"{n}"' for n in names)
     with adding_in_bulk(log, logged.kind) as added:
@@ -141,12 +141,12 @@ def _insert_many(log: ChangeLog, logged: LoggedTable, records: list[dict[str, An
 
 def _update(conn: sqlite3.Connection, logged: LoggedTable, uid: str, *, expected: dict[str, Any],
             values: dict[str, Any]) -> None:
-    rowid = _rowid(conn, logged, uid)
+    rowid = rowid_of(conn, logged, uid)
     current = json.loads(conn.execute(logged.select_sql("r.rowid = ?"), [rowid]).fetchone()[1])
     stale = [k for k, v in expected.items() if k not in BOOKKEEPING and k in current and current[k] != v]
     if stale:
         raise UndoConflictError(f"the {_noun(logged)} {uid} has been changed since ({', '.join(stale)})")
-    row = _column_values(conn, logged, values)
+    row = column_values(conn, logged, values)
     assignments = ", ".join(f'"{n}" = ?' for n in row)
     conn.execute(f"UPDATE {logged.table} SET {assignments} WHERE rowid = ?", [*row.values(), rowid])
 

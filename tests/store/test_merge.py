@@ -1,0 +1,187 @@
+"""Merging stores from several laptops: by uid, field by field against the common base, one step."""
+
+import shutil
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from council_prep.domain import AgendaItem, LawChange, LawChangeStatus, Meeting, Question
+from council_prep.store import Store
+from council_prep.store.package import PackageError
+from tests.store.test_change_log import content
+
+
+@pytest.fixture
+def office(tmp_path: Path) -> Path:
+    """The officer's store with a meeting, a law change, an agenda item and a question."""
+    path = tmp_path / "office.db"
+    with Store.open(path) as store:
+        meeting = store.meetings.add(Meeting(agreement_key="us-peru-tpa", partner_codes=["PE"], title="LAC 2027",
+                                             session_date=date(2027, 3, 4)))
+        store.law_changes.add(LawChange(partner_code="PE", title="Outsourcing decree"))
+        store.agenda.add(AgendaItem(meeting_id=meeting.id, title="Outsourcing", objective="Raise it"))
+        store.questions.add(Question(meeting_id=meeting.id, text="When will the decree apply?"))
+    return path
+
+
+def copy(path: Path, name: str) -> Path:
+    """A laptop's copy of the store, made by hand."""
+    target = path.with_name(name)
+    shutil.copy(path, target)
+    return target
+
+
+def exchange(source: Path, target: Path, *, dry_run: bool = False):
+    package = source.with_suffix(".cpx")
+    with Store.open(source) as store:
+        store.pack(package)
+    with Store.open(target) as store:
+        return store.merge(package, dry_run=dry_run)
+
+
+def test_a_copy_becomes_a_site_of_its_own_at_its_first_write(office: Path):
+    laptop = copy(office, "laptop.db")
+    with Store.open(office) as a, Store.open(laptop) as b:
+        assert a.store_id == b.store_id  # one store, as private notes see it
+        a.meetings.update(a.meetings.find()[0])  # no change, no write: still one site
+        b.law_changes.add(LawChange(partner_code="PE", title="Telework law"))
+        assert a.site_id() != b.site_id()
+
+
+def test_edits_to_different_fields_merge_without_a_question(office: Path):
+    laptop = copy(office, "laptop.db")
+    with Store.open(office) as store:
+        item = store.agenda.find()[0]
+        item.objective = "Raise it in the closed session"
+        store.agenda.update(item)
+    with Store.open(laptop) as store:
+        item = store.agenda.find()[0]
+        item.talking_points = ["Ask for the inspection figures"]
+        store.agenda.update(item)
+        store.questions.add(Question(meeting_id=item.meeting_id, text="Collected on the laptop"))
+    report = exchange(laptop, office)
+    assert report.conflicts == [] and report.added["question"] == 1 and report.updated["agenda_item"] == 1
+    with Store.open(office) as store:
+        item = store.agenda.find()[0]
+        assert item.objective == "Raise it in the closed session"
+        assert item.talking_points == ["Ask for the inspection figures"]
+        assert store.questions.count() == 2
+        assert store.check() == []
+    assert exchange(office, laptop).conflicts == []
+    with Store.open(office) as a, Store.open(laptop) as b:
+        assert content(a) == content(b)
+
+
+def test_the_same_field_changed_on_both_sides_is_a_conflict_decided_by_the_officer(office: Path):
+    laptop = copy(office, "laptop.db")
+    for path, status in ((office, LawChangeStatus.ADOPTED), (laptop, LawChangeStatus.IN_FORCE)):
+        with Store.open(path) as store:
+            change = store.law_changes.find()[0]
+            change.status = status
+            store.law_changes.update(change)
+    report = exchange(laptop, office)
+    assert [(c.field, c.mine, c.theirs) for c in report.conflicts] == [("status", "adopted", "in_force")]
+    with Store.open(office) as store:
+        assert store.law_changes.find()[0].status is LawChangeStatus.ADOPTED  # mine stays until decided
+        (conflict,) = store.open_conflicts()
+        store.decide(conflict[0], "theirs")
+        assert store.law_changes.find()[0].status is LawChangeStatus.IN_FORCE
+        assert store.open_conflicts() == []
+        store.undo()
+        assert store.law_changes.find()[0].status is LawChangeStatus.ADOPTED
+
+
+def test_a_delete_against_an_edit_is_a_conflict_and_a_plain_delete_travels(office: Path):
+    laptop = copy(office, "laptop.db")
+    with Store.open(laptop) as store:
+        store.questions.delete(store.questions.find()[0].id)
+        store.law_changes.delete(store.law_changes.find()[0].id)
+    with Store.open(office) as store:
+        change = store.law_changes.find()[0]
+        change.summary = "Edited at the office"
+        store.law_changes.update(change)
+    report = exchange(laptop, office)
+    assert report.deleted["question"] == 1
+    assert [(c.kind, c.field) for c in report.conflicts] == [("law_change", "(record)")]
+    with Store.open(office) as store:
+        assert store.questions.count() == 0 and store.law_changes.count() == 1
+
+
+def test_links_and_duplicate_marks_travel_by_uid(office: Path):
+    laptop = copy(office, "laptop.db")
+    with Store.open(office) as store:  # ids shift on the office store before the merge
+        store.law_changes.add(LawChange(partner_code="PE", title="Office-only decree"))
+    with Store.open(laptop) as store:
+        new = store.law_changes.add(LawChange(partner_code="PE", title="Laptop decree"))
+        item = store.agenda.find()[0]
+        item.law_change_ids = [new.id]
+        store.agenda.update(item)
+        original = store.questions.find()[0]
+        store.questions.add(Question(meeting_id=item.meeting_id, text="Same, asked again",
+                                     duplicate_of=original.id))
+    exchange(laptop, office)
+    with Store.open(office) as store:
+        decree = store.law_changes.one(title="Laptop decree")
+        assert store.agenda.find()[0].law_change_ids == [decree.id]
+        repeat = store.questions.one(text="Same, asked again")
+        assert store.questions.get(repeat.duplicate_of).text == "When will the decree apply?"
+
+
+def test_a_merge_is_one_step_undone_whole_and_merging_twice_changes_nothing(office: Path):
+    laptop = copy(office, "laptop.db")
+    with Store.open(laptop) as store:
+        meeting = store.meetings.find()[0]
+        store.questions.add_many(Question(meeting_id=meeting.id, text=f"Laptop question {n}") for n in range(30))
+        store.agenda.add(AgendaItem(meeting_id=meeting.id, title="Cooperation"))
+    with Store.open(office) as store:
+        before = content(store)
+    assert exchange(laptop, office, dry_run=True).added["question"] == 30
+    with Store.open(office) as store:
+        assert content(store) == before  # a dry run writes nothing
+    exchange(laptop, office)
+    with Store.open(office) as store:
+        after = content(store)
+        assert store.questions.count() == 31
+        assert store.can_undo()[1] == "Merge from laptop.cpx"
+    again = exchange(laptop, office)
+    assert not again.added and not again.updated and again.conflicts == []
+    with Store.open(office) as store:
+        assert content(store) == after
+        while store.can_undo()[1] != "Merge from laptop.cpx":
+            store.undo()
+        store.undo()
+        assert content(store) == before
+
+
+def test_packages_are_checked_before_anything_is_applied(office: Path, tmp_path: Path):
+    laptop = copy(office, "laptop.db")
+    with Store.open(laptop) as store:
+        store.law_changes.add(LawChange(partner_code="PE", title="Laptop decree"))
+        store.pack(tmp_path / "good.cpx")
+    with Store.open(office) as store:
+        before = content(store)
+    data = (tmp_path / "good.cpx").read_bytes()
+    (tmp_path / "cut.cpx").write_bytes(data[: len(data) // 2])
+    edited = tmp_path / "edited.cpx"
+    shutil.copy(tmp_path / "good.cpx", edited)
+    with sqlite3.connect(edited) as conn:
+        conn.execute("UPDATE changes SET after = replace(after, 'Laptop decree', 'Forged decree')")
+    newer = tmp_path / "newer.cpx"
+    shutil.copy(tmp_path / "good.cpx", newer)
+    with sqlite3.connect(newer) as conn:
+        conn.execute("UPDATE package SET value = '99' WHERE key = 'schema_version'")
+    foreign = tmp_path / "foreign.cpx"
+    with sqlite3.connect(foreign) as conn:
+        conn.execute("CREATE TABLE things (x)")
+    expected = {"cut.cpx": "damaged", "edited.cpx": "cut short or edited", "newer.cpx": "newer council-prep",
+                "foreign.cpx": "not a council-prep package"}
+    with Store.open(office) as store:
+        for name, words in expected.items():
+            with pytest.raises(PackageError, match=words):
+                store.merge(tmp_path / name)
+        assert content(store) == before
+        with pytest.raises(PackageError, match="made by this store"):
+            store.pack(tmp_path / "own.cpx")
+            store.merge(tmp_path / "own.cpx")
