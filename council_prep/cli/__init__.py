@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from council_prep import __version__
-from council_prep.cli import export_commands, history_commands, import_commands, store_commands
+from council_prep.cli import exchange_commands, export_commands, history_commands, import_commands, store_commands
 from council_prep.cli.options import STORE_ENV, default_store_path
 from council_prep.errors import CouncilPrepError
 
@@ -59,5 +59,6 @@ def _has_display() -> bool:
 
 
 for command in (store_commands.demo, store_commands.meetings, store_commands.check, store_commands.backup,
-                export_commands.export, import_commands.import_, history_commands.history):
+                export_commands.export, import_commands.import_, history_commands.history,
+                exchange_commands.pack, exchange_commands.merge, exchange_commands.conflicts):
     main.add_command(command)

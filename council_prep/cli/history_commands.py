@@ -27,9 +27,13 @@ def _since(_ctx: click.Context, _param: click.Parameter, value: str | None) -> d
     return moment.replace(tzinfo=moment.tzinfo or UTC)
 
 
+since_option = click.option("--since", callback=_since,
+                            help="Only changes made on or after this date (YYYY-MM-DD[THH:MM]).")
+
+
 @click.command()
 @store_option
-@click.option("--since", callback=_since, help="Only changes made on or after this date (YYYY-MM-DD[THH:MM]).")
+@since_option
 @click.option("--kind", "kind_keys", multiple=True, type=click.Choice(_KIND_KEYS),
               help="Only records of this kind (repeatable).")
 @click.option("--uid", help="Only the record with this uid.")
