@@ -24,6 +24,7 @@ from council_prep.store.schema_map import LoggedTable
 from council_prep.store.undo import UndoConflictError, column_values, insert_records, rowid_of
 
 GONE = "(deleted)"
+_LOCAL = BOOKKEEPING | {"id"}
 
 
 @dataclass
@@ -54,32 +55,72 @@ class MergeReport:
         lines = [counted("added", self.added), counted("updated", self.updated), counted("deleted", self.deleted),
                  f"already here: {self.unchanged}", f"conflicts: {len(self.conflicts)}"]
         lines += [f"  conflict: {c.kind.replace('_', ' ')} {c.uid}, {c.field}: here {_show(c.mine)}, "
-                  f"theirs {_show(c.theirs)}" for c in self.conflicts]
+                  f"theirs {_show(c.theirs)}" for c in self.conflicts]  # a dict is a whole record
         return lines
 
 
+@dataclass
+class _Net:
+    """One record's changes in a package folded into one: its first and last operation, each
+    field's value before the package changed it (the base) and after (theirs)."""
+
+    kind: str
+    uid: str
+    first_op: str
+    last_op: str = ""
+    base: dict[str, Any] = field(default_factory=dict)
+    theirs: dict[str, Any] = field(default_factory=dict)
+    tombstone: dict[str, Any] | None = None
+
+    def fold(self, op: str, before: dict[str, Any], after: dict[str, Any]) -> None:
+        if op == ADD:  # the record as created is the base of every field the package did not change
+            self.theirs = dict(after)
+            self.base = {**after, **self.base}
+        elif op == DELETE:
+            if self.tombstone is None:
+                self.tombstone = {**before, **self.base}  # as the record was before the package
+            for name, value in before.items():
+                self.base.setdefault(name, value)
+        else:
+            for name, value in before.items():
+                self.base.setdefault(name, value)
+            self.theirs.update(after)
+        self.last_op = op
+
+
 def merge_package(log: ChangeLog, package: Package, own_site: str, step_id: int) -> MergeReport:
-    """Apply `package` inside the caller's step (`step_id`)."""
+    """Apply `package` inside the caller's step (`step_id`): each record's changes folded first, so
+    an edit the sender settled later in the package is not a conflict here."""
     conn = log.conn
     report = MergeReport(source=package.site_id)
     own_steps = {s[0] for s in package.steps if s[4] == own_site}
-    deleted_here = _deleted_here(conn)
+    nets: dict[str, _Net] = {}
     for _, step, kind, uid, op, before, after in package.changes:
         if step in own_steps:  # our own changes, come back: already here
-            report.unchanged += 1
             continue
-        logged = log.tables.get(kind)
-        if logged is None:
+        if kind not in log.tables:
             raise StoreError(f"{package.path}: holds records of a kind this store does not know ({kind})")
-        old = json.loads(before) if before else {}
-        new = json.loads(after) if after else {}
-        current = _current(conn, logged, uid)
-        if op == ADD:
-            _add(log, logged, uid, new, current, uid in deleted_here, report)
-        elif op == DELETE:
-            _delete(log, logged, uid, old, current, report)
+        net = nets.setdefault(uid, _Net(kind, uid, op))
+        net.fold(op, json.loads(before) if before else {}, json.loads(after) if after else {})
+    deleted_here = _deleted_here(conn)
+    for net in nets.values():  # in order of first appearance: a record's parent comes before it
+        logged = log.tables[net.kind]
+        current = _current(conn, logged, net.uid)
+        if net.last_op == DELETE:  # as the record was when the package began (or was created in it)
+            _delete(log, logged, net.uid, net.tombstone or {}, current, report)
+        elif current is not None:
+            base = {name: net.base.get(name, value) for name, value in net.theirs.items()}
+            _update(conn, logged, net.uid, base, net.theirs, current, report)
+        elif net.uid in deleted_here:
+            edited = [n for n, v in net.theirs.items() if n not in _LOCAL and net.base.get(n, v) != v]
+            if edited:  # theirs: what they hold, to bring the record back with if the officer says so
+                report.conflicts.append(Conflict(logged.kind, net.uid, "(record)", GONE, net.theirs))
+            else:
+                report.unchanged += 1  # deleted here since it was received: stays deleted
+        elif ADD in (net.first_op, net.last_op):
+            _add(log, logged, net.uid, net.theirs, report)
         else:
-            _update(conn, logged, uid, old, new, current, uid in deleted_here, report)
+            report.unchanged += 1  # never here: its addition was not in what we received
     for conflict in report.conflicts:
         conn.execute("INSERT INTO conflicts (step_id, peer, kind, uid, field, mine, theirs) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -105,18 +146,11 @@ def _current(conn: sqlite3.Connection, logged: LoggedTable, uid: str) -> dict[st
     return json.loads(conn.execute(logged.select_sql("r.rowid = ?"), [rowid]).fetchone()[1])
 
 
-def _add(log: ChangeLog, logged: LoggedTable, uid: str, values: dict[str, Any], current: dict[str, Any] | None,
-         deleted_here: bool, report: MergeReport) -> None:
-    if current is not None:
-        report.unchanged += 1
-        return
-    if deleted_here:  # they added it, we deleted it since we got it: stays deleted
-        report.unchanged += 1
-        return
+def _add(log: ChangeLog, logged: LoggedTable, uid: str, values: dict[str, Any], report: MergeReport) -> None:
     try:
         insert_records(log, logged, [values])
-    except UndoConflictError as exc:  # it refers to a record deleted here
-        report.conflicts.append(Conflict(logged.kind, uid, "(record)", GONE, f"added, but {exc}"))
+    except UndoConflictError:  # it refers to a record deleted here (perhaps brought back by a decision)
+        report.conflicts.append(Conflict(logged.kind, uid, "(record)", GONE, values))
         return
     report.added[logged.kind] += 1
 
@@ -126,27 +160,20 @@ def _delete(log: ChangeLog, logged: LoggedTable, uid: str, tombstone: dict[str, 
     if current is None:
         report.unchanged += 1
         return
-    edited = [name for name, value in tombstone.items()
-              if name not in BOOKKEEPING and name != "id" and current.get(name) != value]
+    edited = [name for name, value in tombstone.items() if name not in _LOCAL and current.get(name) != value]
     if edited:
-        report.conflicts.append(Conflict(logged.kind, uid, "(record)", "edited here", GONE))
+        report.conflicts.append(Conflict(logged.kind, uid, "(record)", current, GONE))
         return
     delete_with_dependents(log.conn, log.tables, logged.table, [rowid_of(log.conn, logged, uid)])
     report.deleted[logged.kind] += 1
 
 
 def _update(conn: sqlite3.Connection, logged: LoggedTable, uid: str, base: dict[str, Any], theirs: dict[str, Any],
-            current: dict[str, Any] | None, deleted_here: bool, report: MergeReport) -> None:
-    if current is None:
-        if deleted_here:
-            report.conflicts.append(Conflict(logged.kind, uid, "(record)", GONE, "edited there"))
-        else:
-            report.unchanged += 1  # never here: its addition was not in what we received
-        return
+            current: dict[str, Any], report: MergeReport) -> None:
     take: dict[str, Any] = {}
     for name, value in theirs.items():
-        if name in BOOKKEEPING or current.get(name) == value:
-            continue
+        if name in _LOCAL or current.get(name) == value or base.get(name) == value:
+            continue  # already so here, or not changed there (ids are each store's own)
         if current.get(name) == base.get(name):
             take[name] = value
         else:
@@ -167,6 +194,32 @@ def _update(conn: sqlite3.Connection, logged: LoggedTable, uid: str, base: dict[
     report.updated[logged.kind] += 1
 
 
+def decide(log: ChangeLog, kind: str, uid: str, name: str, theirs: Any) -> None:
+    """Take their side of a conflict: their field value, their delete, or their record back.
+    A conflict settled meanwhile (the record came or went since) asks nothing more."""
+    conn, logged = log.conn, log.tables[kind]
+    current = _current(conn, logged, uid)
+    if name != "(record)":
+        if current is not None:
+            row = column_values(conn, logged, {name: theirs})
+            conn.execute(f'UPDATE {logged.table} SET "{name}" = ? WHERE rowid = ?',
+                         [row[name], rowid_of(conn, logged, uid)])
+    elif theirs == GONE:
+        if current is not None:
+            delete_with_dependents(conn, log.tables, logged.table, [rowid_of(conn, logged, uid)])
+    elif isinstance(theirs, dict) and current is None:  # deleted (or never added) here: as they hold it
+        tombstone = conn.execute("SELECT before FROM changes WHERE uid = ? AND op = 'delete' ORDER BY id DESC "
+                                 "LIMIT 1", [uid]).fetchone()
+        insert_records(log, logged, [{**(json.loads(tombstone[0]) if tombstone else {}), **theirs}])
+    elif isinstance(theirs, dict):  # brought back by an earlier decision: now as these hold it
+        row = column_values(conn, logged, {k: v for k, v in theirs.items() if k not in ("id", "uid")})
+        assignments = ", ".join(f'"{n}" = ?' for n in row)
+        conn.execute(f"UPDATE {logged.table} SET {assignments} WHERE rowid = ?",
+                     [*row.values(), rowid_of(conn, logged, uid)])
+
+
 def _show(value: Any) -> str:
+    if isinstance(value, dict):
+        return "(the whole record)"
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return repr(text if len(text) <= 60 else text[:59] + "…")

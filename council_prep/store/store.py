@@ -27,11 +27,11 @@ from council_prep.store.changelog import ChangeLog
 from council_prep.store.changes import Changes
 from council_prep.store.connection import connect, translated
 from council_prep.store.history import Change, Export
-from council_prep.store.merge import MergeReport, merge_package
-from council_prep.store.package import PackageError, read_package, write_package
+from council_prep.store.merge import MergeReport, decide, merge_package
+from council_prep.store.package import read_package, write_package
 from council_prep.store.search import SEARCH_KINDS, SEARCH_SQL, SEARCH_TABLES, SearchHit, hit_from_row, match_expression
 from council_prep.store.tables import RecordTable
-from council_prep.store.undo import apply_step, column_values, rowid_of
+from council_prep.store.undo import apply_step
 from council_prep.store.versions import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
 
 
@@ -301,8 +301,6 @@ class Store:
     def merge(self, package_path: str | os.PathLike[str], *, dry_run: bool = False) -> MergeReport:
         """Bring a package's changes in as one step (see merge.py); a dry run writes nothing."""
         package = read_package(Path(package_path))
-        if package.site_id == self.site_id():
-            raise PackageError(f"{package_path}: this package was made by this store")
         label = f"Merge from {Path(package_path).name}"
         try:
             with self._step(label, "do", None):
@@ -322,19 +320,15 @@ class Store:
                         "SELECT id, kind, uid, field, mine, theirs, peer FROM conflicts WHERE decided IS NULL "
                         "ORDER BY id")]
 
-    def decide(self, conflict_id: int, choice: str, value: Any = None) -> Changes:
-        """Settle a conflict: keep 'mine', take 'theirs', or set 'value'; one step of the log."""
+    def decide(self, conflict_id: int, choice: str) -> Changes:
+        """Settle a conflict: keep 'mine' or take 'theirs'; one step of the log."""
         found = [c for c in self.open_conflicts() if c[0] == conflict_id]
         if not found:
             raise errors.StoreError(f"{self.path}: no open conflict {conflict_id}")
         _, kind_key, uid, field, _mine, theirs, _peer = found[0]
         with self.transaction(f"Decide conflict on {field} of {kind_key.replace('_', ' ')} ({choice})"):
-            if choice != "mine" and not field.startswith("("):
-                chosen = theirs if choice == "theirs" else value
-                logged = self.log.tables[kind_key]
-                row = column_values(self.conn, logged, {field: chosen})
-                self.conn.execute(f'UPDATE {logged.table} SET "{field}" = ? WHERE rowid = ?',
-                                  [row[field], rowid_of(self.conn, logged, uid)])
+            if choice == "theirs":
+                decide(self.log, kind_key, uid, field, theirs)
             self.conn.execute("UPDATE conflicts SET decided = ? WHERE id = ?", [choice, conflict_id])
         return self.last_changes
 

@@ -1,13 +1,16 @@
 """Merging stores from several laptops: by uid, field by field against the common base, one step."""
 
+import json
 import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from council_prep.domain import AgendaItem, LawChange, LawChangeStatus, Meeting, Question
+from council_prep.domain import AgendaItem, LawChange, LawChangeStatus, Meeting, Question, QuestionStatus
 from council_prep.store import Store
 from council_prep.store.package import PackageError
 from tests.store.test_change_log import content
@@ -182,6 +185,97 @@ def test_packages_are_checked_before_anything_is_applied(office: Path, tmp_path:
             with pytest.raises(PackageError, match=words):
                 store.merge(tmp_path / name)
         assert content(store) == before
-        with pytest.raises(PackageError, match="made by this store"):
-            store.pack(tmp_path / "own.cpx")
-            store.merge(tmp_path / "own.cpx")
+        store.pack(tmp_path / "own.cpx")
+        own = store.merge(tmp_path / "own.cpx")  # its own steps: nothing to do
+        assert not own.added and not own.updated and content(store) == before
+
+
+# Three laptops, random work and random exchanges, then a round through the officer's store.
+WORK = st.lists(st.tuples(st.integers(0, 2), st.sampled_from(
+    ["add_q", "edit_q", "status_q", "delete_q", "dup_q", "add_item", "edit_item", "link_item", "delete_change",
+     "import", "exchange"]), st.integers(0, 1_000)), min_size=1, max_size=16)
+
+
+def _work(store: Store, action: str, n: int) -> None:
+    meeting = store.meetings.find()[0]
+    questions, items, changes = store.questions.find(), store.agenda.find(), store.law_changes.find()
+    if action == "add_q":
+        store.questions.add(Question(meeting_id=meeting.id, text=f"Question {n}", confidential=n % 2 == 0))
+    elif action == "edit_q" and questions:
+        q = questions[n % len(questions)]
+        q.text = f"{q.text} / {n}"
+        store.questions.update(q)
+    elif action == "status_q" and questions:
+        q = questions[n % len(questions)]
+        q.status, q.assignee = QuestionStatus.ASSIGNED, f"Staff {n % 3}"
+        store.questions.update(q)
+    elif action == "delete_q" and questions:
+        store.questions.delete(questions[n % len(questions)].id)
+    elif action == "dup_q" and len(questions) >= 2:
+        q, original = questions[-1], questions[n % (len(questions) - 1)]
+        if original.duplicate_of is None and q.id != original.id:
+            q.duplicate_of = original.id
+            store.questions.update(q)
+    elif action == "add_item":
+        store.agenda.add(AgendaItem(meeting_id=meeting.id, title=f"Item {n}"))
+    elif action == "edit_item" and items:
+        item = items[n % len(items)]
+        item.objective = f"Objective {n}"
+        store.agenda.update(item)
+    elif action == "link_item" and items and changes:
+        item = items[n % len(items)]
+        item.law_change_ids = [changes[n % len(changes)].id]
+        store.agenda.update(item)
+    elif action == "delete_change" and len(changes) > 1:
+        store.law_changes.delete(changes[n % len(changes)].id)
+    elif action == "import":
+        store.questions.add_many(Question(meeting_id=meeting.id, text=f"Imported {n}-{i}") for i in range(2))
+
+
+def _settled(path: Path, source: Path, choice: str) -> None:
+    """Merge `source` into `path`; decide its conflicts one way, older ones with other sites 'mine'."""
+    exchange(source, path)
+    with Store.open(source) as store:
+        site = store.site_id()
+    with Store.open(path) as store:
+        for number, *_, peer in store.open_conflicts():
+            store.decide(number, choice if peer == site else "mine")
+
+
+def _without_stamps(store: Store) -> dict[str, list[str]]:
+    return {kind: sorted(json.dumps({k: v for k, v in json.loads(row).items() if k != "updated_at"}, sort_keys=True)
+                         for row in rows) for kind, rows in content(store).items()}
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(work=WORK)
+def test_three_laptops_converge_and_a_package_merged_twice_changes_nothing(tmp_path_factory, work):
+    folder = tmp_path_factory.mktemp("sites")
+    hub = folder / "office.db"
+    with Store.open(hub) as store:
+        meeting = store.meetings.add(Meeting(agreement_key="us-peru-tpa", partner_codes=["PE"], title="LAC",
+                                             session_date=date(2027, 3, 4)))
+        for title in ("Decree A", "Decree B", "Decree C"):
+            store.law_changes.add(LawChange(partner_code="PE", title=title))
+        store.agenda.add(AgendaItem(meeting_id=meeting.id, title="Opening"))
+        store.questions.add(Question(meeting_id=meeting.id, text="First question"))
+    sites = [hub, copy(hub, "maria.db"), copy(hub, "ahmed.db")]
+    for who, action, n in work:
+        if action == "exchange":
+            source, target = sites[who], sites[(who + 1 + n % 2) % 3]
+            exchange(source, target)
+        else:
+            with Store.open(sites[who]) as store:
+                _work(store, action, n)
+    _settled(hub, sites[1], "mine")
+    _settled(hub, sites[2], "mine")
+    _settled(sites[1], hub, "theirs")
+    _settled(sites[2], hub, "theirs")
+    with Store.open(hub) as a, Store.open(sites[1]) as b, Store.open(sites[2]) as c:
+        assert _without_stamps(a) == _without_stamps(b) == _without_stamps(c)
+        settled = content(a)
+        assert a.check() == [] and b.check() == [] and c.check() == []
+    again = exchange(sites[1], hub)
+    assert not again.added and not again.updated and not again.deleted and again.conflicts == []
+    with Store.open(hub) as store:
+        assert content(store) == settled
