@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
 from council_prep.domain import Record
+from council_prep.domain.fields import Field
 from council_prep.importers.errors import ImportRejected
-from council_prep.importers.reading import FieldSpec, Row, Sheet, read_sheet
+from council_prep.importers.reading import Row, Sheet, read_sheet
 from council_prep.importers.values import TRUNCATED, CellProblem, as_text
 from council_prep.importers.xlsx_source import ErrorValue, Formula
 from council_prep.store import Store
@@ -111,7 +112,7 @@ class Importer(Protocol[R]):
     what: str
     table: str
     sheet_name: str
-    fields: list[FieldSpec]
+    fields: tuple[Field, ...]
     required: tuple[str, ...]
     text_fields: tuple[str, ...]  # fields the export may have cut at Excel's cell limit
 

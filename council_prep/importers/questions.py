@@ -13,28 +13,9 @@ from council_prep.book import WITHHELD
 from council_prep.domain import AskerType, Channel, Question, QuestionStatus
 from council_prep.domain.text import folded
 from council_prep.importers.plan import MISSING, ImportPlan, RowReader, plan_import
-from council_prep.importers.reading import FieldSpec
+from council_prep.importers.reading import importable
 from council_prep.importers.values import TopicMatcher, as_bool, as_choice, as_datetime
 from council_prep.store import RecordNotFoundError, Store
-
-FIELDS = [
-    FieldSpec("text", "Question", ("Question text", "Your question", "Questions", "Text", "Question asked")),
-    FieldSpec("asker_name", "Asker", ("Name", "Full name", "Asker name", "Your name", "Submitted by", "From")),
-    FieldSpec("organization", "Organization", ("Org", "Organisation", "Organization name", "Affiliation",
-                                                "Your organization")),
-    FieldSpec("asker_type", "Asker type", ("Type", "Organization type", "Type of organization", "Category",
-                                           "Stakeholder type")),
-    FieldSpec("topic_key", "Topic", ("Subject", "Theme", "Issue")),
-    FieldSpec("channel", "Channel", ("Received via", "Source", "How received")),
-    FieldSpec("received_at", "Received", ("Submitted", "Date", "Received at", "Date received", "Timestamp",
-                                          "Submitted at", "Date submitted")),
-    FieldSpec("status", "Status", ("State",)),
-    FieldSpec("assignee", "Assignee", ("Assigned to", "Owner")),
-    FieldSpec("suggested_answer", "Suggested answer", ("Answer", "Draft answer", "Response", "Proposed answer")),
-    FieldSpec("confidential", "Confidential", ("Withhold name", "Keep name confidential", "Anonymous")),
-    FieldSpec("duplicate_of", "Duplicate of", ("Duplicate",)),
-    FieldSpec("uid", "uid", ("UUID", "Record uid")),
-]
 
 
 class QuestionImporter:
@@ -43,7 +24,7 @@ class QuestionImporter:
     what = "questions"
     table = "questions"
     sheet_name = "Questions"
-    fields = FIELDS
+    fields = importable("question")
     required = ("text",)
     text_fields = ("text", "suggested_answer")
 
@@ -72,7 +53,7 @@ class QuestionImporter:
 
     def fill(self, record: Question, reader: RowReader, existing: Question | None) -> None:
         """Set the fields the file has columns for; an empty choice cell keeps what the record had."""
-        for name in ("text", "asker_name", "organization", "assignee", "suggested_answer"):
+        for name in ("text", "asker_name", "organization", "asker_email", "assignee", "suggested_answer"):
             value = reader.get(name)
             if value is not MISSING:
                 setattr(record, name, value)
@@ -95,6 +76,7 @@ class QuestionImporter:
         if existing is not None and existing.confidential and record.asker_name == WITHHELD:
             # A public workbook hides the asker; importing it back must not overwrite who asked.
             record.asker_name, record.organization = existing.asker_name, existing.organization
+            record.asker_email = existing.asker_email
 
     def _resolve(self, reader: RowReader, uid: str) -> int | None:
         if not uid:
