@@ -7,9 +7,10 @@ from pathlib import Path
 
 from council_prep.domain import InstrumentType, LawChange, LawChangeStatus
 from council_prep.domain.text import folded
+from council_prep.importers.dates import as_date
 from council_prep.importers.plan import MISSING, ImportPlan, RowReader, plan_import
 from council_prep.importers.reading import importable
-from council_prep.importers.values import CellProblem, TopicMatcher, as_choice, as_date, as_text, words
+from council_prep.importers.values import CellProblem, TopicMatcher, as_choice, as_text, words
 from council_prep.store import Store
 
 _TEXTS = ("title", "summary", "source_citation", "source_url", "assessment", "follow_up")

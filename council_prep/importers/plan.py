@@ -14,7 +14,7 @@ from council_prep.domain import Record
 from council_prep.domain.fields import Field
 from council_prep.importers.errors import ImportRejected
 from council_prep.importers.reading import Row, Sheet, read_sheet
-from council_prep.importers.values import TRUNCATED, CellProblem, as_text
+from council_prep.importers.values import TRUNCATED, CellProblem, as_text, text_cell
 from council_prep.importers.xlsx_source import ErrorValue, Formula
 from council_prep.store import Store
 
@@ -85,7 +85,7 @@ class RowReader:
         value = self.row.values.get(name)
         return value is not None and as_text(value).strip() != ""
 
-    def get(self, name: str, parse: Callable[[object], Any] = as_text) -> Any:
+    def get(self, name: str, parse: Callable[[object], Any] = text_cell) -> Any:
         """The parsed cell, or MISSING when the file has no such column or the cell is wrong."""
         if name not in self.row.values:
             return MISSING

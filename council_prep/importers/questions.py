@@ -12,9 +12,10 @@ from pathlib import Path
 from council_prep.book import WITHHELD
 from council_prep.domain import AskerType, Channel, Question, QuestionStatus
 from council_prep.domain.text import folded
+from council_prep.importers.dates import as_datetime
 from council_prep.importers.plan import MISSING, ImportPlan, RowReader, plan_import
 from council_prep.importers.reading import importable
-from council_prep.importers.values import TopicMatcher, as_bool, as_choice, as_datetime
+from council_prep.importers.values import TopicMatcher, as_bool, as_choice
 from council_prep.store import RecordNotFoundError, Store
 
 
