@@ -9,7 +9,7 @@ from council_prep.domain import InstrumentType, LawChange, LawChangeStatus
 from council_prep.domain.text import folded
 from council_prep.importers.dates import as_date
 from council_prep.importers.plan import MISSING, ImportPlan, RowReader, plan_import
-from council_prep.importers.reading import importable
+from council_prep.importers.reading import Sheet, importable
 from council_prep.importers.values import CellProblem, TopicMatcher, as_choice, as_text, words
 from council_prep.store import Store
 
@@ -39,14 +39,17 @@ class LawChangeImporter:
     def existing(self) -> list[LawChange]:
         return self.store.law_changes.find()
 
-    def find_elsewhere(self, uid: str) -> LawChange | None:
-        return None  # law changes belong to no meeting: a stored uid is always found in existing()
-
     def new_record(self) -> LawChange:
         return LawChange(partner_code="", title="")
 
     def duplicate_key(self, record: LawChange) -> Hashable:
         return record.partner_code, folded(record.title)
+
+    def stricter(self, target: LawChange, repeat: LawChange) -> str | None:
+        return None  # a repeated law change asks for nothing the stored one lacks
+
+    def finish(self, plan: ImportPlan[LawChange], sheet: Sheet, accepted: list[tuple[int, LawChange]]) -> None:
+        """Law changes do not refer to each other."""
 
     def partner(self, value: object) -> str:
         text = as_text(value).strip()
@@ -80,4 +83,4 @@ class LawChangeImporter:
 
 def plan_law_change_import(store: Store, path: Path) -> ImportPlan[LawChange]:
     """Read and check `path` against the store; nothing is written (see apply_import)."""
-    return plan_import(store, path, LawChangeImporter(store))
+    return plan_import(store, path, partial(LawChangeImporter, store))

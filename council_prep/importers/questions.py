@@ -13,9 +13,10 @@ from council_prep.book import WITHHELD
 from council_prep.domain import AskerType, Channel, Question, QuestionStatus
 from council_prep.domain.text import folded
 from council_prep.importers.dates import as_datetime
-from council_prep.importers.plan import MISSING, ImportPlan, RowReader, plan_import
-from council_prep.importers.reading import importable
-from council_prep.importers.values import TopicMatcher, as_bool, as_choice
+from council_prep.importers.duplicates import DuplicateLinks
+from council_prep.importers.plan import MISSING, ImportPlan, RowReader, normalise_uid_cell, plan_import
+from council_prep.importers.reading import Sheet, importable
+from council_prep.importers.values import TopicMatcher, as_bool, as_choice, text_cell
 from council_prep.store import RecordNotFoundError, Store
 
 
@@ -39,12 +40,10 @@ class QuestionImporter:
         self.topics = TopicMatcher(store.topics.find())
         self._stored = store.questions.find(meeting_id=meeting_id)
         self._ids_by_uid = {q.uid: q.id for q in self._stored}
+        self.links = DuplicateLinks(self._stored)
 
     def existing(self) -> list[Question]:
         return self._stored
-
-    def find_elsewhere(self, uid: str) -> Question | None:
-        return self.store.questions.find_uid(uid)
 
     def new_record(self) -> Question:
         return Question(meeting_id=self.meeting_id, text="", channel=Channel.SPREADSHEET)
@@ -69,23 +68,30 @@ class QuestionImporter:
         if received is not MISSING:
             record.received_at = _same_moment(existing.received_at if existing else None, received)
         confidential = reader.get("confidential", as_bool)
-        if confidential not in (MISSING, None):
-            record.confidential = confidential
-        duplicate_of = reader.get("duplicate_of")
+        if confidential is not MISSING and confidential is not None:
+            if existing is not None and existing.confidential and not confidential:
+                reader.note("confidential", "the asker stays confidential: an import never makes an asker "
+                                            "public (change it in the app)")
+            else:
+                record.confidential = confidential
+        duplicate_of = reader.get("duplicate_of", lambda v: normalise_uid_cell(v) if text_cell(v).strip() else None)
         if duplicate_of is not MISSING:
-            record.duplicate_of = self._resolve(reader, duplicate_of.strip())
+            record.duplicate_of = self._ids_by_uid.get(duplicate_of) if duplicate_of else None
+            self.links.want(record, duplicate_of)
         if existing is not None and existing.confidential and record.asker_name == WITHHELD:
             # A public workbook hides the asker; importing it back must not overwrite who asked.
             record.asker_name, record.organization = existing.asker_name, existing.organization
             record.asker_email = existing.asker_email
 
-    def _resolve(self, reader: RowReader, uid: str) -> int | None:
-        if not uid:
-            return None
-        found = self._ids_by_uid.get(uid)
-        if found is None:
-            reader.refuse("duplicate_of", f"no question of this meeting has the uid {uid}")
-        return found
+    def stricter(self, target: Question, repeat: Question) -> str | None:
+        """A repeat that asks for confidentiality makes the question confidential: the stricter choice wins."""
+        if repeat.confidential and not target.confidential:
+            target.confidential = True
+            return "asker{s} now kept confidential"
+        return None
+
+    def finish(self, plan: ImportPlan[Question], sheet: Sheet, accepted: list[tuple[int, Question]]) -> None:
+        self.links.resolve(plan, sheet, accepted)
 
 
 def _same_moment(stored: datetime | None, parsed: datetime | None) -> datetime | None:
@@ -97,4 +103,4 @@ def _same_moment(stored: datetime | None, parsed: datetime | None) -> datetime |
 
 def plan_question_import(store: Store, meeting_id: int, path: Path) -> ImportPlan[Question]:
     """Read and check `path` against the store; nothing is written (see apply_import)."""
-    return plan_import(store, path, QuestionImporter(store, meeting_id))
+    return plan_import(store, path, partial(QuestionImporter, store, meeting_id))
