@@ -60,17 +60,22 @@ def text_cell(value: object) -> str:
 
 
 def double_encoded(text: str) -> tuple[str, str] | None:
-    """(garbled, meant) for the first run of characters that is UTF-8 read as Windows-1252, such as 'Ã­'."""
+    """(garbled, meant) around the first run of characters that is UTF-8 read as Windows-1252, such as 'Ã­'."""
     for match in _MOJIBAKE.finditer(text):
-        try:
-            meant = match.group(0).encode("cp1252").decode("utf-8")
-        except UnicodeError:
-            continue
-        if not all(ord(c) < 0x250 or 0x2000 <= ord(c) < 0x20D0 for c in meant):
-            continue  # decodes, but to a script nobody would write beside Latin text: not mojibake
-        start, end = max(match.start() - 10, 0), match.end() + 10
-        return text[start:end], text[start:match.start()] + meant + text[match.end():end]
+        if _repaired(match) != match.group(0):
+            excerpt = text[max(match.start() - 10, 0):match.end() + 10]
+            return excerpt, _MOJIBAKE.sub(_repaired, excerpt)
     return None
+
+
+def _repaired(match: re.Match[str]) -> str:
+    """The text a run of mojibake stood for, or the run itself when it is not mojibake."""
+    try:
+        meant = match.group(0).encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return match.group(0)
+    # Decoding to a script nobody writes beside Latin text (e.g. 'ß”' as NKo) is a coincidence, not mojibake.
+    return meant if all(ord(c) < 0x250 or 0x2000 <= ord(c) < 0x20D0 for c in meant) else match.group(0)
 
 
 def as_bool(value: object) -> bool | None:
