@@ -75,7 +75,7 @@ def _repaired(match: re.Match[str]) -> str:
     except UnicodeError:
         return match.group(0)
     # Decoding to a script nobody writes beside Latin text (e.g. 'ß”' as NKo) is a coincidence, not mojibake.
-    return meant if all(ord(c) < 0x250 or 0x2000 <= ord(c) < 0x20D0 for c in meant) else match.group(0)
+    return meant if all(0xA0 <= ord(c) < 0x180 or 0x2000 <= ord(c) < 0x20D0 for c in meant) else match.group(0)
 
 
 def as_bool(value: object) -> bool | None:
@@ -84,12 +84,13 @@ def as_bool(value: object) -> bool | None:
         return None
     if isinstance(value, bool):
         return value
-    text = words(as_text(value)).strip("?!")
-    if text in _YES:
+    text = as_text(value).strip()
+    forms = {text.casefold(), words(text).strip("?!")}  # words() folds "-" away, so the cell is looked at too
+    if forms & _YES:
         return True
-    if text in _NO:
+    if forms & _NO:
         return False
-    raise CellProblem(f"'{as_text(value).strip()}' is not yes or no")
+    raise CellProblem(f"'{text}' is not yes or no")
 
 
 # Everyday words for each enum value, besides the value itself and its label.
