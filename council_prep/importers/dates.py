@@ -7,7 +7,9 @@ a zone are optional. Text is never taken for an Excel serial number ("2027" is a
 
 import re
 import warnings
+from contextlib import suppress
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from dateutil import parser as date_parser
 from openpyxl.utils.datetime import from_excel
@@ -66,7 +68,10 @@ def as_date(value: object) -> date | None:
     return moment.date() if moment is not None else None
 
 
+@lru_cache(maxsize=4096)  # a file often repeats a date; dateutil is the slow part of an import
 def _parse_text(text: str) -> datetime:
+    with suppress(ValueError):
+        return datetime.fromisoformat(text)  # a whole ISO 8601 date, the usual case, read at once
     written = _UTC_OFFSET.sub(_iso_offset, text)
     parsed = []
     for default in _DEFAULTS:

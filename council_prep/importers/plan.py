@@ -45,7 +45,10 @@ class ImportPlan(Generic[R]):
     reasons: dict[str, int] = field(default_factory=dict)
     # (record, the new record it is a duplicate of): set once both have their ids.
     links: list[tuple[R, R]] = field(default_factory=list)
-    # Makes the same plan again from the file and the store as they are now (see apply_import).
+    # The stored records the plan was made against, and how to read them again (see apply_import).
+    stored_state: frozenset = field(default=frozenset(), repr=False)
+    state_now: Callable[[], frozenset] | None = field(default=None, repr=False)
+    # Makes the same plan again from the file and the store as they are now.
     remake: Callable[[], "ImportPlan[R]"] | None = field(default=None, repr=False)
 
     @property
@@ -69,15 +72,15 @@ class ImportPlan(Generic[R]):
 def apply_import(store: Store, plan: ImportPlan) -> dict[str, int]:
     """Write the plan's additions and updates in one transaction; refuse a plan with problems.
 
-    The plan is made again inside the write transaction, which holds the store's write lock:
-    if the store changed since the plan was shown (another import of the same file, an edit),
-    nothing is written, so no row is ever added twice.
+    Inside the write transaction, which holds the store's write lock, the stored records are read
+    again; if they changed since the plan was made (another import of the same file, an edit), the
+    plan is made again and nothing is written unless it is the same plan: no row is ever added twice.
     """
     if plan.problems:
         raise ImportRejected(plan.problems)
     table = getattr(store, plan.table)
     with store.transaction():
-        if plan.remake is not None:
+        if plan.state_now is not None and plan.remake is not None and plan.state_now() != plan.stored_state:
             fresh = plan.remake()
             if fresh.problems:
                 raise ImportRejected(fresh.problems)
@@ -169,9 +172,10 @@ def plan_import(store: Store, path: Path, make_importer: Callable[[], Importer[R
     """Read every row, validate it as a record, and sort it into added/updated/unchanged/duplicate."""
     importer = make_importer()
     sheet = read_sheet(Path(path), importer.sheet_name, importer.fields, importer.required)
-    plan: ImportPlan[R] = ImportPlan(Path(path), importer.what, importer.table, ignored_columns=sheet.ignored,
-                                     remake=partial(plan_import, store, path, make_importer))
     stored = importer.existing()
+    plan: ImportPlan[R] = ImportPlan(Path(path), importer.what, importer.table, ignored_columns=sheet.ignored,
+                                     stored_state=_state(stored), state_now=lambda: _state(make_importer().existing()),
+                                     remake=partial(plan_import, store, path, make_importer))
     by_uid = {_canonical(r.uid): r for r in stored}
     known: dict[Hashable, R] = {}
     for record in stored:
@@ -288,6 +292,11 @@ def _canonical(uid: str) -> str:
         return normalise_uid(uid)
     except ValueError:
         return uid
+
+
+def _state(records: list[R]) -> frozenset:
+    """Every stored record's uid and values: equal states mean an equal plan for the same file."""
+    return frozenset((r.uid, tuple(tuple(v) if isinstance(v, list) else v for v in _values(r))) for r in records)
 
 
 def _values(record: Record) -> tuple:
