@@ -1,7 +1,7 @@
 """Cells read right or refused with row and column: dates and zones, text as typed, numbers in text columns."""
 
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -36,6 +36,7 @@ def received(store: Store, meeting_id: int, tmp_path: Path, value: object) -> tu
     ("2250-01-01 10:00", "is not a plausible date"),
     ("2027-03-05 10:00 IST", "the time zone is not one council-prep knows for sure"),
     (2027, "the number 2027 is not a date"),
+    (time(10, 0), "'10:00:00' is a time without a date"),
     (-1, "the number -1 is not a date"),
 ])
 def test_what_is_not_a_whole_plausible_date_is_refused(store: Store, meeting_id: int, tmp_path: Path,

@@ -63,6 +63,14 @@ def test_yes_and_no_as_forms_write_them(store: Store, meeting_id: int, tmp_path:
     assert question.confidential is confidential
 
 
+@pytest.mark.parametrize("header", ["Public session", "Private sector?", "Email (we will not share it)", "Notes"])
+def test_other_columns_are_not_taken_for_the_choice(store: Store, meeting_id: int, tmp_path: Path,
+                                                    header: str) -> None:
+    path = write_csv(tmp_path / "q.csv", f'Question,Asker,"{header}"\nWho?,Rosa,Anything at all\n')
+    plan = plan_question_import(store, meeting_id, path)
+    assert plan.problems == [] and plan.ignored_columns == [header] and not plan.added[0].confidential
+
+
 def test_an_unreadable_choice_is_an_error_never_a_no(store: Store, meeting_id: int, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "q.csv", "Question,Asker,Keep my name confidential\nWho?,Rosa,maybe\n")
     plan = plan_question_import(store, meeting_id, path)
