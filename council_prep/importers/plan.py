@@ -58,10 +58,9 @@ class ImportPlan(Generic[R]):
 
     def summary(self) -> list[str]:
         """Lines for the user: the counts (with why repeats changed stored records), then ignored columns and notes."""
-        counts = ", ".join(f"{n} {what}" for what, n in self.counts.items())
-        if self.reasons:
-            why = ", ".join(f"{n} {reason.format(s='' if n == 1 else 's')}" for reason, n in self.reasons.items())
-            counts = counts.replace(f"{len(self.updated)} updated", f"{len(self.updated)} updated ({why})", 1)
+        why = ", ".join(f"{n} {reason.format(s='' if n == 1 else 's')}" for reason, n in self.reasons.items())
+        counts = ", ".join(f"{n} {what}" + (f" ({why})" if what == "updated" and why else "")
+                           for what, n in self.counts.items())
         lines = [f"{self.path}: {self.what}: {counts}"]
         if self.ignored_columns:
             lines.append(f"{self.path}: columns ignored: {', '.join(self.ignored_columns)}")
