@@ -7,27 +7,12 @@ from pathlib import Path
 
 from council_prep.domain import InstrumentType, LawChange, LawChangeStatus
 from council_prep.domain.text import folded
+from council_prep.importers.dates import as_date
 from council_prep.importers.plan import MISSING, ImportPlan, RowReader, plan_import
-from council_prep.importers.reading import FieldSpec
-from council_prep.importers.values import CellProblem, TopicMatcher, as_choice, as_date, as_text, words
+from council_prep.importers.reading import Sheet, importable
+from council_prep.importers.values import CellProblem, TopicMatcher, as_choice, as_text, words
 from council_prep.store import Store
 
-FIELDS = [
-    FieldSpec("partner_code", "Partner", ("Country", "Partner country", "Country code", "Partner code")),
-    FieldSpec("title", "Title", ("Instrument", "Name of the instrument", "Law", "Title of the instrument")),
-    FieldSpec("instrument_type", "Instrument type", ("Type", "Kind", "Instrument kind")),
-    FieldSpec("status", "Status", ("Stage", "State")),
-    FieldSpec("introduced_on", "Introduced", ("Date introduced", "Introduced on", "Proposed on")),
-    FieldSpec("adopted_on", "Adopted", ("Date adopted", "Adopted on", "Enacted", "Passed")),
-    FieldSpec("effective_on", "Effective", ("Effective date", "Effective on", "In force since", "Entry into force")),
-    FieldSpec("topic_keys", "Topics", ("Topic", "Subjects", "Themes")),
-    FieldSpec("summary", "Summary", ("Description", "Abstract")),
-    FieldSpec("source_citation", "Source", ("Citation", "Source citation", "Official gazette")),
-    FieldSpec("source_url", "Source URL", ("URL", "Link", "Web address")),
-    FieldSpec("assessment", "Assessment", ("Analysis", "Evaluation")),
-    FieldSpec("follow_up", "Follow-up", ("Follow up", "Next steps", "Action")),
-    FieldSpec("uid", "uid", ("UUID", "Record uid")),
-]
 _TEXTS = ("title", "summary", "source_citation", "source_url", "assessment", "follow_up")
 
 
@@ -37,7 +22,7 @@ class LawChangeImporter:
     what = "law changes"
     table = "law_changes"
     sheet_name = "Law changes"
-    fields = FIELDS
+    fields = importable("law_change")
     required = ("partner_code", "title")
     text_fields = ("summary", "assessment", "follow_up")
 
@@ -54,14 +39,17 @@ class LawChangeImporter:
     def existing(self) -> list[LawChange]:
         return self.store.law_changes.find()
 
-    def find_elsewhere(self, uid: str) -> LawChange | None:
-        return None  # law changes belong to no meeting: a stored uid is always found in existing()
-
     def new_record(self) -> LawChange:
         return LawChange(partner_code="", title="")
 
     def duplicate_key(self, record: LawChange) -> Hashable:
         return record.partner_code, folded(record.title)
+
+    def stricter(self, target: LawChange, repeat: LawChange) -> str | None:
+        return None  # a repeated law change asks for nothing the stored one lacks
+
+    def finish(self, plan: ImportPlan[LawChange], sheet: Sheet, accepted: list[tuple[int, LawChange]]) -> None:
+        """Law changes do not refer to each other."""
 
     def partner(self, value: object) -> str:
         text = as_text(value).strip()
@@ -95,4 +83,4 @@ class LawChangeImporter:
 
 def plan_law_change_import(store: Store, path: Path) -> ImportPlan[LawChange]:
     """Read and check `path` against the store; nothing is written (see apply_import)."""
-    return plan_import(store, path, LawChangeImporter(store))
+    return plan_import(store, path, partial(LawChangeImporter, store))

@@ -4,18 +4,22 @@ The plan is what a user confirms: how many records would be added, updated, left
 skipped as duplicates or rejected, and every problem found. Applying a plan with problems is refused.
 """
 
-import uuid
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, fields, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
 from council_prep.domain import Record
+from council_prep.domain.fields import Field
+from council_prep.domain.kinds import kind_of_table
+from council_prep.domain.uids import normalise_uid
 from council_prep.importers.errors import ImportRejected
-from council_prep.importers.reading import FieldSpec, Row, Sheet, read_sheet
-from council_prep.importers.values import TRUNCATED, CellProblem, as_text
+from council_prep.importers.reading import Row, Sheet, read_sheet
+from council_prep.importers.values import TRUNCATED, CellProblem, as_text, text_cell
 from council_prep.importers.xlsx_source import ErrorValue, Formula
 from council_prep.store import Store
+from council_prep.store.tables import RecordTable
 
 R = TypeVar("R", bound=Record)
 MISSING: Any = object()  # a field whose column the file lacks, or whose cell could not be read
@@ -37,6 +41,15 @@ class ImportPlan(Generic[R]):
     problems: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # Why repeats updated stored records: "asker{s} now kept confidential" -> how many.
+    reasons: dict[str, int] = field(default_factory=dict)
+    # (record, the new record it is a duplicate of): set once both have their ids.
+    links: list[tuple[R, R]] = field(default_factory=list)
+    # The stored records the plan was made against, and how to read them again (see apply_import).
+    stored_state: frozenset = field(default=frozenset(), repr=False)
+    state_now: Callable[[], frozenset] | None = field(default=None, repr=False)
+    # Makes the same plan again from the file and the store as they are now.
+    remake: Callable[[], "ImportPlan[R]"] | None = field(default=None, repr=False)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -44,8 +57,10 @@ class ImportPlan(Generic[R]):
                 "duplicate": self.duplicates, "rejected": self.rejected}
 
     def summary(self) -> list[str]:
-        """Lines for the user: the counts, then ignored columns and notes."""
-        counts = ", ".join(f"{n} {what}" for what, n in self.counts.items())
+        """Lines for the user: the counts (with why repeats changed stored records), then ignored columns and notes."""
+        why = ", ".join(f"{n} {reason.format(s='' if n == 1 else 's')}" for reason, n in self.reasons.items())
+        counts = ", ".join(f"{n} {what}" + (f" ({why})" if what == "updated" and why else "")
+                           for what, n in self.counts.items())
         lines = [f"{self.path}: {self.what}: {counts}"]
         if self.ignored_columns:
             lines.append(f"{self.path}: columns ignored: {', '.join(self.ignored_columns)}")
@@ -54,15 +69,37 @@ class ImportPlan(Generic[R]):
 
 
 def apply_import(store: Store, plan: ImportPlan) -> dict[str, int]:
-    """Write the plan's additions and updates in one transaction; refuse a plan with problems."""
+    """Write the plan's additions and updates in one transaction; refuse a plan with problems.
+
+    Inside the write transaction, which holds the store's write lock, the stored records are read
+    again; if they changed since the plan was made (another import of the same file, an edit), the
+    plan is made again and nothing is written unless it is the same plan: no row is ever added twice.
+    """
     if plan.problems:
         raise ImportRejected(plan.problems)
     table = getattr(store, plan.table)
     with store.transaction():
+        if plan.state_now is not None and plan.remake is not None and plan.state_now() != plan.stored_state:
+            fresh = plan.remake()
+            if fresh.problems:
+                raise ImportRejected(fresh.problems)
+            if _outline(fresh) != _outline(plan):
+                raise ImportRejected([f"{plan.path}: the store changed while the file was being checked (another "
+                                      f"import or an edit); check the file again: {fresh.summary()[0]}"])
+            plan = fresh
         table.add_many(plan.added)
-        for record in plan.updated:
+        for record, target in plan.links:
+            record.duplicate_of = target.id
+        linked = {id(record) for record, _ in plan.links}
+        for record in plan.updated + [r for r in plan.added if id(r) in linked]:
             table.update(record)
     return plan.counts
+
+
+def _outline(plan: ImportPlan) -> tuple:
+    """What a plan would write, without the uids it makes up for new records."""
+    return (plan.counts, [_values(r) for r in plan.added], [(r.uid, _values(r)) for r in plan.updated],
+            [(_values(a), _values(b)) for a, b in plan.links])
 
 
 class RowReader:
@@ -84,7 +121,7 @@ class RowReader:
         value = self.row.values.get(name)
         return value is not None and as_text(value).strip() != ""
 
-    def get(self, name: str, parse: Callable[[object], Any] = as_text) -> Any:
+    def get(self, name: str, parse: Callable[[object], Any] = text_cell) -> Any:
         """The parsed cell, or MISSING when the file has no such column or the cell is wrong."""
         if name not in self.row.values:
             return MISSING
@@ -104,6 +141,10 @@ class RowReader:
         self._problems.append((position, f"{self.sheet.where(self.row.number, name)}: {message}"))
         return MISSING
 
+    def note(self, name: str, message: str) -> None:
+        """Something the user should know about this cell, though the row is imported."""
+        self.sheet.notes.append(f"row {self.row.number}, column {self.sheet.headers.get(name, name)}: {message}")
+
 
 class Importer(Protocol[R]):
     """What one kind of record needs to be imported; `plan_import` does the rest."""
@@ -111,28 +152,39 @@ class Importer(Protocol[R]):
     what: str
     table: str
     sheet_name: str
-    fields: list[FieldSpec]
+    fields: tuple[Field, ...]
     required: tuple[str, ...]
     text_fields: tuple[str, ...]  # fields the export may have cut at Excel's cell limit
 
     def existing(self) -> list[R]: ...
-    def find_elsewhere(self, uid: str) -> R | None: ...
     def new_record(self) -> R: ...
     def fill(self, record: R, reader: RowReader, existing: R | None) -> None: ...
     def duplicate_key(self, record: R) -> Hashable: ...
+    def stricter(self, target: R, repeat: R) -> str | None:
+        """Make `target` as strict as its `repeat` asks; the reason ("asker{s} now kept confidential"), or None."""
+    def finish(self, plan: "ImportPlan[R]", sheet: Sheet, accepted: list[tuple[int, R]]) -> None:
+        """Checks that need every row (links between rows); `accepted` holds (row number, record) of
+        every row not refused; problems go to plan.problems."""
 
 
-def plan_import(store: Store, path: Path, importer: Importer[R]) -> ImportPlan[R]:
+def plan_import(store: Store, path: Path, make_importer: Callable[[], Importer[R]]) -> ImportPlan[R]:
     """Read every row, validate it as a record, and sort it into added/updated/unchanged/duplicate."""
+    importer = make_importer()
     sheet = read_sheet(Path(path), importer.sheet_name, importer.fields, importer.required)
-    plan: ImportPlan[R] = ImportPlan(Path(path), importer.what, importer.table, ignored_columns=sheet.ignored)
     stored = importer.existing()
-    by_uid = {r.uid: r for r in stored}
-    known = {importer.duplicate_key(r) for r in stored}
+    plan: ImportPlan[R] = ImportPlan(Path(path), importer.what, importer.table, ignored_columns=sheet.ignored,
+                                     stored_state=_state(stored), state_now=lambda: _state(make_importer().existing()),
+                                     remake=partial(plan_import, store, path, make_importer))
+    by_uid = {_canonical(r.uid): r for r in stored}
+    known: dict[Hashable, R] = {}
+    for record in stored:
+        known.setdefault(importer.duplicate_key(record), record)
+    planned: set[int] = set()  # ids of the plan's own records, which a repeat may change in place
     uid_rows: dict[str, int] = {}
+    accepted: list[tuple[int, R]] = []
     for row in sheet.rows:
         reader = RowReader(sheet, row)
-        record, existing = _record_for_row(importer, reader, by_uid, uid_rows)
+        record, existing = _record_for_row(store, importer, reader, by_uid, uid_rows)
         if record is not None and not reader.problems:
             for problem in record.problems():
                 reader.refuse(problem.field if reader.has(problem.field) else None, problem.message)
@@ -141,38 +193,62 @@ def plan_import(store: Store, path: Path, importer: Importer[R]) -> ImportPlan[R
             plan.rejected += 1
             continue
         key = importer.duplicate_key(record)
+        if existing is not None or key not in known or reader.filled("uid"):
+            accepted.append((row.number, record))
         if existing is not None:
             if _same(existing, record):
                 plan.unchanged += 1
             else:
                 plan.updated.append(record)
+                planned.add(id(record))
         elif key in known and not reader.filled("uid"):
-            plan.duplicates += 1
+            _repeat(plan, importer, known, key, record, planned)
             continue
         else:
             plan.added.append(record)
-        known.add(key)
+            planned.add(id(record))
+        known[key] = record
+    importer.finish(plan, sheet, accepted)
     plan.notes = sheet.notes
     return plan
 
 
-def _record_for_row(importer: Importer[R], reader: RowReader, by_uid: dict[str, R],
+def _repeat(plan: ImportPlan[R], importer: Importer[R], known: dict[Hashable, R], key: Hashable, repeat: R,
+            planned: set[int]) -> None:
+    """A row that repeats a stored or earlier record: skipped, unless it asks for more (confidentiality)."""
+    target = known[key]
+    if id(target) in planned:
+        importer.stricter(target, repeat)
+        plan.duplicates += 1
+        return
+    copy = replace(target)
+    reason = importer.stricter(copy, repeat)
+    if reason is None:
+        plan.duplicates += 1
+        return
+    plan.updated.append(copy)
+    planned.add(id(copy))
+    known[key] = copy
+    plan.reasons[reason] = plan.reasons.get(reason, 0) + 1
+
+
+def _record_for_row(store: Store, importer: Importer[R], reader: RowReader, by_uid: dict[str, R],
                     uid_rows: dict[str, int]) -> tuple[R | None, R | None]:
     """The row's record (a changed copy of the stored one when its uid is known) and the stored one."""
     for name in importer.required:
         if not reader.filled(name):
             reader.refuse(name, "must not be empty (this row has other cells filled)")
-    uid = reader.get("uid").strip() if reader.filled("uid") else ""
+    uid = reader.get("uid", normalise_uid_cell) if reader.filled("uid") else ""
     existing = None
-    if uid:
-        if not _is_uid(uid):
-            reader.refuse("uid", f"'{uid}' is not a uid; clear the cell to add the row as a new record")
-        elif uid in uid_rows:
+    if uid and uid is not MISSING:
+        if uid in uid_rows:
             reader.refuse("uid", f"the same uid is also in row {uid_rows[uid]}; each record may appear once")
         uid_rows.setdefault(uid, reader.row.number)
         existing = by_uid.get(uid)
-        if existing is None and importer.find_elsewhere(uid) is not None:
-            reader.refuse("uid", f"{uid} is a record of another meeting; clear the uid to add it as a new one")
+        if existing is None:
+            owner = uid_owner(store, uid)
+            if owner is not None:
+                reader.refuse("uid", f"{uid} belongs to {owner}; clear the uid to add the row as a new record")
     if reader.problems:
         return None, existing
     record = replace(existing) if existing is not None else importer.new_record()
@@ -189,13 +265,42 @@ def _record_for_row(importer: Importer[R], reader: RowReader, by_uid: dict[str, 
     return record, existing
 
 
-def _same(a: Record, b: Record) -> bool:
-    return all(getattr(a, f.name) == getattr(b, f.name) for f in fields(a) if f.name not in _IDENTITY)
-
-
-def _is_uid(text: str) -> bool:
+def normalise_uid_cell(value: object) -> str:
+    """A uid cell in its one canonical spelling (see council_prep.domain.uids)."""
     try:
-        uuid.UUID(text)
+        return normalise_uid(text_cell(value))
+    except ValueError as exc:
+        raise CellProblem(f"{exc}; clear the cell to add the row as a new record") from None
+
+
+def uid_owner(store: Store, uid: str) -> str | None:
+    """Words for the stored record holding `uid` in any table ("a law change “Decree 12…”"), or None."""
+    for table in vars(store).values():
+        if isinstance(table, RecordTable):
+            found = table.find_uid(uid) or table.find_uid(uid.upper())
+            if found is not None:
+                kind = kind_of_table(table.table)
+                scope = " of another meeting" if kind.key == "question" else ""
+                return f"a {kind.noun}{scope} {kind.describe(found)}".rstrip()
+    return None
+
+
+def _canonical(uid: str) -> str:
+    """A stored uid in its canonical spelling; one written before uids were normalised may differ."""
+    try:
+        return normalise_uid(uid)
     except ValueError:
-        return False
-    return True
+        return uid
+
+
+def _state(records: list[R]) -> frozenset:
+    """Every stored record's uid and values: equal states mean an equal plan for the same file."""
+    return frozenset((r.uid, tuple(tuple(v) if isinstance(v, list) else v for v in _values(r))) for r in records)
+
+
+def _values(record: Record) -> tuple:
+    return tuple(getattr(record, f.name) for f in fields(record) if f.name not in _IDENTITY)
+
+
+def _same(a: Record, b: Record) -> bool:
+    return _values(a) == _values(b)

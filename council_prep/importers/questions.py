@@ -12,29 +12,12 @@ from pathlib import Path
 from council_prep.book import WITHHELD
 from council_prep.domain import AskerType, Channel, Question, QuestionStatus
 from council_prep.domain.text import folded
-from council_prep.importers.plan import MISSING, ImportPlan, RowReader, plan_import
-from council_prep.importers.reading import FieldSpec
-from council_prep.importers.values import TopicMatcher, as_bool, as_choice, as_datetime
+from council_prep.importers.dates import as_datetime
+from council_prep.importers.duplicates import DuplicateLinks
+from council_prep.importers.plan import MISSING, ImportPlan, RowReader, normalise_uid_cell, plan_import
+from council_prep.importers.reading import Sheet, importable
+from council_prep.importers.values import TopicMatcher, as_bool, as_choice, text_cell
 from council_prep.store import RecordNotFoundError, Store
-
-FIELDS = [
-    FieldSpec("text", "Question", ("Question text", "Your question", "Questions", "Text", "Question asked")),
-    FieldSpec("asker_name", "Asker", ("Name", "Full name", "Asker name", "Your name", "Submitted by", "From")),
-    FieldSpec("organization", "Organization", ("Org", "Organisation", "Organization name", "Affiliation",
-                                                "Your organization")),
-    FieldSpec("asker_type", "Asker type", ("Type", "Organization type", "Type of organization", "Category",
-                                           "Stakeholder type")),
-    FieldSpec("topic_key", "Topic", ("Subject", "Theme", "Issue")),
-    FieldSpec("channel", "Channel", ("Received via", "Source", "How received")),
-    FieldSpec("received_at", "Received", ("Submitted", "Date", "Received at", "Date received", "Timestamp",
-                                          "Submitted at", "Date submitted")),
-    FieldSpec("status", "Status", ("State",)),
-    FieldSpec("assignee", "Assignee", ("Assigned to", "Owner")),
-    FieldSpec("suggested_answer", "Suggested answer", ("Answer", "Draft answer", "Response", "Proposed answer")),
-    FieldSpec("confidential", "Confidential", ("Withhold name", "Keep name confidential", "Anonymous")),
-    FieldSpec("duplicate_of", "Duplicate of", ("Duplicate",)),
-    FieldSpec("uid", "uid", ("UUID", "Record uid")),
-]
 
 
 class QuestionImporter:
@@ -43,7 +26,7 @@ class QuestionImporter:
     what = "questions"
     table = "questions"
     sheet_name = "Questions"
-    fields = FIELDS
+    fields = importable("question")
     required = ("text",)
     text_fields = ("text", "suggested_answer")
 
@@ -57,12 +40,10 @@ class QuestionImporter:
         self.topics = TopicMatcher(store.topics.find())
         self._stored = store.questions.find(meeting_id=meeting_id)
         self._ids_by_uid = {q.uid: q.id for q in self._stored}
+        self.links = DuplicateLinks(self._stored)
 
     def existing(self) -> list[Question]:
         return self._stored
-
-    def find_elsewhere(self, uid: str) -> Question | None:
-        return self.store.questions.find_uid(uid)
 
     def new_record(self) -> Question:
         return Question(meeting_id=self.meeting_id, text="", channel=Channel.SPREADSHEET)
@@ -72,7 +53,7 @@ class QuestionImporter:
 
     def fill(self, record: Question, reader: RowReader, existing: Question | None) -> None:
         """Set the fields the file has columns for; an empty choice cell keeps what the record had."""
-        for name in ("text", "asker_name", "organization", "assignee", "suggested_answer"):
+        for name in ("text", "asker_name", "organization", "asker_email", "assignee", "suggested_answer"):
             value = reader.get(name)
             if value is not MISSING:
                 setattr(record, name, value)
@@ -87,22 +68,30 @@ class QuestionImporter:
         if received is not MISSING:
             record.received_at = _same_moment(existing.received_at if existing else None, received)
         confidential = reader.get("confidential", as_bool)
-        if confidential not in (MISSING, None):
-            record.confidential = confidential
-        duplicate_of = reader.get("duplicate_of")
+        if confidential is not MISSING and confidential is not None:
+            if existing is not None and existing.confidential and not confidential:
+                reader.note("confidential", "the asker stays confidential: an import never makes an asker "
+                                            "public (change it in the app)")
+            else:
+                record.confidential = confidential
+        duplicate_of = reader.get("duplicate_of", lambda v: normalise_uid_cell(v) if text_cell(v).strip() else None)
         if duplicate_of is not MISSING:
-            record.duplicate_of = self._resolve(reader, duplicate_of.strip())
+            record.duplicate_of = self._ids_by_uid.get(duplicate_of) if duplicate_of else None
+            self.links.want(record, duplicate_of)
         if existing is not None and existing.confidential and record.asker_name == WITHHELD:
             # A public workbook hides the asker; importing it back must not overwrite who asked.
             record.asker_name, record.organization = existing.asker_name, existing.organization
+            record.asker_email = existing.asker_email
 
-    def _resolve(self, reader: RowReader, uid: str) -> int | None:
-        if not uid:
-            return None
-        found = self._ids_by_uid.get(uid)
-        if found is None:
-            reader.refuse("duplicate_of", f"no question of this meeting has the uid {uid}")
-        return found
+    def stricter(self, target: Question, repeat: Question) -> str | None:
+        """A repeat that asks for confidentiality makes the question confidential: the stricter choice wins."""
+        if repeat.confidential and not target.confidential:
+            target.confidential = True
+            return "asker{s} now kept confidential"
+        return None
+
+    def finish(self, plan: ImportPlan[Question], sheet: Sheet, accepted: list[tuple[int, Question]]) -> None:
+        self.links.resolve(plan, sheet, accepted)
 
 
 def _same_moment(stored: datetime | None, parsed: datetime | None) -> datetime | None:
@@ -114,4 +103,4 @@ def _same_moment(stored: datetime | None, parsed: datetime | None) -> datetime |
 
 def plan_question_import(store: Store, meeting_id: int, path: Path) -> ImportPlan[Question]:
     """Read and check `path` against the store; nothing is written (see apply_import)."""
-    return plan_import(store, path, QuestionImporter(store, meeting_id))
+    return plan_import(store, path, partial(QuestionImporter, store, meeting_id))

@@ -1,7 +1,9 @@
 """From a file to rows of named fields: pick the reader, find the header row, map its names.
 
 The header row may sit under a title; headers are matched case-insensitively against each
-field's aliases; columns nobody asked for are ignored and reported.
+field's header and aliases (council_prep.domain.fields); a column that looks like the asker's
+choice to stay confidential is read as such or refused; other columns nobody asked for are
+ignored and reported.
 """
 
 import zipfile
@@ -10,10 +12,13 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
+from council_prep.domain.fields import Field, fields_of
+from council_prep.importers import confidentiality
 from council_prep.importers.csv_source import csv_rows
 from council_prep.importers.errors import ImportRejected, UnreadableFileError
 from council_prep.importers.values import words
-from council_prep.importers.xlsx_source import OLE_MAGIC, xlsx_rows
+from council_prep.importers.xlsx_source import xlsx_rows
+from council_prep.zipguard import is_ole
 
 HEADER_SEARCH_ROWS = 30
 MAX_BLANK_RUN = 1_000  # consecutive blank rows taken as the end of the data
@@ -22,16 +27,14 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 
 
-@dataclass(frozen=True)
-class FieldSpec:
-    """A field a sheet may carry: its record field, the header the export writes, other names for it."""
+def header_names(spec: Field) -> set[str]:
+    """Every header that means this field, in the loose form `words` gives."""
+    return {words(n) for n in (spec.header, spec.name, *spec.aliases)}
 
-    name: str
-    header: str
-    aliases: tuple[str, ...] = ()
 
-    def names(self) -> set[str]:
-        return {words(n) for n in (self.header, self.name, *self.aliases)}
+def importable(kind: str) -> tuple[Field, ...]:
+    """The fields of a kind of record that a file may carry: those with a column header."""
+    return tuple(spec for spec in fields_of(kind) if spec.header)
 
 
 @dataclass(frozen=True)
@@ -66,14 +69,12 @@ def raw_rows(path: Path, sheet_name: str) -> Iterator[tuple[int, list[object]]]:
     if not path.is_file():
         raise UnreadableFileError(f"{path}: no such file")
     suffix = path.suffix.lower()
-    with path.open("rb") as handle:
-        head = handle.read(8)
-    if suffix in XLSX_SUFFIXES or head == OLE_MAGIC or (suffix not in CSV_SUFFIXES and zipfile.is_zipfile(path)):
+    if suffix in XLSX_SUFFIXES or is_ole(path) or (suffix not in CSV_SUFFIXES and zipfile.is_zipfile(path)):
         return xlsx_rows(path, sheet_name)
     return csv_rows(path)
 
 
-def read_sheet(path: Path, sheet_name: str, fields: list[FieldSpec], required: tuple[str, ...]) -> Sheet:
+def read_sheet(path: Path, sheet_name: str, fields: tuple[Field, ...], required: tuple[str, ...]) -> Sheet:
     """Find the header row among the first rows, and stream the data rows below it."""
     path = Path(path)
     rows = raw_rows(path, sheet_name)
@@ -95,34 +96,38 @@ def read_sheet(path: Path, sheet_name: str, fields: list[FieldSpec], required: t
     index, mapping = best
     number, header_values = head[index]
     _refuse_repeated_fields(path, number, header_values, fields)
+    notes = []
+    if any(spec.name == confidentiality.FIELD for spec in fields):
+        note = confidentiality.claim_column(f"{path} row {number}", header_values, mapping)
+        notes = [note] if note else []
     headers = {name: str(header_values[col]).strip() for name, col in mapping.items()}
     mapped = set(mapping.values())
     ignored = [str(v).strip() for col, v in enumerate(header_values)
                if col not in mapped and v is not None and str(v).strip()]
-    sheet = Sheet(path, number, headers, mapping, ignored, iter(()))
+    sheet = Sheet(path, number, headers, mapping, ignored, iter(()), notes)
     sheet.rows = _data_rows(sheet, chain(head[index + 1:], rows), mapping)
     return sheet
 
 
-def _map_headers(values: list[object], fields: list[FieldSpec]) -> dict[str, int]:
-    lookup = {name: spec.name for spec in fields for name in spec.names()}
+def _map_headers(values: list[object], fields: tuple[Field, ...]) -> dict[str, int]:
+    lookup = {name: spec.name for spec in fields for name in header_names(spec)}
     mapping: dict[str, int] = {}
     for col, value in enumerate(values):
         if isinstance(value, str) and value.strip():
-            name = lookup.get(words(value.strip().rstrip(":*").strip()))
+            name = lookup.get(words(value.strip().rstrip(":*?").strip()))
             if name is not None and name not in mapping:
                 mapping[name] = col
     return mapping
 
 
-def _refuse_repeated_fields(path: Path, number: int, values: list[object], fields: list[FieldSpec]) -> None:
-    lookup = {name: spec for spec in fields for name in spec.names()}
+def _refuse_repeated_fields(path: Path, number: int, values: list[object], fields: tuple[Field, ...]) -> None:
+    lookup = {name: spec for spec in fields for name in header_names(spec)}
     seen: dict[str, str] = {}
     problems = []
     for value in values:
         if not isinstance(value, str):
             continue
-        spec = lookup.get(words(value.strip().rstrip(":*").strip()))
+        spec = lookup.get(words(value.strip().rstrip(":*?").strip()))
         if spec is None:
             continue
         if spec.name in seen:

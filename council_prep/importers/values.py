@@ -1,23 +1,30 @@
-"""Lenient reading of cell values: dates as people write them, everyday words for enum values, topics.
+"""Lenient reading of cell values: text, yes/no, everyday words for enum values, topics (dates: see dates).
 
 Each parser returns the value or raises CellProblem with a sentence for the user; the caller
 adds the file, row and column.
 """
 
+import math
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, time
+from decimal import Decimal
 from enum import StrEnum
 
-from dateutil import parser as date_parser
-from openpyxl.utils.datetime import from_excel
-
 from council_prep.domain import AskerType, Channel, InstrumentType, LawChangeStatus, QuestionStatus, Topic, label
+from council_prep.domain.text import clean
 
 # The workbook export cuts text longer than an Excel cell and ends it with this note.
 TRUNCATED = re.compile(r"\n\[… truncated by council-prep: the full text has [\d,]+ characters\]\Z")
 _SPACES = re.compile(r"[\s_\-/]+")
-_EXCEL_SERIALS = (1, 2_958_465)  # 1900-01-01 .. 9999-12-31
+EXCEL_DIGITS = 15  # significant digits a spreadsheet keeps and shows
+# A lead byte of a UTF-8 sequence then its continuation bytes, all as Windows-1252 shows them.
+_CONTINUATION = "\x80-\xbf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE = re.compile(f"[\xc2-\xf4][{_CONTINUATION}]+")
+_YES = {"yes", "y", "true", "1", "x", "si", "sí", "oui", "sim", "ja", "checked", "ticked", "on", "✓", "✔", "☑", "✅",
+        "confidential", "confidencial", "anonymous", "anonimo", "anónimo", "withhold", "withheld", "private"}
+_NO = {"no", "n", "false", "0", "-", "non", "não", "nao", "nein", "unchecked", "off", "✗", "✘", "☐", "❌", "public",
+       "publico", "público"}
 
 
 class CellProblem(ValueError):
@@ -31,55 +38,59 @@ def words(value: str) -> str:
 
 
 def as_text(value: object) -> str:
-    """A cell as text: numbers without a spurious '.0', dates in ISO form."""
+    """A cell as text: integers digit for digit, other numbers as the spreadsheet shows them
+    (15 significant digits, no binary noise such as 0.30000000000000004), dates in ISO form."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float) and math.isfinite(value):
+        return format(Decimal(f"{value:.{EXCEL_DIGITS}g}").normalize(), "f")
     if isinstance(value, (datetime, date, time)):
         return value.isoformat()
     return str(value)
 
 
-def as_datetime(value: object) -> datetime | None:
-    """A date-time from a date cell, an Excel serial number, or text such as '2027-03-05',
-    '3/5/2027' (month first, as in the US) or '5 March 2027 14:30'."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, date):
-        return datetime.combine(value, time())
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if not _EXCEL_SERIALS[0] <= value <= _EXCEL_SERIALS[1]:
-            raise CellProblem(f"the number {value} is not a date")
-        return from_excel(value)
-    text = as_text(value).strip()
-    if re.fullmatch(r"\d+(\.\d+)?", text):
-        return as_datetime(float(text))
+def text_cell(value: object) -> str:
+    """A text field's cell cleaned as typed text is, refused when it shows mojibake."""
+    text = clean(as_text(value))
+    garbled = double_encoded(text)
+    if garbled:
+        raise CellProblem(f"'{garbled[0]}' looks garbled (text saved as UTF-8 and read back as Windows-1252; "
+                          f"it probably was '{garbled[1]}'); save the file again as UTF-8")
+    return text
+
+
+def double_encoded(text: str) -> tuple[str, str] | None:
+    """(garbled, meant) around the first run of characters that is UTF-8 read as Windows-1252, such as 'Ã­'."""
+    for match in _MOJIBAKE.finditer(text):
+        if _repaired(match) != match.group(0):
+            excerpt = text[max(match.start() - 10, 0):match.end() + 10]
+            return excerpt, _MOJIBAKE.sub(_repaired, excerpt)
+    return None
+
+
+def _repaired(match: re.Match[str]) -> str:
+    """The text a run of mojibake stood for, or the run itself when it is not mojibake."""
     try:
-        return date_parser.parse(text, dayfirst=False, yearfirst=False, default=datetime(1, 1, 1))
-    except (ValueError, OverflowError):
-        raise CellProblem(f"'{text}' is not a date (write it as 2027-03-05, 3/5/2027 or 5 March 2027)") from None
-
-
-def as_date(value: object) -> date | None:
-    moment = as_datetime(value)
-    return moment.date() if moment is not None else None
+        meant = match.group(0).encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return match.group(0)
+    # Decoding to a script nobody writes beside Latin text (e.g. 'ß”' as NKo) is a coincidence, not mojibake.
+    return meant if all(0xA0 <= ord(c) < 0x180 or 0x2000 <= ord(c) < 0x20D0 for c in meant) else match.group(0)
 
 
 def as_bool(value: object) -> bool | None:
-    """Yes/no, true/false, 1/0, x; None when the cell is empty."""
-    if value is None or value == "":
+    """Yes/no as forms and spreadsheets write it (yes, true, 1, x, sí, checked, ✓...); None when empty."""
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
         return value
-    text = words(as_text(value))
-    if text in {"yes", "y", "true", "1", "x", "confidential"}:
+    text = as_text(value).strip()
+    forms = {text.casefold(), words(text).strip("?!")}  # words() folds "-" away, so the cell is looked at too
+    if forms & _YES:
         return True
-    if text in {"no", "n", "false", "0", "-"}:
+    if forms & _NO:
         return False
-    raise CellProblem(f"'{as_text(value)}' is not yes or no")
+    raise CellProblem(f"'{text}' is not yes or no")
 
 
 # Everyday words for each enum value, besides the value itself and its label.

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from council_prep.importers.errors import UnreadableFileError
+from council_prep.zipguard import UnsafeArchiveError, check_archive
 
-MAX_UNCOMPRESSED = 400 * 1024 * 1024  # all parts of the workbook together, as the zip declares them
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted workbooks and old .xls files
 MAX_MERGED_CELLS = 10_000  # larger merged ranges are left as stored (value in the first cell only)
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"')
+WORKBOOK = "an Excel workbook (.xlsx)"
 
 
 @dataclass(frozen=True)
@@ -30,33 +30,18 @@ class ErrorValue:
 
 def check_workbook(path: Path) -> None:
     """Refuse what openpyxl should never be handed: encrypted or old-format files, damaged zips, zip bombs."""
-    with path.open("rb") as handle:
-        head = handle.read(8)
-    if head == OLE_MAGIC:
-        raise UnreadableFileError(
-            f"{path}: a password-protected workbook or an old .xls file; remove the password or save it as .xlsx")
-    if not zipfile.is_zipfile(path):
-        raise UnreadableFileError(f"{path}: not an Excel workbook (.xlsx), or the file is damaged or incomplete")
     try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise UnreadableFileError(f"{path}: the workbook is damaged ({exc})") from exc
-    names = {m.filename for m in members}
-    if "xl/workbook.xml" not in names:
-        raise UnreadableFileError(f"{path}: a zip file, but not an Excel workbook (.xlsx)")
-    declared = sum(m.file_size for m in members)
-    if declared > MAX_UNCOMPRESSED:
-        raise UnreadableFileError(
-            f"{path}: the workbook unpacks to {declared / 2**20:,.0f} MB, more than the "
-            f"{MAX_UNCOMPRESSED / 2**20:,.0f} MB allowed; split it or save it as CSV")
+        check_archive(path, what=WORKBOOK, required="xl/workbook.xml")
+    except UnsafeArchiveError as exc:
+        raise UnreadableFileError(str(exc)) from exc
 
 
 def xlsx_rows(path: Path, preferred_sheet: str) -> Iterator[tuple[int, list[object]]]:
     """(row number, values) for each row of `preferred_sheet`, or the first sheet if there is none.
 
     Formulas come back as Formula, error cells as ErrorValue; merged ranges give their value
-    to every cell they cover, as the user sees it.
+    to every cell they cover, as the user sees it. Whatever goes wrong in the file's XML ends
+    as one UnreadableFileError naming the file and the sheet.
     """
     from openpyxl import load_workbook
 
@@ -64,19 +49,31 @@ def xlsx_rows(path: Path, preferred_sheet: str) -> Iterator[tuple[int, list[obje
     try:
         workbook = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises anything from KeyError to zlib.error on a bad file
-        raise UnreadableFileError(f"{path}: cannot be read as an Excel workbook ({exc or type(exc).__name__})") from exc
+        raise UnreadableFileError(f"{path}: cannot be read as {WORKBOOK} ({_reason(exc)})") from exc
+    where = str(path)
     try:
         names = workbook.sheetnames
-        sheet = workbook[preferred_sheet] if preferred_sheet in names else workbook[names[0]]
+        if not names:
+            raise UnreadableFileError(f"{path}: the workbook has no sheets")
+        name = preferred_sheet if preferred_sheet in names else names[0]
+        where = f"{path}, sheet {name}"
+        sheet = workbook[name]
         merged = _merged_ranges(path, sheet._worksheet_path)
         sheet.reset_dimensions()  # trust the cells, not a declared size that may span a million rows
-        try:
-            for number, row in enumerate(sheet.iter_rows(), start=1):
-                yield number, merged.fill(number, [_value(c) for c in row])
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-            raise UnreadableFileError(f"{path}: the workbook is damaged or incomplete ({exc})") from exc
+        for number, row in enumerate(sheet.iter_rows(), start=1):
+            yield number, merged.fill(number, [_value(c) for c in row])
+    except UnreadableFileError:
+        raise
+    except Exception as exc:  # a damaged part: bad XML, undefined entities, broken shared strings, cut zip...
+        raise UnreadableFileError(f"{where}: the workbook is damaged or incomplete ({_reason(exc)})") from exc
     finally:
         workbook.close()
+
+
+def _reason(exc: BaseException) -> str:
+    """The first line of an exception's message, or its type when it has none."""
+    text = str(exc).strip().splitlines()
+    return text[0][:200] if text else type(exc).__name__
 
 
 def _value(cell: object) -> object:

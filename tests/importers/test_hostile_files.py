@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 
 from council_prep.importers import UnreadableFileError, apply_import, plan_question_import
-from council_prep.importers.xlsx_source import MAX_UNCOMPRESSED
 from council_prep.store import Store
+from council_prep.zipguard import MAX_UNCOMPRESSED
 from tests.exporters.xlsx_data import fill_meeting
 from tests.importers.files import snapshot, write_csv, write_xlsx
 
@@ -56,7 +56,7 @@ def test_truncated_and_encrypted_workbooks(store: Store, meeting_id: int, tmp_pa
     refused(store, meeting_id, tmp_path / "cut.xlsx", "damaged or incomplete")
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4096  # how Excel stores a password-protected .xlsx
     (tmp_path / "locked.xlsx").write_bytes(ole)
-    refused(store, meeting_id, tmp_path / "locked.xlsx", "password-protected workbook or an old .xls file")
+    refused(store, meeting_id, tmp_path / "locked.xlsx", "password-protected file or an old binary Office file")
 
 
 def test_zip_bomb_is_refused_before_unpacking(store: Store, meeting_id: int, tmp_path: Path) -> None:
