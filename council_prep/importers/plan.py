@@ -78,7 +78,7 @@ def apply_import(store: Store, plan: ImportPlan) -> dict[str, int]:
     if plan.problems:
         raise ImportRejected(plan.problems)
     table = getattr(store, plan.table)
-    with store.transaction():
+    with store.transaction(f"Import {plan.what} from {Path(plan.path).name}"):
         if plan.state_now is not None and plan.remake is not None and plan.state_now() != plan.stored_state:
             fresh = plan.remake()
             if fresh.problems:

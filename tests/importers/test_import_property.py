@@ -22,7 +22,6 @@ from council_prep.domain.fields import field
 from council_prep.exporters.docx import export_docx
 from council_prep.exporters.xlsx import export_xlsx
 from council_prep.importers import apply_import, plan_question_import
-from council_prep.reference import seed_reference
 from council_prep.store import Store
 from tests.importers.files import write_xlsx
 from tests.importers.zip_parts import zip_text
@@ -112,7 +111,6 @@ def write(case: Case, folder: Path) -> Path:
 def shared_store() -> Iterator[tuple[Store, Path]]:
     """One store for every example (each gets its own meeting): opening a store per example is slow."""
     with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "store.db") as store:
-        seed_reference(store)
         yield store, Path(folder)
 
 
