@@ -11,6 +11,8 @@ from council_prep.store import errors
 
 BUSY_TIMEOUT_SECONDS = 10.0
 _NOT_A_DATABASE = ("file is not a database", "file is encrypted")
+# Primary result codes (the low byte of an extended code) of sqlite3 errors.
+_SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 13, 14
 _CORRUPT = ("malformed", "disk image", "database corrupt")
 
 
@@ -34,10 +36,8 @@ def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
         raise errors.StoreReadOnlyError(
             f"{path}: the store is read-only (file or folder permissions); open it read-only to review it"
         )
-    uri = path.resolve().as_uri() + ("?mode=ro" if read_only else "")
     with translated(path):
-        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
-                               check_same_thread=False)
+        conn = _open_read_only(path) if read_only else _open(path.resolve().as_uri())
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -50,6 +50,36 @@ def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     return conn
 
 
+def _open(uri: str) -> sqlite3.Connection:
+    return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None,
+                           check_same_thread=False)
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """Open for reading; a store on read-only media is opened as immutable when it has to be.
+
+    A store in WAL mode needs its -shm file, which SQLite cannot create in a read-only folder
+    (a CD, a write-protected stick, a read-only share). Without a -wal file every change is in
+    the main file, so reading it as immutable (no locks, no -shm) sees all of it; with a -wal
+    file that cannot be read alongside, refusing is the only honest answer.
+    """
+    uri = path.resolve().as_uri()
+    try:
+        conn = _open(f"{uri}?mode=ro")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        if exc.sqlite_errorcode & 0xFF != _SQLITE_CANTOPEN or not path.is_file():
+            raise
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise errors.StoreReadOnlyError(
+                f"{path}: the store's recent changes ({wal.name}) cannot be read in this read-only folder; "
+                "copy the store and its -wal file to a writable folder"
+            ) from exc
+    return _open(f"{uri}?immutable=1")
+
+
 @contextlib.contextmanager
 def translated(path: Path) -> Iterator[None]:
     """Turn sqlite3 and OS errors into store errors that name the file."""
@@ -57,12 +87,19 @@ def translated(path: Path) -> Iterator[None]:
         yield
     except sqlite3.DatabaseError as exc:
         raise translate(path, exc) from exc
+    except errors.UnreadableValueError as exc:
+        if str(exc).startswith(f"{path}: "):
+            raise
+        raise errors.UnreadableValueError(f"{path}: {exc}") from exc
     except PermissionError as exc:
         raise errors.StoreReadOnlyError(f"{path}: permission denied ({exc.strerror})") from exc
 
 
 def translate(path: Path, exc: sqlite3.DatabaseError) -> errors.StoreError:
     text = str(exc).lower()
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    if code in (_SQLITE_FULL, _SQLITE_IOERR):
+        return errors.StoreWriteError(f"the disk is full or the file cannot be written: {path}")
     if any(marker in text for marker in _NOT_A_DATABASE):
         return errors.NotAStoreError(f"{path}: not a council-prep store (not an SQLite database)")
     if any(marker in text for marker in _CORRUPT):
