@@ -153,7 +153,7 @@ def reader(kind: type) -> Reader | None:
 
 
 @cache
-def _readers(cls: type[Record]) -> tuple[tuple[str, Reader | None, bool], ...]:
+def readers(cls: type[Record]) -> tuple[tuple[str, Reader | None, bool], ...]:
     """(column, its reader, whether NULL is a value of the field) for every column of `cls`."""
     return tuple((name, reader(kind), _nullable(cls, name)) for name, kind in _column_types(cls).items())
 
@@ -175,10 +175,19 @@ def read_value(table: str, row_id: Any, name: str, read: Reader | None, value: A
         ) from None
 
 
+def unreadable(read: Reader | None, value: Any) -> str | None:
+    """Why a non-NULL column value cannot be read with `read` (from `readers`), or None if it can."""
+    try:
+        _text(value) if read is None else read(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
 def from_row(cls: type[Record], row: dict[str, Any], **relations: list[int]) -> Record:
     """The record a stored row holds, built without input cleaning (the row is trusted)."""
     values: dict[str, Any] = {}
-    for name, read, nullable in _readers(cls):
+    for name, read, nullable in readers(cls):
         value = row.get(name)
         if value is None:
             if nullable:  # otherwise the field keeps its default (text columns NULL in old rows)

@@ -22,7 +22,7 @@ from council_prep.domain import (
 from council_prep.store import errors
 from council_prep.store.agenda import AgendaTable
 from council_prep.store.connection import connect, translated
-from council_prep.store.search import SEARCH_KINDS, SEARCH_SQL, SEARCH_TABLES, SearchHit, hit_from_row, match_expression
+from council_prep.store.search import SEARCH_SQL, SearchHit, hit_from_row, match_expression
 from council_prep.store.tables import RecordTable
 from council_prep.store.versions import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
 
@@ -210,42 +210,10 @@ class Store:
         return destination
 
     def check(self) -> list[str]:
-        """Problems found by SQLite's integrity and foreign-key checks and by our own; [] if sound."""
-        problems: list[str] = []
-        with self.reading():
-            for (result,) in self.conn.execute("PRAGMA integrity_check"):
-                if result != "ok":
-                    problems.append(f"integrity: {result}")
-            for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check"):
-                problems.append(f"{table} row {rowid} refers to a missing {parent} record")
-            if self.schema_version() != SCHEMA_VERSION:
-                problems.append(f"schema version {self.schema_version()}, expected {SCHEMA_VERSION}")
-            problems += self._check_search_index()
-        return problems
+        """Problems found in the store, one line each naming table, row and column; [] if sound."""
+        from council_prep.store.check import check_store
 
-    def _check_search_index(self) -> list[str]:
-        """Every searchable record has its index entry and nothing else is indexed.
-
-        FTS5's own structural check is a write statement, so it runs only on a writable store.
-        """
-        problems: list[str] = []
-        if not self.read_only:
-            try:
-                self.conn.execute("INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 0)")
-            except sqlite3.DatabaseError as exc:
-                problems.append(f"search index: {exc}")
-        for kind, (table, _, _) in SEARCH_TABLES.items():
-            missing = self.conn.execute(
-                f"SELECT count(*) FROM {table} WHERE id * 4 + ? NOT IN (SELECT rowid FROM search_index)",
-                [SEARCH_KINDS[kind]],
-            ).fetchone()[0]
-            if missing:
-                problems.append(f"search index lacks {missing} {table.replace('_', ' ')}")
-        expected = sum(table.count() for table in self.searchable_tables())
-        indexed = self.conn.execute("SELECT count(*) FROM search_index").fetchone()[0]
-        if indexed != expected:
-            problems.append(f"search index holds {indexed} entries for {expected} records")
-        return problems
+        return check_store(self)
 
     def searchable_tables(self) -> list[RecordTable]:
         return [self.agenda, self.law_changes, self.submissions, self.questions]
