@@ -1,6 +1,7 @@
 """Opening the SQLite file: every way it can fail becomes one of our errors with a plain message."""
 
 import contextlib
+import errno
 import os
 import sqlite3
 import stat
@@ -12,7 +13,8 @@ from council_prep.store import errors
 BUSY_TIMEOUT_SECONDS = 10.0
 _NOT_A_DATABASE = ("file is not a database", "file is encrypted")
 # Primary result codes (the low byte of an extended code) of sqlite3 errors.
-_SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 13, 14
+_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 3, 8, 10, 13, 14
+_WRITE_FAILURES = (_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN)
 _CORRUPT = ("malformed", "disk image", "database corrupt")
 
 
@@ -93,6 +95,21 @@ def translated(path: Path) -> Iterator[None]:
         raise errors.UnreadableValueError(f"{path}: {exc}") from exc
     except PermissionError as exc:
         raise errors.StoreReadOnlyError(f"{path}: permission denied ({exc.strerror})") from exc
+
+
+@contextlib.contextmanager
+def translated_copy(source: Path, destination: Path) -> Iterator[None]:
+    """Like `translated`, for copying `source` to `destination`: a failure to write names the
+    destination, a failure to read the source names the source."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        writing = getattr(exc, "sqlite_errorcode", 0) & 0xFF in _WRITE_FAILURES
+        raise translate(destination if writing else source, exc) from exc
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise errors.StoreWriteError(f"the disk is full or the file cannot be written: {destination}") from exc
+        raise errors.StoreWriteError(f"{destination}: cannot be written ({exc.strerror or exc})") from exc
 
 
 def translate(path: Path, exc: sqlite3.DatabaseError) -> errors.StoreError:

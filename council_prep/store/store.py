@@ -21,7 +21,7 @@ from council_prep.domain import (
 )
 from council_prep.store import errors
 from council_prep.store.agenda import AgendaTable
-from council_prep.store.connection import connect, translated
+from council_prep.store.connection import connect, translated, translated_copy
 from council_prep.store.search import SEARCH_SQL, SearchHit, hit_from_row, match_expression
 from council_prep.store.tables import RecordTable
 from council_prep.store.versions import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
@@ -192,21 +192,21 @@ class Store:
         destination = Path(destination).expanduser()
         if not destination.parent.is_dir():
             raise errors.StoreNotFoundError(f"{destination}: the folder {destination.parent} does not exist")
-        fd, temp_name = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".part", dir=destination.parent)
-        os.close(fd)
-        try:
-            target = sqlite3.connect(temp_name)
+        with translated_copy(self.path, destination):
+            fd, temp_name = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".part", dir=destination.parent)
+            os.close(fd)
             try:
-                with translated(self.path):
+                target = sqlite3.connect(temp_name)
+                try:
                     self.conn.backup(target)
-                target.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                target.close()
-            os.replace(temp_name, destination)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp_name)
-            raise
+                    target.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    target.close()
+                os.replace(temp_name, destination)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp_name)
+                raise
         return destination
 
     def check(self) -> list[str]:
