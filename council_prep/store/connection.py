@@ -19,11 +19,14 @@ _CORRUPT = ("malformed", "disk image", "database corrupt")
 
 
 def is_writable(path: Path) -> bool:
-    """Writable for us: by permission bits too, since root ignores them and a user may not."""
+    """Writable for us: by permission bits too, since root ignores them and a user may not.
+
+    The folder counts as well: SQLite writes its -wal and -shm files beside the store.
+    """
+    folder_writable = os.access(path.parent, os.W_OK) and bool(path.parent.stat().st_mode & stat.S_IWUSR)
     if not path.exists():
-        return os.access(path.parent, os.W_OK)
-    mode = path.stat().st_mode
-    return os.access(path, os.W_OK) and bool(mode & stat.S_IWUSR) and os.access(path.parent, os.W_OK)
+        return folder_writable
+    return folder_writable and os.access(path, os.W_OK) and bool(path.stat().st_mode & stat.S_IWUSR)
 
 
 def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
