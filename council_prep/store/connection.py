@@ -35,8 +35,11 @@ def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
         raise errors.StoreNotFoundError(f"{path}: the folder {path.parent} does not exist")
     if path.is_dir():
         raise errors.NotAStoreError(f"{path}: is a folder, not a store file")
+    _refuse_odd_files(path)
     if read_only and not path.exists():
         raise errors.StoreNotFoundError(f"{path}: no such store")
+    if read_only and path.stat().st_size == 0:
+        raise errors.NotAStoreError(f"{path}: an empty file, not a council-prep store")
     if not read_only and not is_writable(path):
         raise errors.StoreReadOnlyError(
             f"{path}: the store is read-only (file or folder permissions); open it read-only to review it"
@@ -53,6 +56,20 @@ def connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
             conn.close()
             raise
     return conn
+
+
+def _refuse_odd_files(path: Path) -> None:
+    """Links that lead nowhere and files that are not files (a pipe would block the open forever)."""
+    if path.is_symlink():
+        try:
+            path.resolve(strict=True)
+        except RuntimeError as exc:  # a loop of links, before Python 3.13
+            raise errors.StoreNotFoundError(f"{path}: a link in a loop of links, to no file") from exc
+        except OSError as exc:
+            what = "in a loop of links, to no file" if exc.errno == errno.ELOOP else "to a file that does not exist"
+            raise errors.StoreNotFoundError(f"{path}: a link {what} ({os.readlink(path)})") from exc
+    if path.exists() and not path.is_file():
+        raise errors.NotAStoreError(f"{path}: not a regular file (a device or a pipe), so not a store")
 
 
 def _open(uri: str) -> sqlite3.Connection:
