@@ -6,7 +6,6 @@ size limit (RLIMIT_FSIZE: writes past it fail with EFBIG), which needs no privil
 """
 
 import os
-import resource
 import shutil
 import sqlite3
 import subprocess
@@ -20,6 +19,8 @@ from council_prep.store import SCHEMA_VERSION
 from tests.helpers.media import tiny_disk
 from tests.helpers.sqlite import execute_raw
 from tests.store.test_migrations import make_first_version_store
+
+resource = pytest.importorskip("resource", reason="file size limits are a POSIX feature")
 
 FULL = "the disk is full or the file cannot be written"
 
