@@ -1,7 +1,8 @@
 """Conversion between domain records and table rows, driven by the dataclasses' own type hints.
 
-Rows read back are trusted: their text was cleaned and their values checked when they were
-written, so a record is rebuilt from a row without running the record's own input cleaning. A
+Rows read back are trusted: their text was cleaned (in to_row) and their values checked when
+they were written, so a record is rebuilt from a row without running the record's own input
+cleaning. A
 value no record could hold (a status this version does not know, a date it cannot read) is
 refused with the table, row and column, never passed on to crash a later step.
 """
@@ -18,6 +19,7 @@ from typing import Any
 
 from council_prep.domain import Record
 from council_prep.domain.kinds import kind_of
+from council_prep.domain.text import clean
 from council_prep.store.errors import UnreadableValueError
 
 # Relations held in link tables, not in the record's own row.
@@ -63,14 +65,25 @@ def to_column(kind: type, value: Any) -> Any:
 
 
 def to_row(record: Record) -> dict[str, Any]:
+    """The row that stores `record`. Text is cleaned here, on the one way into the store, so a
+    record whose fields were set after it was made is stored as cleanly as a typed one, and
+    reading it back needs no cleaning."""
     row: dict[str, Any] = {}
     for name, kind in _column_types(type(record)).items():
         value = getattr(record, name)
         if kind is list:
-            row[name] = json.dumps(value, ensure_ascii=False)
+            row[name] = json.dumps([_clean(item) if type(item) is str else item for item in value],
+                                   ensure_ascii=False)
+        elif kind is str and value is not None:
+            row[name] = _clean(value)
         else:
             row[name] = to_column(kind, value)
     return row
+
+
+def _clean(text: str) -> str:
+    """clean(text), with a fast answer for the usual text: printable ASCII needs no cleaning."""
+    return text if text.isascii() and text.isprintable() else clean(text)
 
 
 # Reading values back. Each reader takes a non-NULL column value and returns the field's value,
