@@ -103,6 +103,13 @@ def test_a_missing_parent_record_is_named_with_its_column(demo_store_path: Path)
         f"questions row {row_id} (uid {uid}), column meeting_id: refers to a missing meetings record"]
 
 
+def test_a_link_to_a_missing_record_is_named_by_its_row(demo_store_path: Path):
+    execute_raw(demo_store_path, "INSERT INTO agenda_law_changes (agenda_item_id, law_change_id) VALUES (1, 999)")
+    [problem] = check(demo_store_path)
+    assert problem.startswith("agenda_law_changes row ")
+    assert problem.endswith(", column law_change_id: refers to a missing law_changes record")
+
+
 def test_a_wrong_schema_version_is_named(demo_store_path: Path):
     execute_raw(demo_store_path, f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
     with Store.open(demo_store_path) as store:  # a writable open puts the version back: check the raw state
