@@ -72,16 +72,16 @@ def to_row(record: Record) -> dict[str, Any]:
     for name, kind in _column_types(type(record)).items():
         value = getattr(record, name)
         if kind is list:
-            row[name] = json.dumps([_clean(item) if type(item) is str else item for item in value],
+            row[name] = json.dumps([clean_text(item) if type(item) is str else item for item in value],
                                    ensure_ascii=False)
         elif kind is str and value is not None:
-            row[name] = _clean(value)
+            row[name] = clean_text(value)
         else:
             row[name] = to_column(kind, value)
     return row
 
 
-def _clean(text: str) -> str:
+def clean_text(text: str) -> str:
     """clean(text), with a fast answer for the usual text: printable ASCII needs no cleaning."""
     return text if text.isascii() and text.isprintable() else clean(text)
 

@@ -86,11 +86,14 @@ def _open_read_only(path: Path) -> sqlite3.Connection:
     file that cannot be read alongside, refusing is the only honest answer.
     """
     uri = path.resolve().as_uri()
+    conn = None
     try:
         conn = _open(f"{uri}?mode=ro")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
     except sqlite3.OperationalError as exc:
+        if conn is not None:
+            conn.close()
         if exc.sqlite_errorcode & 0xFF != _SQLITE_CANTOPEN or not path.is_file():
             raise
         wal = path.with_name(path.name + "-wal")
