@@ -11,7 +11,6 @@ import contextlib
 import datetime
 import errno
 import os
-from collections.abc import Iterator
 from typing import Any
 from zipfile import ZIP_DEFLATED, ZipFile
 
@@ -36,20 +35,24 @@ class _ScratchSheet(WriteOnlyWorksheet):
             self._writer.write_top()
 
     def append(self, row: Any) -> None:
-        with _stream_failures(self):
+        try:
             super().append(row)
+        except etree.SerialisationError as exc:
+            raise _in_words(self, exc) from exc
+
+    def close(self) -> None:
+        try:
+            super().close()
+        except etree.SerialisationError as exc:
+            raise _in_words(self, exc) from exc
 
 
-@contextlib.contextmanager
-def _stream_failures(sheet: WriteOnlyWorksheet) -> Iterator[None]:
+def _in_words(sheet: WriteOnlyWorksheet, exc: etree.SerialisationError) -> ExportError:
     """lxml reports a failed write to a sheet's stream as SerialisationError('IO_ENOSPC'): say it in words."""
-    try:
-        yield
-    except etree.SerialisationError as exc:
-        code = getattr(errno, str(exc).removeprefix("IO_"), None)
-        reason = os.strerror(code) if isinstance(code, int) else str(exc)
-        where = sheet._writer.out if sheet._writer is not None else "the temporary folder"
-        raise ExportError(f"{where}: the workbook's temporary data could not be written ({reason})") from exc
+    code = getattr(errno, str(exc).removeprefix("IO_"), None)
+    reason = os.strerror(code) if isinstance(code, int) else str(exc)
+    where = sheet._writer.out if sheet._writer is not None else "the temporary folder"
+    return ExportError(f"{where}: the workbook's temporary data could not be written ({reason})")
 
 
 class StreamedWorkbook(Workbook):
@@ -68,10 +71,6 @@ class StreamedWorkbook(Workbook):
         archive = ZipFile(filename, "w", ZIP_DEFLATED, allowZip64=True)
         try:
             self.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(tzinfo=None)
-            for sheet in self.worksheets:  # finish each stream here, where a failed write is put in words
-                if not sheet.closed:
-                    with _stream_failures(sheet):
-                        sheet.close()
             ExcelWriter(self, archive).save()
         except BaseException:
             self.discard()
