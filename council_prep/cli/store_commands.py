@@ -52,7 +52,9 @@ def meetings(store_path: Path, as_json: bool) -> None:
 @click.command()
 @store_option
 def check(store_path: Path) -> None:
-    """Check the store's integrity, foreign keys, schema version and search index.
+    """Check the store: SQLite's integrity and foreign keys, the schema version, every stored value
+    (statuses, dates, lists, text) and the search index. Prints one line per problem naming table,
+    row and column, and exits 1 if there is any; works on a read-only store too.
 
     Example: council-prep check --store demo.db
     """

@@ -20,6 +20,7 @@ from council_prep.exporters.output import (
     ProgressCallback,
     atomic_output,
     check_cancelled,
+    save_package,
 )
 from council_prep.resources_path import resource
 
@@ -99,7 +100,7 @@ def export_docx(book: Book, output: Path, *, template: Path | None = None,
         tick()
         writer.finish()
         _describe(document, book)
-        document.save(str(temp))
+        save_package(document.save, temp)
     return output
 
 

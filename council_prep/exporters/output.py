@@ -1,12 +1,15 @@
 """What every exporter shares: all-or-nothing output files, progress reports and cancellation."""
 
 import contextlib
+import io
 import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from council_prep.errors import CouncilPrepError
+from council_prep.exporters.scratch import noted
 
 # progress(done, total): called now and then from the exporting thread.
 ProgressCallback = Callable[[int, int], None]
@@ -40,7 +43,8 @@ def atomic_output(output: Path) -> Iterator[Path]:
     """Yield a temporary path beside `output`; rename it over `output` only if the block succeeds.
 
     A failure or a cancellation therefore never leaves a half-written file, nor destroys the
-    previous version of `output`.
+    previous version of `output`; if the process is killed, the next export removes the
+    temporary file (see scratch). A full disk or an I/O error is reported naming `output`.
     """
     output = Path(output).expanduser()
     folder = output.parent
@@ -55,17 +59,36 @@ def atomic_output(output: Path) -> Iterator[Path]:
     os.close(fd)
     temp = Path(temp_name)
     try:
-        yield temp
-        try:
-            # mkstemp makes the file private; give it the mode an ordinary new file (or the one
-            # it replaces) would have, so a book on a shared drive stays readable by colleagues.
-            os.chmod(temp, output.stat().st_mode & 0o777 if output.exists() else _NEW_FILE_MODE)
-            os.replace(temp, output)
-        except OSError as exc:
-            raise ExportError(f"{output}: could not be written ({exc.strerror or exc})") from exc
+        with noted(temp):
+            try:
+                yield temp
+            except OSError as exc:
+                if exc.filename is not None and Path(exc.filename) != temp:
+                    raise  # another file (a template) failed: its own name says which
+                raise ExportError(f"{output}: could not be written ({exc.strerror or exc})") from exc
+            try:
+                # mkstemp makes the file private; give it the mode an ordinary new file (or the one
+                # it replaces) would have, so a book on a shared drive stays readable by colleagues.
+                os.chmod(temp, output.stat().st_mode & 0o777 if output.exists() else _NEW_FILE_MODE)
+                os.replace(temp, output)
+            except OSError as exc:
+                raise ExportError(f"{output}: could not be written ({exc.strerror or exc})") from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
+
+
+def save_package(save: Callable[[BinaryIO], object], temp: Path) -> None:
+    """Have a library write its zip package into memory, then write the bytes to `temp` ourselves.
+
+    A library that leaves its zip file open when a write fails (python-docx does) would report
+    the failure a second time, as an "Exception ignored" traceback, when the file is collected;
+    in memory the package cannot fail half-way, and our own write fails once, in words.
+    """
+    buffer = io.BytesIO()
+    save(buffer)
+    with open(temp, "wb") as file:
+        file.write(buffer.getbuffer())
 
 
 def check_cancelled(cancelled: CancelCheck | None, output: Path) -> None:

@@ -40,6 +40,7 @@ from council_prep.exporters.xlsx_cells import (
     column_width,
     header_cells,
 )
+from council_prep.exporters.xlsx_streaming import StreamedWorkbook
 from council_prep.exporters.xlsx_summary import write_summary
 
 REPORT_EVERY = 2_000  # rows between progress reports and cancellation checks
@@ -73,7 +74,7 @@ def export_xlsx(book: Book, output: Path, *, progress: ProgressCallback | None =
             progress(done, total)
 
     with atomic_output(output) as temp:
-        workbook = Workbook(write_only=True)
+        workbook = StreamedWorkbook()
         try:
             lists = choice_lists(book)
             names = _define_list_names(workbook, lists)
@@ -82,19 +83,10 @@ def export_xlsx(book: Book, output: Path, *, progress: ProgressCallback | None =
             _write_lists(workbook, lists)
             check_cancelled(cancelled, output)
         except BaseException:
-            _discard(workbook)
+            workbook.discard()
             raise
         workbook.save(temp)
     return output
-
-
-def _discard(workbook: Workbook) -> None:
-    """Finish and delete the streamed sheets' temporary files of a workbook that will not be saved."""
-    for sheet in workbook.worksheets:
-        writer = getattr(sheet, "_writer", None)
-        if writer is not None:
-            sheet.close()
-            writer.cleanup()
 
 
 def data_sheets(book: Book) -> list[DataSheet]:

@@ -10,6 +10,8 @@ from council_prep.store.errors import (
     StoreNotFoundError,
     StoreReadOnlyError,
     StoreTooNewError,
+    StoreWriteError,
+    UnreadableValueError,
 )
 from council_prep.store.search import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit
 from council_prep.store.store import Store
@@ -18,5 +20,5 @@ from council_prep.store.versions import SCHEMA_VERSION
 __all__ = [
     "HIGHLIGHT_END", "HIGHLIGHT_START", "SCHEMA_VERSION", "CorruptStoreError", "NotAStoreError",
     "RecordNotFoundError", "SearchHit", "Store", "StoreBusyError", "StoreError", "StoreNotEmptyError",
-    "StoreNotFoundError", "StoreReadOnlyError", "StoreTooNewError",
+    "StoreNotFoundError", "StoreReadOnlyError", "StoreTooNewError", "StoreWriteError", "UnreadableValueError",
 ]

@@ -1,15 +1,26 @@
-"""Conversion between domain records and table rows, driven by the dataclasses' own type hints."""
+"""Conversion between domain records and table rows, driven by the dataclasses' own type hints.
+
+Rows read back are trusted: their text was cleaned (in to_row) and their values checked when
+they were written, so a record is rebuilt from a row without running the record's own input
+cleaning. A
+value no record could hold (a status this version does not know, a date it cannot read) is
+refused with the table, row and column, never passed on to crash a later step.
+"""
 
 import json
 import types
 import typing
-from dataclasses import fields
+from collections.abc import Callable
+from dataclasses import MISSING, fields
 from datetime import date, datetime, time
 from enum import StrEnum
 from functools import cache
 from typing import Any
 
 from council_prep.domain import Record
+from council_prep.domain.kinds import kind_of
+from council_prep.domain.text import clean
+from council_prep.store.errors import UnreadableValueError
 
 # Relations held in link tables, not in the record's own row.
 RELATION_FIELDS = frozenset({"law_change_ids", "submission_ids"})
@@ -54,39 +65,163 @@ def to_column(kind: type, value: Any) -> Any:
 
 
 def to_row(record: Record) -> dict[str, Any]:
+    """The row that stores `record`. Text is cleaned here, on the one way into the store, so a
+    record whose fields were set after it was made is stored as cleanly as a typed one, and
+    reading it back needs no cleaning."""
     row: dict[str, Any] = {}
     for name, kind in _column_types(type(record)).items():
         value = getattr(record, name)
         if kind is list:
-            row[name] = json.dumps(value, ensure_ascii=False)
+            row[name] = json.dumps([clean_text(item) if type(item) is str else item for item in value],
+                                   ensure_ascii=False)
+        elif kind is str and value is not None:
+            row[name] = clean_text(value)
         else:
             row[name] = to_column(kind, value)
     return row
 
 
+def clean_text(text: str) -> str:
+    """clean(text), with a fast answer for the usual text: printable ASCII needs no cleaning."""
+    return text if text.isascii() and text.isprintable() else clean(text)
+
+
+# Reading values back. Each reader takes a non-NULL column value and returns the field's value,
+# or raises ValueError saying in words what is wrong with it.
+Reader = Callable[[Any], Any]
+
+
+def _text(value: Any) -> str:
+    if type(value) is not str:
+        raise ValueError(f"not text ({_shown(value)})")
+    return value
+
+
+def _whole_number(value: Any) -> int:
+    if type(value) is not int:
+        raise ValueError(f"not a whole number ({_shown(value)})")
+    return value
+
+
+def _flag(value: Any) -> bool:
+    if value not in (0, 1):
+        raise ValueError(f"not 0 or 1 ({_shown(value)})")
+    return bool(value)
+
+
+def _string_list(value: Any) -> list[str]:
+    try:
+        items = json.loads(value)
+    except (TypeError, ValueError):
+        items = None
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        raise ValueError(f"not a JSON list of texts ({_shown(value)})")
+    return items
+
+
+def _parsed(parse: Callable[[str], Any], what: str) -> Reader:
+    def read(value: Any) -> Any:
+        try:
+            return parse(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"unreadable {what} {_shown(value)}") from None
+    return read
+
+
+def _member(enum: type[StrEnum]) -> Reader:
+    members = {member.value: member for member in enum}
+
+    def read(value: Any) -> StrEnum:
+        try:
+            return members[value]
+        except (KeyError, TypeError):
+            raise ValueError(f"unknown value {_shown(value)}") from None
+    return read
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def reader(kind: type) -> Reader | None:
+    """How a column of `kind` is read back; None for text, which is taken as it is (after a type check)."""
+    if kind is str:
+        return None
+    if kind is list:
+        return _string_list
+    if kind is bool:
+        return _flag
+    if kind is int:
+        return _whole_number
+    if kind is time:
+        return _parsed(time.fromisoformat, "time")
+    if kind is datetime:
+        return _parsed(datetime.fromisoformat, "date and time")
+    if kind is date:
+        return _parsed(date.fromisoformat, "date")
+    if issubclass(kind, StrEnum):
+        return _member(kind)
+    raise TypeError(f"no reader for columns of type {kind!r}")
+
+
+@cache
+def readers(cls: type[Record]) -> tuple[tuple[str, Reader | None, bool], ...]:
+    """(column, its reader, whether NULL is a value of the field) for every column of `cls`."""
+    return tuple((name, reader(kind), _nullable(cls, name)) for name, kind in _column_types(cls).items())
+
+
+@cache
+def _defaults(cls: type[Record]) -> tuple[tuple[str, Any, Callable[[], Any] | None], ...]:
+    """(field, default value, default factory) of every field that has a default."""
+    return tuple((f.name, f.default, None if f.default_factory is MISSING else f.default_factory)
+                 for f in fields(cls) if f.default is not MISSING or f.default_factory is not MISSING)
+
+
+def read_value(table: str, row_id: Any, name: str, read: Reader | None, value: Any) -> Any:
+    """One non-NULL column value as the field holds it, or UnreadableValueError naming where it is."""
+    try:
+        return _text(value) if read is None else read(value)
+    except ValueError as exc:
+        raise UnreadableValueError(
+            f"{table} row {row_id}, column {name}: {exc}; run council-prep check"
+        ) from None
+
+
+def unreadable(read: Reader | None, value: Any) -> str | None:
+    """Why a non-NULL column value cannot be read with `read` (from `readers`), or None if it can."""
+    try:
+        _text(value) if read is None else read(value)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
 def from_row(cls: type[Record], row: dict[str, Any], **relations: list[int]) -> Record:
+    """The record a stored row holds, built without input cleaning (the row is trusted)."""
     values: dict[str, Any] = {}
-    for name, kind in _column_types(cls).items():
+    for name, read, nullable in readers(cls):
         value = row.get(name)
         if value is None:
-            values[name] = None if name != "uid" else row["uid"]
-        elif kind is list:
-            values[name] = json.loads(value)
-        elif kind is time:
-            values[name] = time.fromisoformat(value)
-        elif kind is datetime:
-            values[name] = datetime.fromisoformat(value)
-        elif kind is date:
-            values[name] = date.fromisoformat(value)
-        elif kind is bool:
-            values[name] = bool(value)
-        elif issubclass(kind, StrEnum):
-            values[name] = kind(value)
-        else:
+            if nullable:  # otherwise the field keeps its default (text columns NULL in old rows)
+                values[name] = None
+        elif read is None and type(value) is str:
             values[name] = value
-    # Keep dataclass defaults for text columns that are NULL in old rows.
-    values = {k: v for k, v in values.items() if v is not None or _nullable(cls, k)}
-    return cls(**values, **relations)
+        else:
+            values[name] = read_value(kind_of(cls).table, row.get("id"), name, read, value)
+    values.update(relations)
+    return _trusted(cls, values)
+
+
+def _trusted(cls: type[Record], values: dict[str, Any]) -> Record:
+    """A record of `cls` holding `values` (other fields at their defaults), without __post_init__."""
+    record = object.__new__(cls)
+    state = record.__dict__
+    for name, default, factory in _defaults(cls):
+        if name not in values:
+            state[name] = factory() if factory is not None else default
+    state.update(values)
+    return record
 
 
 @cache

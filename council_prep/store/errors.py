@@ -37,3 +37,11 @@ class RecordNotFoundError(StoreError):
 
 class StoreNotEmptyError(StoreError):
     """The store already holds data, and the operation only fills an empty store."""
+
+
+class UnreadableValueError(CorruptStoreError):
+    """A row holds a value no record can: a status this version does not know, a date it cannot read."""
+
+
+class StoreWriteError(StoreError):
+    """The disk is full, or the file could not be written or read back (an I/O error)."""

@@ -25,11 +25,11 @@ from council_prep.store import errors, history, sites
 from council_prep.store.agenda import AgendaTable
 from council_prep.store.changelog import ChangeLog
 from council_prep.store.changes import Changes
-from council_prep.store.connection import connect, translated
+from council_prep.store.connection import connect, translated, translated_copy
 from council_prep.store.history import Change, Export
 from council_prep.store.merge import MergeReport, decide, merge_package
 from council_prep.store.package import read_package, write_package
-from council_prep.store.search import SEARCH_KINDS, SEARCH_SQL, SEARCH_TABLES, SearchHit, hit_from_row, match_expression
+from council_prep.store.search import SEARCH_SQL, SearchHit, hit_from_row, match_expression
 from council_prep.store.tables import RecordTable
 from council_prep.store.undo import apply_step
 from council_prep.store.versions import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
@@ -370,60 +370,28 @@ class Store:
         destination = Path(destination).expanduser()
         if not destination.parent.is_dir():
             raise errors.StoreNotFoundError(f"{destination}: the folder {destination.parent} does not exist")
-        fd, temp_name = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".part", dir=destination.parent)
-        os.close(fd)
-        try:
-            target = sqlite3.connect(temp_name)
+        with translated_copy(self.path, destination):
+            fd, temp_name = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".part", dir=destination.parent)
+            os.close(fd)
             try:
-                with translated(self.path):
+                target = sqlite3.connect(temp_name)
+                try:
                     self.conn.backup(target)
-                target.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                target.close()
-            os.replace(temp_name, destination)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp_name)
-            raise
+                    target.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    target.close()
+                os.replace(temp_name, destination)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp_name)
+                raise
         return destination
 
     def check(self) -> list[str]:
-        """Problems found by SQLite's integrity and foreign-key checks and by our own; [] if sound."""
-        problems: list[str] = []
-        with self.reading():
-            for (result,) in self.conn.execute("PRAGMA integrity_check"):
-                if result != "ok":
-                    problems.append(f"integrity: {result}")
-            for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check"):
-                problems.append(f"{table} row {rowid} refers to a missing {parent} record")
-            if self.schema_version() != SCHEMA_VERSION:
-                problems.append(f"schema version {self.schema_version()}, expected {SCHEMA_VERSION}")
-            problems += self._check_search_index()
-        return problems
+        """Problems found in the store, one line each naming table, row and column; [] if sound."""
+        from council_prep.store.check import check_store
 
-    def _check_search_index(self) -> list[str]:
-        """Every searchable record has its index entry and nothing else is indexed.
-
-        FTS5's own structural check is a write statement, so it runs only on a writable store.
-        """
-        problems: list[str] = []
-        if not self.read_only:
-            try:
-                self.conn.execute("INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 0)")
-            except sqlite3.DatabaseError as exc:
-                problems.append(f"search index: {exc}")
-        for kind, (table, _, _) in SEARCH_TABLES.items():
-            missing = self.conn.execute(
-                f"SELECT count(*) FROM {table} WHERE id * 4 + ? NOT IN (SELECT rowid FROM search_index)",
-                [SEARCH_KINDS[kind]],
-            ).fetchone()[0]
-            if missing:
-                problems.append(f"search index lacks {missing} {table.replace('_', ' ')}")
-        expected = sum(table.count() for table in self.searchable_tables())
-        indexed = self.conn.execute("SELECT count(*) FROM search_index").fetchone()[0]
-        if indexed != expected:
-            problems.append(f"search index holds {indexed} entries for {expected} records")
-        return problems
+        return check_store(self)
 
     def searchable_tables(self) -> list[RecordTable]:
         return [self.agenda, self.law_changes, self.submissions, self.questions]

@@ -62,9 +62,10 @@ def test_all_words_must_match(store: Store, meeting: Meeting):
 def test_check_notices_a_record_missing_from_the_index(store: Store, meeting: Meeting):
     question = store.questions.add(Question(meeting_id=meeting.id, text="Indexed?"))
     store.conn.execute("DELETE FROM search_index WHERE rowid = ?", [question.id * 4 + 3])
-    assert store.check() == ["search index lacks 1 questions", "search index holds 0 entries for 1 records"]
+    missing = f"questions row {question.id} (uid {question.uid}): missing from the search index"
+    assert store.check() == [missing, "search index holds 0 entries for 1 records"]
     with Store.open(store.path, read_only=True) as review:
-        assert "search index lacks 1 questions" in review.check()
+        assert missing in review.check()
 
 
 def test_snippets_read_as_text_not_as_stored_lists(store: Store, meeting: Meeting):
