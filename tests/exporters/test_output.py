@@ -10,11 +10,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from council_prep.reference import seed_reference
 
 from council_prep.domain import Meeting, Question
 from council_prep.exporters.output import ExportCancelled, ExportError, atomic_output, check_cancelled, save_package
 from council_prep.exporters.scratch import STALE_AFTER_SECONDS, clean_leftovers
-from council_prep.reference import seed_reference
 from council_prep.store import Store
 
 
