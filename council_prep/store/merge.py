@@ -108,6 +108,12 @@ def merge_package(log: ChangeLog, package: Package, own_site: str, step_id: int)
         current = _current(conn, logged, net.uid)
         if net.last_op == DELETE:  # as the record was when the package began (or was created in it)
             _delete(log, logged, net.uid, net.tombstone or {}, current, report)
+        elif current is not None and net.first_op == ADD:
+            # Known here, and sent whole (they received it from a third store): the base of a field
+            # is ours unless this store itself changed it since.
+            edited_here = _edited_here(conn, net.uid, own_site)
+            base = {name: value if name in edited_here else current.get(name) for name, value in net.base.items()}
+            _update(conn, logged, net.uid, base, net.theirs, current, report)
         elif current is not None:
             base = {name: net.base.get(name, value) for name, value in net.theirs.items()}
             _update(conn, logged, net.uid, base, net.theirs, current, report)
@@ -130,6 +136,15 @@ def merge_package(log: ChangeLog, package: Package, own_site: str, step_id: int)
                  "ON CONFLICT (peer) DO UPDATE SET received_upto = max(received_upto, excluded.received_upto), "
                  "received_at = excluded.received_at", [package.site_id, package.upto, log_time()])
     return report
+
+
+def _edited_here(conn: sqlite3.Connection, uid: str, own_site: str) -> set[str]:
+    """Fields of a record that steps of this store's own site changed."""
+    fields: set[str] = set()
+    for (after,) in conn.execute("SELECT c.after FROM changes c JOIN steps s ON s.id = c.step_id "
+                                 "WHERE c.uid = ? AND c.op = 'update' AND s.site = ?", [uid, own_site]):
+        fields.update(json.loads(after))
+    return fields
 
 
 def _deleted_here(conn: sqlite3.Connection) -> set[str]:
