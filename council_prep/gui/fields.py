@@ -47,6 +47,10 @@ class FieldEditor:
     def set_read_only(self, read_only: bool) -> None:
         self.widget.setEnabled(not read_only)
 
+    def merged(self, value: Any, stored: Any) -> Any:
+        """The value to save when the user changed the field from `stored` to `value`."""
+        return value
+
 
 class _PlainTextEdit(QPlainTextEdit):
     """Commits when focus leaves it (a multi-line editor has no editingFinished signal).
@@ -98,9 +102,15 @@ class DateField(LineField):
 
     def set_value(self, value: Any) -> None:
         if isinstance(value, datetime):
-            self.widget.setText(value.strftime("%Y-%m-%d %H:%M"))
+            self.widget.setText(value.isoformat(sep=" ", timespec="minutes"))
         else:
             self.widget.setText(value.isoformat() if value else "")
+
+    def merged(self, value: Any, stored: Any) -> Any:
+        """A time typed without an offset keeps the offset the stored one had."""
+        if isinstance(value, datetime) and value.tzinfo is None and isinstance(stored, datetime):
+            return value.replace(tzinfo=stored.tzinfo)
+        return value
 
 
 class TextField(FieldEditor):
@@ -206,6 +216,11 @@ class CheckListField(FieldEditor):
     def value(self) -> tuple[Any, str | None]:
         items = (self.widget.item(row) for row in range(self.widget.count()))
         return [i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked], None
+
+    def merged(self, value: Any, stored: Any) -> Any:
+        """The stored order kept: choices still checked first, as they were, then the newly checked."""
+        kept = [v for v in stored or [] if v in value]
+        return kept + [v for v in value if v not in kept]
 
     def set_value(self, value: Any) -> None:
         wanted = set(value or [])
