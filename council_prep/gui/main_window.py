@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
 
 from council_prep.domain import Meeting
 from council_prep.errors import CouncilPrepError
+from council_prep.gui import mnemonics
 from council_prep.gui.agenda.tab import AgendaTab
 from council_prep.gui.icons import app_icon, icon
 from council_prep.gui.lazy_tabs import LazyTabs
@@ -32,6 +33,21 @@ if TYPE_CHECKING:
     from council_prep.gui.tables.table_tab import TableTab
 
 TAB_TITLES = ("&Agenda", "&Law changes", "S&ubmissions", "&Questions", "&Book")
+
+
+def redo_keys() -> list[QKeySequence]:
+    """Every key people use for Redo (Ctrl+Shift+Z and Ctrl+Y), each once: a key listed twice is ambiguous."""
+    return list(dict.fromkeys([*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+                               QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]))
+
+
+def show_shortcut_in_tooltip(action: QAction) -> None:
+    """The action's tooltip names its first shortcut, as the menu does: "Undo (Ctrl+Z)"."""
+    text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+    key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    tip = f"{text} ({key})" if key else text
+    if action.toolTip() != tip:
+        action.setToolTip(tip)
 AGENDA, LAW_CHANGES, SUBMISSIONS, QUESTIONS, BOOK = range(len(TAB_TITLES))
 
 
@@ -80,6 +96,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         action.setStatusTip(tip or text.replace("&", "").rstrip("…"))
         action.triggered.connect(slot)
+        show_shortcut_in_tooltip(action)
         return action
 
     def _build_actions(self) -> None:
@@ -87,13 +104,24 @@ class MainWindow(QMainWindow):
                                              self.choose_new_store)
         self.open_store_action = self._action("&Open store…", "open", QKeySequence.StandardKey.Open,
                                               self.choose_store)
-        self.quit_action = self._action("&Quit", None, QKeySequence.StandardKey.Quit, self.close)
+        self.quit_action = self._action("&Quit", None, None, self.close)
+        # Some platforms (and the offscreen one) bind no key to Quit: Ctrl+Q then.
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
+        self.quit_action.setShortcuts(quit_keys)
+        show_shortcut_in_tooltip(self.quit_action)
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.undo_action.setIcon(icon("undo"))
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.redo_action.setShortcuts(redo_keys())
         self.redo_action.setIcon(icon("redo"))
+        for action in (self.undo_action, self.redo_action):
+            show_shortcut_in_tooltip(action)
+            action.changed.connect(lambda a=action: show_shortcut_in_tooltip(a))
+        self.find_action = self._action("&Filter this tab…", None, QKeySequence.StandardKey.Find,
+                                        lambda: self._to_page("focus_filter"))
+        self.delete_action = self._action("&Delete selected", "delete", QKeySequence.StandardKey.Delete,
+                                          self.delete_selected)
         self.search_action = self._action("&Find everywhere…", "search", "Ctrl+K", self.open_search,
                                           "Search agenda items, law changes, submissions and questions")
         self.new_meeting_action = self._action("&New meeting…", "meeting", "Ctrl+Shift+N", self.new_meeting)
@@ -110,7 +138,9 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.search_action)
+        edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.find_action, self.search_action])
         meeting_menu = bar.addMenu("&Meeting")
         meeting_menu.addActions([self.new_meeting_action, self.edit_meeting_action])
         help_menu = bar.addMenu("&Help")
@@ -123,6 +153,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         label = QLabel("Mee&ting: ")
         label.setBuddy(self.meeting_selector)
+        self.meeting_label = label
         toolbar.addWidget(label)
         toolbar.addWidget(self.meeting_selector)
         toolbar.addActions([self.new_meeting_action, self.edit_meeting_action])
@@ -147,6 +178,8 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         session.failed.connect(self._store_failed)
         session.changed.connect(self._store_changed)
+        session.refused.connect(self.say)
+        session.saved.connect(lambda text: self.say(f"Saved: {text}"))
         session.read_only_changed.connect(lambda _ro: self._update_title())
         self._pages: list[MeetingPage] = []
         self._editors: list[AgendaTab | TableTab] = []
@@ -164,6 +197,7 @@ class MainWindow(QMainWindow):
             self.tabs.add_lazy(lambda b=build: self._page(b), title)
             self.tabs.addAction(self._action(title, None, f"Ctrl+{n + 1}",
                                              lambda _c=False, i=n: self.tabs.setCurrentIndex(i)))
+        self.tabs.currentChanged.connect(self._focus_into_page)
         self.setCentralWidget(self.tabs)
         self.watch = StoreWatch(session, parent=self.tabs)
         self.watch.lost.connect(self._store_lost)
@@ -178,7 +212,44 @@ class MainWindow(QMainWindow):
         page = build()
         page.set_meeting(self.current_meeting())
         self._pages.append(page)
+        mnemonics.assign(cast(QWidget, page), self.window_mnemonics())
         return cast(QWidget, page)
+
+    def window_mnemonics(self) -> set[str]:
+        """The Alt+letters the window itself uses (menus, tabs, the meeting label): a tab's controls avoid them."""
+        texts = [a.text() for a in self.menuBar().actions()]
+        texts += [self.tabs.tabText(n) for n in range(self.tabs.count())] + [self.meeting_label.text()]
+        return {m for m in map(mnemonics.letter, texts) if m}
+
+    def _focus_into_page(self) -> None:
+        """Ctrl+Tab or Ctrl+2 lands in the new page: its first control takes the focus unless the tabs hold it."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.tabs.isAncestorOf(focus):
+            return
+        page = self.tabs.currentWidget()
+        target = next((w for w in page.findChildren(QWidget) if w.isVisible() and w.isEnabled()
+                       and w.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus), None)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def _to_page(self, method: str) -> None:
+        """Run `method` of the tab on show, when it has one (Find, Delete act on the tab in front)."""
+        action = getattr(self.tabs.currentWidget(), method, None)
+        if action is not None:
+            action()
+
+    def delete_selected(self) -> None:
+        """Delete what is selected in the tab on show; refused quietly when the store is read-only."""
+        if self.session.read_only:
+            self.say(f"{self.session.path.name} is open read-only: nothing is deleted")
+            return
+        page = self.tabs.currentWidget()
+        form = getattr(page, "form", None)
+        focus = QApplication.focusWidget()
+        if form is not None and focus is not None and form.isAncestorOf(focus):
+            self.say("Del deletes the row selected in the table; the details pane keeps Del for its fields")
+            return
+        self._to_page("delete_selected")
 
     def _agenda_page(self) -> AgendaTab:
         return self._editor_page(AgendaTab(self.session, self.lookups))
@@ -369,9 +440,6 @@ class MainWindow(QMainWindow):
     def _store_changed(self, kind: str) -> None:
         if kind == "meetings":
             self._fill_meetings(self.meeting_selector.currentData())
-        stack = self.session.undo_stack
-        if stack.index() > 0 and stack.canUndo():
-            self.say(f"Saved: {stack.undoText()}")
 
     def _store_failed(self, message: str) -> None:
         from council_prep.gui import messages
@@ -388,7 +456,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         meeting = self.current_meeting() if self.session else None
         read_only = self.session.read_only
-        parts = ["council-prep", self.session.path.name] + ([meeting.title] if meeting else [])
+        # Qt adds the application's name after the title itself.
+        parts = [self.session.path.name] + ([meeting.title] if meeting else [])
         self.setWindowTitle(" — ".join(parts) + ("  [read-only]" if read_only else ""))
         for action in (self.new_meeting_action, self.edit_meeting_action):
             action.setEnabled(not read_only)

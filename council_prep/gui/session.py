@@ -17,6 +17,8 @@ class Session(QObject):
 
     changed = Signal(str)  # the store table that changed: "agenda", "law_changes", ...
     failed = Signal(str)  # a message for the user: an edit could not be saved
+    refused = Signal(str)  # an edit asked of a read-only store: said quietly, it is no error
+    saved = Signal(str)  # the name of the step just saved, for the status bar
     read_only_changed = Signal(bool)
 
     def __init__(self, store: Store, lock: StoreLock | None = None, parent: QObject | None = None):
@@ -55,11 +57,12 @@ class Session(QObject):
     def push(self, command: StoreCommand) -> bool:
         """Apply `command` to the store; only a command that succeeded enters the undo stack."""
         if self._read_only:
-            self.failed.emit(f"{self.path.name} is open read-only; changes are not saved")
+            self.refused.emit(f"{self.path.name} is open read-only; changes are not saved")
             return False
         if not self.guarded(command.apply, command.kind):
             return False
         self.undo_stack.push(command)
+        self.saved.emit(command.text())
         return True
 
     # Shorthands

@@ -53,8 +53,9 @@ class AgendaTab(QWidget):
         self.heading.setAccessibleName("Session")
         self.add_button = QPushButton(icon("add"), "&Add item")
         self.add_button.clicked.connect(self.add_item)
-        self.delete_button = QPushButton(icon("delete"), "&Delete item")
-        self.delete_button.clicked.connect(self.delete_item)
+        self.delete_button = QPushButton(icon("delete"), "Delete item")
+        self.delete_button.setToolTip("Delete the selected agenda item (Del)")
+        self.delete_button.clicked.connect(self.delete_selected)
         self.up_action = self._action("Move item &up", "up", "Ctrl+Up", -1)
         self.down_action = self._action("Move item do&wn", "down", "Ctrl+Down", +1)
         top = QHBoxLayout()
@@ -94,6 +95,7 @@ class AgendaTab(QWidget):
         view.setDefaultDropAction(Qt.DropAction.MoveAction)
         view.setDropIndicatorShown(True)
         view.setAlternatingRowColors(True)
+        view.setTabKeyNavigation(False)  # Tab leaves the table for the next control
         view.setWordWrap(False)
         view.verticalHeader().hide()
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
@@ -203,7 +205,7 @@ class AgendaTab(QWidget):
             self.reload(keep=added.id)
             self.form.editors["title"].widget.setFocus()
 
-    def delete_item(self) -> None:
+    def delete_selected(self) -> None:
         item_id = self.current_id()
         if item_id is None:
             return

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from council_prep.domain import Meeting, MeetingStatus, label
+from council_prep.gui import mnemonics
 from council_prep.gui.forms import plain
 from council_prep.gui.lookups import Lookups
 
@@ -70,6 +71,7 @@ class MeetingDialog(QDialog):
             signal.connect(self.validate)
         self.agreement.currentIndexChanged.connect(self._agreement_changed)
         self.validate()
+        mnemonics.assign(self)
 
     def _lay_out(self) -> None:
         form = QFormLayout()

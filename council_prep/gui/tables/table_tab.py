@@ -1,7 +1,6 @@
 """A tab with a filter bar, a lazy table of records and the selected record's editor pane."""
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -52,8 +51,6 @@ class TableTab(QWidget):
         session.changed.connect(self._store_changed)
         session.read_only_changed.connect(self._apply_read_only)
         self._apply_read_only(session.read_only)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_filter,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if not spec.meeting_scoped:  # a meeting's records wait for set_meeting
             self.reload()
 
@@ -87,7 +84,7 @@ class TableTab(QWidget):
         self.count_label.setAccessibleName("Record count")
         self.add_button = QPushButton(icon("add"), f"&New {self.spec.noun}")
         self.add_button.clicked.connect(self.add_record)
-        self.delete_button = QPushButton(icon("delete"), "&Delete")
+        self.delete_button = QPushButton(icon("delete"), "Delete")
         self.delete_button.setToolTip(f"Delete the selected {self.spec.noun} (Del)")
         self.delete_button.clicked.connect(self.delete_selected)
         bar = QHBoxLayout()
@@ -108,6 +105,7 @@ class TableTab(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setAlternatingRowColors(True)
+        table.setTabKeyNavigation(False)  # Tab leaves the table for the next control
         table.setWordWrap(False)
         # No sort until the user asks: rows come in store order (by id), which needs no sorting.
         table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -122,8 +120,6 @@ class TableTab(QWidget):
         for n, column in enumerate(self.spec.columns):
             table.setColumnWidth(n, column.width * char + 16)
         table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show(current.row()))
-        QShortcut(QKeySequence.StandardKey.Delete, table, self.delete_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
         self.table = table
 
     # Filtering and selection
