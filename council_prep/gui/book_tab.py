@@ -162,9 +162,19 @@ class BookTab(QWidget):
 
     # Exporting
     def export(self, fmt: str) -> Operation | None:
+        """Export now, or once the user agrees to replace a file already there (None until then)."""
         if self.meeting is None or self.operation is not None:
             return None
         output = self.output_path(fmt)
+        if output.exists():
+            messages.choose(self, "Replace file?", f"{output} already exists.\n\nReplace it with a new export?",
+                            [("&Replace", QMessageBox.ButtonRole.AcceptRole),
+                             ("Cancel", QMessageBox.ButtonRole.RejectRole)],
+                            lambda choice: self._start(fmt, output) if choice == 0 else None, name="replace-file")
+            return None
+        return self._start(fmt, output)
+
+    def _start(self, fmt: str, output: Path) -> Operation:
         sections = [s for s, box in self.section_boxes.items() if box.isChecked()]
         template = Path(self.template.text()).expanduser() if self.template.text().strip() else None
         meeting_id, profile, store_path = self.meeting.id, self.profile(), self.store_path
@@ -208,7 +218,7 @@ class BookTab(QWidget):
             self, "Export finished", f"The briefing book was written to\n{output}",
             [("&Open file", QMessageBox.ButtonRole.AcceptRole), ("Open &folder", QMessageBox.ButtonRole.ActionRole),
              ("Close", QMessageBox.ButtonRole.RejectRole)],
-            lambda choice: self._open(output, choice), name="export-finished",
+            lambda choice: self._open(output, choice), name="export-finished", icon=QMessageBox.Icon.Information,
         )
 
     def _open(self, output: Path, choice: int) -> None:

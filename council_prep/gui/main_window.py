@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from council_prep.domain import Meeting
 from council_prep.errors import CouncilPrepError
@@ -39,6 +48,18 @@ def redo_keys() -> list[QKeySequence]:
     """Every key people use for Redo (Ctrl+Shift+Z and Ctrl+Y), each once: a key listed twice is ambiguous."""
     return list(dict.fromkeys([*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
                                QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]))
+
+
+def marking_banner() -> QLabel:
+    """The meeting's handling marking across the window, as on every page of its book."""
+    banner = QLabel()
+    banner.setObjectName("handling-marking")
+    banner.setAccessibleName("Handling marking")
+    banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    banner.setStyleSheet("QLabel#handling-marking { background: #8a1c1c; color: white; font-weight: bold;"
+                         " letter-spacing: 1px; padding: 3px; }")
+    banner.hide()
+    return banner
 
 
 def show_shortcut_in_tooltip(action: QAction) -> None:
@@ -198,7 +219,14 @@ class MainWindow(QMainWindow):
             self.tabs.addAction(self._action(title, None, f"Ctrl+{n + 1}",
                                              lambda _c=False, i=n: self.tabs.setCurrentIndex(i)))
         self.tabs.currentChanged.connect(self._focus_into_page)
-        self.setCentralWidget(self.tabs)
+        self.marking = marking_banner()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.marking)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.watch = StoreWatch(session, parent=self.tabs)
         self.watch.lost.connect(self._store_lost)
         self.settings.remember_store(session.path)
@@ -365,6 +393,8 @@ class MainWindow(QMainWindow):
         for page in self._pages:
             page.set_meeting(meeting)
         self.settings.set_last_meeting(self.session.path, meeting.uid if meeting else None)
+        self.marking.setText(meeting.handling_marking if meeting else "")
+        self.marking.setVisible(bool(meeting and meeting.handling_marking))
         self._update_title()
 
     def select_meeting(self, meeting_id: int) -> None:
@@ -488,5 +518,8 @@ class MainWindow(QMainWindow):
         if book is not None and book.operation is not None:
             book.operation.cancel()
             book.operation.done.wait(10)
+        if self._search is not None:
+            self._search.debounce.stop()  # a search typed just before closing must not run on a closed store
+            self._search.close()
         self.session.close()
         event.accept()

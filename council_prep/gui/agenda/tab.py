@@ -22,6 +22,7 @@ from council_prep.gui.forms import FieldSpec, RecordForm
 from council_prep.gui.icons import icon
 from council_prep.gui.lookups import Lookups
 from council_prep.gui.session import Session
+from council_prep.gui.wording import counted
 from council_prep.store import RecordNotFoundError
 from council_prep.store.views import labels
 
@@ -142,7 +143,7 @@ class AgendaTab(QWidget):
             return
         ends = self.model.slots[-1].ends if items else meeting.start_time
         self.heading.setText(f"<b>{meeting.session_date:%A %d %B %Y}</b>, from {meeting.start_time:%H:%M} · "
-                             f"{len(items)} items")
+                             f"{counted(len(items), 'item')}")
         self.budget.show_budget(meeting.length_minutes, [i.minutes for i in items], f"{ends:%H:%M}")
         if not self.select_item(keep):
             self.select_item(items[0].id if items else None)
@@ -203,7 +204,9 @@ class AgendaTab(QWidget):
         added = self.session.add("agenda", item)
         if added is not None:
             self.reload(keep=added.id)
-            self.form.editors["title"].widget.setFocus()
+            title = self.form.editors["title"].widget
+            title.setFocus(Qt.FocusReason.OtherFocusReason)
+            title.selectAll()  # typing replaces "New agenda item"
 
     def delete_selected(self) -> None:
         item_id = self.current_id()

@@ -22,6 +22,7 @@ from council_prep.gui.lookups import Lookups
 from council_prep.gui.session import Session
 from council_prep.gui.tables.columns import TableSpec
 from council_prep.gui.tables.model import LazyRecordModel
+from council_prep.gui.wording import counted
 
 DEBOUNCE_MS = 150
 
@@ -145,7 +146,7 @@ class TableTab(QWidget):
         keep = self.current_id()
         self.model.set_query(text=self.text_filter.text().strip() or None, **self.filters())
         total = self.model.rowCount()
-        self.count_label.setText(self.model.error or f"{total:,} {self.spec.noun}{'' if total == 1 else 's'}")
+        self.count_label.setText(self.model.error or counted(total, self.spec.noun))
         # The pane always shows a record when there is one: the one kept, else the first.
         first = self.model.ids()[0] if total else None
         if not self.select_record(keep, clear_filters=False) and not self.select_record(first, clear_filters=False):
@@ -204,7 +205,10 @@ class TableTab(QWidget):
         added = self.session.add(self.spec.kind, self.spec.new_record(self.meeting_id, partner))
         if added is not None:
             self.select_record(added.id)
-            self.form.editors[self.spec.fields[0].name].widget.setFocus()
+            text = next(f.name for f in self.spec.fields if f.kind in ("line", "text"))  # the title, the question
+            field = self.form.editors[text].widget
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+            field.selectAll()  # typing replaces the placeholder text
 
     def delete_selected(self) -> None:
         record: Record | None = self.model.fresh_record(self.table.currentIndex().row())
