@@ -51,7 +51,7 @@ def main(ctx: click.Context, store_path: Path | None, read_only: bool, review: b
         click.echo(notice, err=True)
     from council_prep.gui.app import run
 
-    ctx.exit(run(path, read_only=read_only or review, review=review, notice=notice))
+    ctx.exit(run(path, read_only=read_only or review, notice=notice))
 
 
 def _has_display() -> bool:

@@ -34,7 +34,11 @@ Commit = Callable[[], None]
 
 
 class FieldEditor:
-    """Base: `widget` goes into the form; value() returns (value, problem message or None)."""
+    """Base: `widget` goes into the form; value() returns (value, problem message or None).
+
+    Read-only, a field still looks like text to read, not a greyed-out control: it keeps its colours
+    and its focus (for screen readers and copying) and only refuses changes.
+    """
 
     widget: QWidget
 
@@ -152,11 +156,29 @@ class IntField(FieldEditor):
     def set_value(self, value: Any) -> None:
         self.widget.setValue(int(value or 0))
 
+    def set_read_only(self, read_only: bool) -> None:
+        self.widget.setReadOnly(read_only)
+        self.widget.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons if read_only
+                                     else QSpinBox.ButtonSymbols.UpDownArrows)
+
+
+class _ReadOnlyCheckBox(QCheckBox):
+    """A check box that can refuse to change while looking as usual."""
+
+    read_only = False
+
+    def nextCheckState(self) -> None:
+        if not self.read_only:
+            super().nextCheckState()
+
 
 class CheckField(FieldEditor):
     def __init__(self, on_commit: Commit, text: str):
-        self.widget = QCheckBox(text)
+        self.widget = _ReadOnlyCheckBox(text)
         self.widget.clicked.connect(lambda _checked: on_commit())
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.widget.read_only = read_only
 
     def value(self) -> tuple[Any, str | None]:
         return self.widget.isChecked(), None
@@ -165,11 +187,31 @@ class CheckField(FieldEditor):
         self.widget.setChecked(bool(value))
 
 
+class _ReadOnlyComboBox(QComboBox):
+    """A drop-down that, read-only, shows its choice as plain text would: no list, no wheel, no typing."""
+
+    read_only = False
+
+    def showPopup(self) -> None:
+        if not self.read_only:
+            super().showPopup()
+
+    def wheelEvent(self, event) -> None:
+        if not self.read_only:
+            super().wheelEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if not self.read_only or event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            super().keyPressEvent(event)
+        else:
+            event.ignore()
+
+
 class ChoiceField(FieldEditor):
     """A closed choice: enum values, a partner, a topic (optionally with 'none')."""
 
     def __init__(self, on_commit: Commit, choices: list[tuple[Any, str]]):
-        self.widget = QComboBox()
+        self.widget = _ReadOnlyComboBox()
         for data, text in choices:
             self.widget.addItem(text, data)
         self.widget.activated.connect(lambda _index: on_commit())
@@ -180,6 +222,9 @@ class ChoiceField(FieldEditor):
 
     def value(self) -> tuple[Any, str | None]:
         return self.widget.currentData(), None
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.widget.read_only = read_only
 
     def set_value(self, value: Any) -> None:
         index = self.widget.findData(value)
@@ -197,6 +242,7 @@ class CheckListField(FieldEditor):
         self.widget.setMinimumHeight(self.widget.fontMetrics().lineSpacing() * rows + 12)
         self.widget.setMaximumHeight(self.widget.fontMetrics().lineSpacing() * (rows + 4) + 12)
         self._loading = False
+        self._read_only = False
         self.set_choices(choices)
         self.widget.itemChanged.connect(lambda _item: None if self._loading else on_commit())
 
@@ -208,14 +254,23 @@ class CheckListField(FieldEditor):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, data)
             item.setToolTip(text)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if data in checked else Qt.CheckState.Unchecked)
             self.widget.addItem(item)
         self._loading = False
+        self.set_read_only(self._read_only)
 
     def value(self) -> tuple[Any, str | None]:
         items = (self.widget.item(row) for row in range(self.widget.count()))
         return [i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked], None
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._loading = True
+        for row in range(self.widget.count()):
+            item = self.widget.item(row)
+            checkable = Qt.ItemFlag.ItemIsUserCheckable
+            item.setFlags(item.flags() & ~checkable if read_only else item.flags() | checkable)
+        self._loading = False
+        self._read_only = read_only
 
     def merged(self, value: Any, stored: Any) -> Any:
         """The stored order kept: choices still checked first, as they were, then the newly checked."""
@@ -302,5 +357,6 @@ class PointsField(FieldEditor):
                                   QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.list.setDragEnabled(not read_only)
-        self.add_button.setEnabled(not read_only)
-        self.remove_button.setEnabled(not read_only)
+        for button in (self.add_button, self.remove_button):
+            button.setEnabled(not read_only)
+            button.setVisible(not read_only)

@@ -38,10 +38,12 @@ if TYPE_CHECKING:
 
     from council_prep.gui.book_tab import BookTab
     from council_prep.gui.meetings.dialog import MeetingDialog
+    from council_prep.gui.reading.view import ReadingView
     from council_prep.gui.search import SearchDialog
     from council_prep.gui.tables.table_tab import TableTab
 
-TAB_TITLES = ("&Agenda", "&Law changes", "S&ubmissions", "&Questions", "&Book")
+TAB_TITLES = ("&Agenda", "&Law changes", "S&ubmissions", "&Questions", "&Book", "&Reading view")
+AGENDA, LAW_CHANGES, SUBMISSIONS, QUESTIONS, BOOK, READING = range(len(TAB_TITLES))
 
 
 def redo_keys() -> list[QKeySequence]:
@@ -69,7 +71,6 @@ def show_shortcut_in_tooltip(action: QAction) -> None:
     tip = f"{text} ({key})" if key else text
     if action.toolTip() != tip:
         action.setToolTip(tip)
-AGENDA, LAW_CHANGES, SUBMISSIONS, QUESTIONS, BOOK = range(len(TAB_TITLES))
 
 
 class MeetingPage(Protocol):
@@ -125,6 +126,9 @@ class MainWindow(QMainWindow):
                                              self.choose_new_store)
         self.open_store_action = self._action("&Open store…", "open", QKeySequence.StandardKey.Open,
                                               self.choose_store)
+        self.review_action = self._action("Open for re&view…", None, "Ctrl+Shift+O",
+                                          lambda: self.choose_store(review=True),
+                                          "Open a store read-only, in the reading view, to read it and keep notes")
         self.quit_action = self._action("&Quit", None, None, self.close)
         # Some platforms (and the offscreen one) bind no key to Quit: Ctrl+Q then.
         quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
@@ -151,7 +155,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.new_store_action, self.open_store_action])
+        file_menu.addActions([self.new_store_action, self.open_store_action, self.review_action])
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
@@ -213,7 +217,7 @@ class MainWindow(QMainWindow):
         builders: list[Callable[[], MeetingPage]] = [
             self._agenda_page, lambda: self._table_page("law_changes"),
             lambda: self._table_page("submissions"), lambda: self._table_page("questions"),
-            self._book_page]
+            self._book_page, self._reading_page]
         for n, (build, title) in enumerate(zip(builders, TAB_TITLES, strict=True)):
             self.tabs.add_lazy(lambda b=build: self._page(b), title)
             self.tabs.addAction(self._action(title, None, f"Ctrl+{n + 1}",
@@ -232,8 +236,11 @@ class MainWindow(QMainWindow):
         self.settings.remember_store(session.path)
         self.path_label.setText(f"{session.path}" + ("  (read-only)" if session.read_only else ""))
         self._fill_meetings(self.settings.last_meeting(session.path))
+        if session.read_only:  # review mode: the window opens as a reader
+            self.tabs.setCurrentIndex(READING)
         self.tabs.page(self.tabs.currentIndex())  # the tab on show, once its meeting is known
-        self.say(f"Opened {session.path.name}")
+        self.say(f"Opened {session.path.name}" + (" for review: read-only; your notes are kept apart"
+                                                  if session.read_only else ""))
 
     # Tabs, each built the first time it is shown or used
     def _page(self, build: Callable[[], MeetingPage]) -> QWidget:
@@ -305,6 +312,18 @@ class MainWindow(QMainWindow):
         tab.status.connect(self.say)
         return tab
 
+    def _reading_page(self) -> "ReadingView":
+        from council_prep.gui.reading.view import ReadingView
+
+        view = ReadingView(self.session, self.lookups, self.settings)
+        view.status.connect(self.say)
+        view.open_record.connect(self.jump_to)
+        return view
+
+    @property
+    def reading_view(self) -> "ReadingView":
+        return cast("ReadingView", self.tabs.page(READING))
+
     @property
     def agenda_tab(self) -> AgendaTab:
         return cast(AgendaTab, self.tabs.page(AGENDA))
@@ -336,13 +355,14 @@ class MainWindow(QMainWindow):
         self.install(session)
         return True
 
-    def choose_store(self) -> None:
+    def choose_store(self, *, review: bool = False) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getOpenFileName(self, "Open store", str(self.session.path.parent),
+        path, _ = QFileDialog.getOpenFileName(self, "Open for review" if review else "Open store",
+                                              str(self.session.path.parent),
                                               "council-prep stores (*.db *.sqlite);;All files (*)")
         if path:
-            self.open_store(Path(path))
+            self.open_store(Path(path), read_only=review)
 
     def choose_new_store(self) -> None:
         from PySide6.QtWidgets import QFileDialog

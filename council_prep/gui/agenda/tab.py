@@ -219,8 +219,9 @@ class AgendaTab(QWidget):
 
     def _apply_read_only(self, read_only: bool) -> None:
         self.form.set_read_only(read_only)
-        for widget in (self.add_button, self.delete_button):
+        for widget in (self.add_button, self.delete_button):  # a reader sees no controls that cannot work
             widget.setEnabled(not read_only)
+            widget.setVisible(not read_only)
         for action in (self.up_action, self.down_action):
             action.setEnabled(not read_only)
         self.view.setDragEnabled(not read_only)

@@ -217,5 +217,6 @@ class TableTab(QWidget):
 
     def _apply_read_only(self, read_only: bool) -> None:
         self.form.set_read_only(read_only)
-        self.add_button.setEnabled(not read_only)
-        self.delete_button.setEnabled(not read_only)
+        for button in (self.add_button, self.delete_button):  # a reader sees no controls that cannot work
+            button.setEnabled(not read_only)
+            button.setVisible(not read_only)

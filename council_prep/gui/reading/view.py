@@ -1,0 +1,289 @@
+"""The reading view: the agenda as a sidebar, one item as a page in large type, and private notes beside it.
+
+Notes are saved as they are typed (after a short pause, when another item is chosen and when the view
+is hidden) into the delegate's notebook, a file of its own: the store is only ever read here.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from council_prep.domain import AgendaItem, Meeting
+from council_prep.domain.schedule import running_clock
+from council_prep.errors import CouncilPrepError
+from council_prep.gui.lookups import Lookups
+from council_prep.gui.reading.page import ItemPage, item_html, orphans_html
+from council_prep.gui.session import Session
+from council_prep.gui.settings import Settings
+from council_prep.notes import Notebook, export_notes_docx
+
+SAVE_AFTER_MS = 600
+BASE_POINTS = 13  # the page's type at zoom 0; each Ctrl+= adds ZOOM_STEP points
+ZOOM_STEP = 2
+ORPHANS = "orphans"  # the sidebar entry of notes whose record is gone
+
+
+class ReadingView(QWidget):
+    open_record = Signal(str, int)  # a linked law change, submission or question: (kind, id)
+    status = Signal(str)
+
+    def __init__(self, session: Session, lookups: Lookups, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.lookups = lookups
+        self.settings = settings
+        self.meeting: Meeting | None = None
+        self.items: list[AgendaItem] = []
+        self.notebook = Notebook.for_store(session.store, settings.notes_folder())
+        self._note_uid: str | None = None  # the record the notes box holds, None when it holds none
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("reading-agenda")
+        self.sidebar.setAccessibleName("Agenda")
+        self.sidebar.currentRowChanged.connect(self._show_row)
+        self.page = QTextBrowser()
+        self.page.setObjectName("reading-page")
+        self.page.setAccessibleName("Agenda item")
+        self.page.setOpenLinks(False)
+        self.page.anchorClicked.connect(self._link)
+        self.find_box = QLineEdit(placeholderText="Find on this page (Enter: next, Esc: close)")
+        self.find_box.setAccessibleName("Find on this page")
+        self.find_box.returnPressed.connect(self.find_next)
+        self.find_box.hide()
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("reading-notes")
+        self.notes.setAccessibleName("My notes")
+        self.notes.setPlaceholderText("Your notes on this item: private, kept on this computer, saved as you type")
+        self.notes.setTabChangesFocus(True)
+        self.notes.textChanged.connect(self._typed)
+        self._save = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS, timeout=self.save_note)
+        notes_label = QLabel("My &notes (private)")
+        notes_label.setBuddy(self.notes)
+        self.export_button = QPushButton("E&xport my notes to Word…")
+        self.export_button.clicked.connect(self.choose_export)
+        self.zoom = settings.reading_zoom()
+        self._lay_out(notes_label)
+        self._actions()
+        self._apply_zoom()
+        if self.notebook.notice:
+            QTimer.singleShot(0, lambda: self.status.emit(self.notebook.notice or ""))
+
+    def _lay_out(self, notes_label: QLabel) -> None:
+        reading = QWidget()
+        column = QVBoxLayout(reading)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.find_box)
+        column.addWidget(self.page, 1)
+        side = QWidget()
+        notes = QVBoxLayout(side)
+        notes.setContentsMargins(0, 0, 0, 0)
+        notes.addWidget(notes_label)
+        notes.addWidget(self.notes, 1)
+        notes.addWidget(self.export_button)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("reading-splitter")
+        for widget, stretch in ((self.sidebar, 1), (reading, 4), (side, 2)):
+            self.splitter.addWidget(widget)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        self.splitter.setSizes([260, 900, 380])
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+    def _actions(self) -> None:
+        """Keys of the view, live wherever the focus is inside it (PgDn turns the page even from the notes)."""
+        for keys, slot, text in (
+            ([QKeySequence.StandardKey.MoveToNextPage], lambda: self.step(+1), "Next item"),
+            ([QKeySequence.StandardKey.MoveToPreviousPage], lambda: self.step(-1), "Previous item"),
+            ([QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence.StandardKey.ZoomIn],
+             lambda: self.set_zoom(self.zoom + 1), "Larger type"),
+            ([QKeySequence("Ctrl+-"), QKeySequence.StandardKey.ZoomOut], lambda: self.set_zoom(self.zoom - 1),
+             "Smaller type"),
+            ([QKeySequence("Ctrl+0")], lambda: self.set_zoom(0), "Usual type size"),
+            ([QKeySequence(Qt.Key.Key_Escape)], self.close_find, "Close find"),
+        ):
+            action = QAction(text, self)
+            action.setShortcuts(list(dict.fromkeys(QKeySequence(k) for k in keys)))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+    # Showing
+    def set_meeting(self, meeting: Meeting | None) -> None:
+        self.save_note()
+        self.meeting = meeting
+        store = self.session.store
+        self.items = store.agenda.for_meeting(meeting.id) if meeting else []
+        slots = running_clock(meeting.start_time, [i.minutes for i in self.items]) if meeting else []
+        self.sidebar.blockSignals(True)
+        self.sidebar.clear()
+        for item, slot in zip(self.items, slots, strict=True):
+            entry = QListWidgetItem(f"{slot.starts:%H:%M}  {item.title}")
+            entry.setData(Qt.ItemDataRole.UserRole, item.uid)
+            entry.setToolTip(item.title)
+            self.sidebar.addItem(entry)
+        orphans = self.orphans()
+        if orphans:
+            entry = QListWidgetItem(f"Notes on records no longer here ({len(orphans)})")
+            entry.setData(Qt.ItemDataRole.UserRole, ORPHANS)
+            self.sidebar.addItem(entry)
+        self.sidebar.blockSignals(False)
+        self._slots = slots
+        self.sidebar.setCurrentRow(0 if self.sidebar.count() else -1)
+        self._show_row(self.sidebar.currentRow())
+
+    def orphans(self):
+        """Notes on agenda items, law changes or questions this store does not hold."""
+        store = self.session.store
+        return [n for n in self.notebook.orphans(set()) if store.agenda.find_uid(n.uid) is None
+                and store.law_changes.find_uid(n.uid) is None and store.questions.find_uid(n.uid) is None]
+
+    def _show_row(self, row: int) -> None:
+        self.save_note()
+        entry = self.sidebar.item(row)
+        uid = entry.data(Qt.ItemDataRole.UserRole) if entry else None
+        if uid == ORPHANS:
+            self.page.setHtml(orphans_html(self.orphans()))
+            self._load_note(None)
+            return
+        if uid is None:
+            self.page.setHtml("<p>This meeting has no agenda items yet.</p>" if self.meeting else "")
+            self._load_note(None)
+            return
+        item = self.items[row]
+        self.page.setHtml(item_html(self._page_of(item, row), self.lookups))
+        self._load_note(item.uid)
+
+    def _page_of(self, item: AgendaItem, row: int) -> ItemPage:
+        store = self.session.store
+        assert self.meeting is not None
+        questions = [q for q in store.questions.find(meeting_id=self.meeting.id)
+                     if item.topic_key and q.topic_key == item.topic_key and q.duplicate_of is None]
+        return ItemPage(self.meeting, item, self._slots[row], row + 1, len(self.items),
+                        store.law_changes.get_many(item.law_change_ids) if item.law_change_ids else [],
+                        store.submissions.get_many(item.submission_ids) if item.submission_ids else [],
+                        questions)
+
+    def current_item(self) -> AgendaItem | None:
+        row = self.sidebar.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def step(self, by: int) -> None:
+        """PgDn / PgUp: the next or previous item."""
+        row = self.sidebar.currentRow() + by
+        if 0 <= row < len(self.items):
+            self.sidebar.setCurrentRow(row)
+
+    def set_zoom(self, steps: int) -> None:
+        self.zoom = max(-4, min(steps, 12))
+        self.settings.set_reading_zoom(self.zoom)
+        self._apply_zoom()
+
+    def _apply_zoom(self) -> None:
+        font = self.page.font()
+        font.setPointSize(BASE_POINTS + ZOOM_STEP * self.zoom)
+        self.page.document().setDefaultFont(font)
+        self.page.setFont(font)
+        notes_font = self.notes.font()
+        notes_font.setPointSize(max(9, BASE_POINTS - 1 + ZOOM_STEP * self.zoom))
+        self.notes.setFont(notes_font)
+
+    def _link(self, url: QUrl) -> None:
+        kind, _, record_id = url.path().partition("/")
+        if url.scheme() == "record" and record_id.isdigit():
+            self.open_record.emit(kind, int(record_id))
+
+    # Finding on the page (Ctrl+F)
+    def focus_filter(self) -> None:
+        self.find_box.show()
+        self.find_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.find_box.selectAll()
+
+    def find_next(self) -> bool:
+        """Select the next match of the find box on the page, from the top again after the last."""
+        words = self.find_box.text()
+        if not words:
+            return False
+        found = self.page.find(words)
+        if not found:
+            self.page.moveCursor(self.page.textCursor().MoveOperation.Start)
+            found = self.page.find(words)
+        self.status.emit("" if found else f"“{words}” is not on this page")
+        return found
+
+    def close_find(self) -> None:
+        if self.find_box.isVisible():
+            self.find_box.hide()
+            self.page.setFocus()
+
+    # Notes
+    def _load_note(self, uid: str | None) -> None:
+        self._note_uid = None
+        self.notes.blockSignals(True)
+        self.notes.setPlainText(self.notebook.text(uid) if uid else "")
+        self.notes.blockSignals(False)
+        self.notes.setEnabled(uid is not None)
+        self._note_uid = uid
+
+    def _typed(self) -> None:
+        if self._note_uid is not None:
+            self._save.start()
+
+    def save_note(self) -> None:
+        """Write the notes box into the notebook now (a pause in typing, another item, hiding the view)."""
+        self._save.stop()
+        uid = self._note_uid
+        item = next((i for i in self.items if i.uid == uid), None)
+        if uid is None or item is None or self.notes.toPlainText() == self.notebook.text(uid):
+            return
+        try:
+            self.notebook.set(uid, self.notes.toPlainText(), kind="agenda_item", title=item.title)
+        except CouncilPrepError as exc:
+            self.status.emit(str(exc))
+
+    def hideEvent(self, event) -> None:
+        self.save_note()
+        super().hideEvent(event)
+
+    def notes_in_order(self) -> list[tuple[str, str]]:
+        """(title, note) of every item with a note, in agenda order, then notes on records no longer here."""
+        self.save_note()
+        noted = [(i.title, self.notebook.text(i.uid)) for i in self.items if self.notebook.text(i.uid)]
+        return noted + [(f"{n.title} (no longer in the store)", n.text) for n in self.orphans()]
+
+    def choose_export(self) -> QFileDialog:
+        """Ask where to write the notes (the dialog asks before replacing a file), then write them."""
+        name = f"my-notes-{self.meeting.title if self.meeting else 'meeting'}".replace("/", "-")
+        folder = self.settings.export_folder() or Path.home()
+        dialog = QFileDialog(self, "Export my notes", str(folder / f"{name}.docx"), "Word document (*.docx)")
+        dialog.setObjectName("export-notes-dialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("docx")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.fileSelected.connect(lambda path: self.export_notes(Path(path)))
+        dialog.open()
+        return dialog
+
+    def export_notes(self, output: Path) -> Path | None:
+        title = self.meeting.title if self.meeting else ""
+        try:
+            export_notes_docx(self.notes_in_order(), title, output)
+        except CouncilPrepError as exc:
+            self.status.emit(str(exc))
+            return None
+        self.status.emit(f"Notes written to {output}")
+        return output
+
