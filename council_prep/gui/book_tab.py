@@ -114,15 +114,17 @@ class BookTab(QWidget):
         buttons.addWidget(self.excel_button)
         buttons.addStretch()
         self.heading = QLabel()
-        self.setMaximumWidth(1000)  # a form reads better than a line across a wide screen
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(sections)
-        layout.addWidget(profile)
-        layout.addWidget(files)
-        layout.addLayout(buttons)
-        layout.addWidget(self.result)
-        layout.addStretch()
+        # Two columns, what goes in the book beside where it goes: a wide screen is used, a small one still fits.
+        layout = QGridLayout(self)
+        layout.addWidget(self.heading, 0, 0, 1, 2)
+        layout.addWidget(sections, 1, 0)
+        layout.addWidget(profile, 2, 0)
+        layout.addWidget(files, 1, 1)
+        layout.addLayout(buttons, 2, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.result, 3, 0, 1, 2)
+        layout.setRowStretch(4, 1)
+        layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(1, 1)
 
     def _with_browse(self, field: QLineEdit, browse) -> QWidget:
         row = QWidget()

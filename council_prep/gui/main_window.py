@@ -94,8 +94,11 @@ class MainWindow(QMainWindow):
         self.setObjectName("main-window")
         self.meeting_selector = QComboBox()
         self.meeting_selector.setAccessibleName("Meeting")
-        self.meeting_selector.setMinimumContentsLength(60)
+        # Readable at 1024 pixels, wider when the window is: it takes the toolbar's spare room, up to a long title.
+        self.meeting_selector.setMinimumContentsLength(30)
         self.meeting_selector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.meeting_selector.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.meeting_selector.setMaximumWidth(self.meeting_selector.fontMetrics().averageCharWidth() * 110)
         self.meeting_selector.currentIndexChanged.connect(self._meeting_chosen)
         self.path_label = QLabel()
         self.path_label.setAccessibleName("Store")
@@ -184,9 +187,7 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.new_meeting_action, self.edit_meeting_action])
         toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
+        toolbar.addSeparator()
         toolbar.addAction(self.search_action)
         self.addToolBar(toolbar)
 

@@ -173,9 +173,12 @@ class SearchDialog(QDialog):
         return hits
 
     def _meetings_of(self, hits: list[SearchHit]) -> dict[tuple[str, int], str]:
-        """The meeting title of each agenda item and question hit: the same words may be on several meetings."""
+        """The meeting of each agenda item and question hit, by date and agreement (as the meeting selector
+        begins): the same words may be on several meetings, and a long title would crowd the hit out."""
         store = self.session.store
-        titles = {m.id: m.title for m in store.meetings.find()}
+        agreements = {a.key: a.display_name for a in store.agreements.find()}
+        titles = {m.id: f"{m.session_date:%d %b %Y} · {agreements.get(m.agreement_key, m.agreement_key)}"
+                  for m in store.meetings.find()}
         found: dict[tuple[str, int], str] = {}
         for kind, table in (("agenda_item", store.agenda), ("question", store.questions)):
             ids = [h.record_id for h in hits if h.kind == kind]

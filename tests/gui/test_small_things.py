@@ -141,8 +141,8 @@ def test_search_hit_names_its_meeting(qtbot, window: MainWindow):
     rows = [window.search.model.item(r) for r in range(2)]
     from council_prep.gui.search import MEETING_ROLE
 
-    assert sorted(r.data(MEETING_ROLE) for r in rows) == ["Peru Labor Affairs Council, 2027",
-                                                          "Peru Labor Affairs Council, 2028"]
+    agreement = window.lookups.agreement(first.agreement_key)
+    assert sorted(r.data(MEETING_ROLE) for r in rows) == [f"02 Mar 2028 · {agreement}", f"04 Mar 2027 · {agreement}"]
 
 
 def test_handling_marking_banner_follows_the_meeting(qtbot, window: MainWindow):

@@ -5,7 +5,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from council_prep.domain import AgendaItem, AgendaStatus, Meeting
 from council_prep.gui.agenda.budget import BudgetBar
 from council_prep.gui.agenda.model import AgendaModel
+from council_prep.gui.column_fit import ColumnFit
 from council_prep.gui.commands import ReorderAgenda
 from council_prep.gui.forms import FieldSpec, RecordForm
 from council_prep.gui.icons import icon
@@ -100,13 +100,8 @@ class AgendaTab(QWidget):
         view.setWordWrap(False)
         view.verticalHeader().hide()
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
-        header = view.horizontalHeader()
-        header.setHighlightSections(False)
-        char = view.fontMetrics().averageCharWidth()
-        for column, chars in enumerate((3, 12, 0, 20, 12, 7, 6)):
-            if chars:
-                view.setColumnWidth(column, chars * char + 20)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        view.horizontalHeader().setHighlightSections(False)
+        self.columns = ColumnFit(view, main=2)  # the item's title takes what the others leave
         view.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show(current.row()))
         return view
 

@@ -6,8 +6,8 @@ is hidden) into the delegate's notebook, a file of its own: the store is only ev
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -35,6 +35,7 @@ from council_prep.notes import Notebook, export_notes_docx
 SAVE_AFTER_MS = 600
 BASE_POINTS = 13  # the page's type at zoom 0; each Ctrl+= adds ZOOM_STEP points
 ZOOM_STEP = 2
+LINE_CHARS = 90
 ORPHANS = "orphans"  # the sidebar entry of notes whose record is gone
 
 
@@ -54,11 +55,16 @@ class ReadingView(QWidget):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("reading-agenda")
         self.sidebar.setAccessibleName("Agenda")
+        self.sidebar.setWordWrap(True)  # a long title wraps rather than hiding behind a scroll bar
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setSpacing(2)
         self.sidebar.currentRowChanged.connect(self._show_row)
         self.page = QTextBrowser()
         self.page.setObjectName("reading-page")
         self.page.setAccessibleName("Agenda item")
         self.page.setOpenLinks(False)
+        self.page.setLineWrapMode(QTextBrowser.LineWrapMode.FixedPixelWidth)
+        self.page.viewport().installEventFilter(self)  # the line length follows the width and the type size
         self.page.anchorClicked.connect(self._link)
         self.find_box = QLineEdit(placeholderText="Find on this page (Enter: next, Esc: close)")
         self.find_box.setAccessibleName("Find on this page")
@@ -197,9 +203,20 @@ class ReadingView(QWidget):
         font.setPointSize(BASE_POINTS + ZOOM_STEP * self.zoom)
         self.page.document().setDefaultFont(font)
         self.page.setFont(font)
+        self._fit_lines()
         notes_font = self.notes.font()
         notes_font.setPointSize(max(9, BASE_POINTS - 1 + ZOOM_STEP * self.zoom))
         self.notes.setFont(notes_font)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.page.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_lines()
+        return False
+
+    def _fit_lines(self) -> None:
+        """Lines no longer than an eye follows easily (about LINE_CHARS characters), nor than the page."""
+        chars = QFontMetrics(self.page.document().defaultFont()).averageCharWidth() * LINE_CHARS
+        self.page.setLineWrapColumnOrWidth(max(200, min(self.page.viewport().width() - 8, chars)))
 
     def _link(self, url: QUrl) -> None:
         kind, _, record_id = url.path().partition("/")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from council_prep.domain import Meeting, Record, label
+from council_prep.gui.column_fit import ColumnFit
 from council_prep.gui.forms import RecordForm
 from council_prep.gui.icons import icon
 from council_prep.gui.lookups import Lookups
@@ -25,6 +26,7 @@ from council_prep.gui.tables.model import LazyRecordModel
 from council_prep.gui.wording import counted
 
 DEBOUNCE_MS = 150
+MAIN_FIELDS = ("title", "identifier", "text")  # the column that names the record
 
 
 class TableTab(QWidget):
@@ -116,10 +118,8 @@ class TableTab(QWidget):
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        char = table.fontMetrics().averageCharWidth()
-        for n, column in enumerate(self.spec.columns):
-            table.setColumnWidth(n, column.width * char + 16)
+        main = next(n for n, c in enumerate(self.spec.columns) if c.order_by in MAIN_FIELDS)
+        self.columns = ColumnFit(table, main)  # the title (or question) takes what the others leave
         table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show(current.row()))
         self.table = table
 
