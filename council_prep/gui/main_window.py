@@ -27,6 +27,7 @@ from council_prep.errors import CouncilPrepError
 from council_prep.gui import mnemonics
 from council_prep.gui.agenda.tab import AgendaTab
 from council_prep.gui.icons import app_icon, icon
+from council_prep.gui.keys import focus_first_control, quit_keys, redo_keys, show_shortcut_in_tooltip
 from council_prep.gui.lazy_tabs import LazyTabs
 from council_prep.gui.lookups import Lookups
 from council_prep.gui.opening import AskReadOnly, StoreWatch, ask_with_dialog, open_session
@@ -46,12 +47,6 @@ TAB_TITLES = ("&Agenda", "&Law changes", "S&ubmissions", "&Questions", "&Book", 
 AGENDA, LAW_CHANGES, SUBMISSIONS, QUESTIONS, BOOK, READING = range(len(TAB_TITLES))
 
 
-def redo_keys() -> list[QKeySequence]:
-    """Every key people use for Redo (Ctrl+Shift+Z and Ctrl+Y), each once: a key listed twice is ambiguous."""
-    return list(dict.fromkeys([*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
-                               QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]))
-
-
 def marking_banner() -> QLabel:
     """The meeting's handling marking across the window, as on every page of its book."""
     banner = QLabel()
@@ -62,15 +57,6 @@ def marking_banner() -> QLabel:
                          " letter-spacing: 1px; padding: 3px; }")
     banner.hide()
     return banner
-
-
-def show_shortcut_in_tooltip(action: QAction) -> None:
-    """The action's tooltip names its first shortcut, as the menu does: "Undo (Ctrl+Z)"."""
-    text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
-    key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-    tip = f"{text} ({key})" if key else text
-    if action.toolTip() != tip:
-        action.setToolTip(tip)
 
 
 class MeetingPage(Protocol):
@@ -133,9 +119,7 @@ class MainWindow(QMainWindow):
                                           lambda: self.choose_store(review=True),
                                           "Open a store read-only, in the reading view, to read it and keep notes")
         self.quit_action = self._action("&Quit", None, None, self.close)
-        # Some platforms (and the offscreen one) bind no key to Quit: Ctrl+Q then.
-        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
-        self.quit_action.setShortcuts(quit_keys)
+        self.quit_action.setShortcuts(quit_keys())
         show_shortcut_in_tooltip(self.quit_action)
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
@@ -262,11 +246,7 @@ class MainWindow(QMainWindow):
         focus = QApplication.focusWidget()
         if focus is not None and self.tabs.isAncestorOf(focus):
             return
-        page = self.tabs.currentWidget()
-        target = next((w for w in page.findChildren(QWidget) if w.isVisible() and w.isEnabled()
-                       and w.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus), None)
-        if target is not None:
-            target.setFocus(Qt.FocusReason.TabFocusReason)
+        focus_first_control(self.tabs.currentWidget())
 
     def _to_page(self, method: str) -> None:
         """Run `method` of the tab on show, when it has one (Find, Delete act on the tab in front)."""

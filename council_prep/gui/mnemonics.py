@@ -1,8 +1,9 @@
 """Alt+letter mnemonics that never collide within a window or dialog.
 
 Labels and buttons are written with the letter we prefer (`"&Title"`); `assign` keeps each preferred
-letter while it is free and gives a later control that wants a taken one another letter of its text
-(a word's first letter first), or none. Qt has no such manager (KDE's KAcceleratorManager is not
+letter while it is free, gives a later control that wants a taken one another letter of its text
+(a word's first letter first), and then gives the controls written without one a free letter too,
+so that every field a letter is left for can be reached with Alt. Qt has no such manager (KDE's KAcceleratorManager is not
 part of Qt), and letters chosen by hand collide as soon as a control is added to a tab.
 """
 
@@ -36,8 +37,8 @@ def _with_letter(plain: str, taken: set[str]) -> str:
     rest = [n for n, ch in enumerate(plain) if ch.isalnum() and n not in starts]
     for n in starts + rest:
         if plain[n].casefold() not in taken:
-            return plain[:n] + "&" + plain[n:]
-    return plain.replace("&", "&&")
+            return plain[:n].replace("&", "&&") + "&" + plain[n:].replace("&", "&&")
+    return plain.replace("&", "&&")  # no letter left: the text shows as written
 
 
 def _text(control: Control) -> str:
@@ -72,15 +73,18 @@ def assign(root: QWidget, taken: Iterable[str] = ()) -> set[str]:
     """
     used = {t.casefold() for t in taken}
     wanting: list[Control] = []
+    unmarked: list[Control] = []
     for control in controls(root):
         wanted = letter(_text(control))
         if wanted is None:
+            if _text(control).strip():
+                unmarked.append(control)
             continue
         if wanted in used:
             wanting.append(control)
         else:
             used.add(wanted)
-    for control in wanting:
+    for control in wanting + unmarked:
         new = _with_letter(_plain(_text(control)), used)
         _set_text(control, new)
         if (chosen := letter(new)) is not None:

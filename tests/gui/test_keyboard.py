@@ -228,3 +228,17 @@ def test_delete_in_a_read_only_store_is_refused_quietly(qtbot, sample_store_path
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
     assert not visible("store-failed")
     review.close()
+
+
+def test_alt_letter_reaches_each_labelled_field_of_a_tab(qtbot, window: MainWindow):
+    from council_prep.gui.mnemonics import controls, letter
+
+    window.tabs.setCurrentWidget(window.law_tab)
+    window.law_tab.table.setFocus()
+    labels = [c for c in controls(window.law_tab) if isinstance(c, QLabel) and c.isVisible() and letter(c.text())]
+    assert len(labels) >= 7  # every field a letter is left for (the window keeps eleven for itself)
+    for label in labels:
+        key = QKeySequence.mnemonic(label.text())[0].key()
+        qtbot.keyClick(QApplication.focusWidget(), key, Qt.KeyboardModifier.AltModifier)
+        buddy = label.buddy()
+        assert QApplication.focusWidget() in (buddy, buddy.focusProxy()), label.text()
