@@ -3,8 +3,8 @@
 Labels and buttons are written with the letter we prefer (`"&Title"`); `assign` keeps each preferred
 letter while it is free, gives a later control that wants a taken one another letter of its text
 (a word's first letter first), and then gives the controls written without one a free letter too,
-so that every field a letter is left for can be reached with Alt. Qt has no such manager (KDE's KAcceleratorManager is not
-part of Qt), and letters chosen by hand collide as soon as a control is added to a tab.
+so that every field a letter is left for can be reached with Alt. Qt has no such manager (KDE's
+KAcceleratorManager is not part of Qt), and letters chosen by hand collide as soon as a control is added.
 """
 
 from collections.abc import Iterable
