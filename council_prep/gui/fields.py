@@ -287,11 +287,22 @@ class CheckListField(FieldEditor):
         self._loading = False
 
 
+class _PointsBox(QWidget):
+    """The talking points with their buttons; Del (the window's Delete) removes the selected point."""
+
+    def __init__(self, field: "PointsField"):
+        super().__init__()
+        self.field = field
+
+    def delete_selected(self) -> None:
+        self.field.remove_point()
+
+
 class PointsField(FieldEditor):
     """Talking points: an editable, reorderable list (double-click or F2 edits a point)."""
 
     def __init__(self, on_commit: Commit):
-        self.widget = QWidget()
+        self.widget = _PointsBox(self)
         self.list = QListWidget()
         self.list.setAccessibleName("Talking points")
         self.list.setWordWrap(True)
@@ -304,6 +315,7 @@ class PointsField(FieldEditor):
         self.list.model().rowsMoved.connect(lambda *_: self._changed())
         self.add_button = QPushButton("Add &point")
         self.remove_button = QPushButton("Remove point")
+        self.remove_button.setToolTip("Remove the selected point (Del)")
         self.add_button.clicked.connect(self.add_point)
         self.remove_button.clicked.connect(self.remove_point)
         buttons = QVBoxLayout()

@@ -255,17 +255,23 @@ class MainWindow(QMainWindow):
             action()
 
     def delete_selected(self) -> None:
-        """Delete what is selected in the tab on show; refused quietly when the store is read-only."""
+        """Delete what is selected where the focus is: a talking point, else the tab's row.
+
+        The nearest widget around the focus that can delete its selection does; a field of the details
+        pane has none, and Del there deletes nothing (refused quietly, as in a read-only store).
+        """
         if self.session.read_only:
             self.say(f"{self.session.path.name} is open read-only: nothing is deleted")
             return
         page = self.tabs.currentWidget()
+        owner = QApplication.focusWidget()
+        while owner is not None and owner is not page and not hasattr(owner, "delete_selected"):
+            owner = owner.parentWidget()
         form = getattr(page, "form", None)
-        focus = QApplication.focusWidget()
-        if form is not None and focus is not None and form.isAncestorOf(focus):
+        if owner is page and form is not None and form.isAncestorOf(QApplication.focusWidget()):
             self.say("Del deletes the row selected in the table; the details pane keeps Del for its fields")
             return
-        self._to_page("delete_selected")
+        getattr(owner if owner is not None else page, "delete_selected", lambda: None)()
 
     def _agenda_page(self) -> AgendaTab:
         return self._editor_page(AgendaTab(self.session, self.lookups))

@@ -242,3 +242,20 @@ def test_alt_letter_reaches_each_labelled_field_of_a_tab(qtbot, window: MainWind
         qtbot.keyClick(QApplication.focusWidget(), key, Qt.KeyboardModifier.AltModifier)
         buddy = label.buddy()
         assert QApplication.focusWidget() in (buddy, buddy.focusProxy()), label.text()
+
+
+def test_delete_in_the_talking_points_removes_the_selected_point(qtbot, window: MainWindow):
+    tab = window.agenda_tab
+    points = tab.form.editors["talking_points"]
+    item = tab.model.items[0]
+    qtbot.mouseClick(points.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: QApplication.focusWidget().inherits("QLineEdit"), timeout=2000)  # the new point's editor
+    qtbot.keyClicks(QApplication.focusWidget(), "Second point")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.session.store.agenda.get(item.id).talking_points == ["First point", "Second point"],
+                    timeout=2000)  # the list takes the edited point once the editor closes
+    points.list.setFocus()
+    points.list.setCurrentRow(0)
+    qtbot.keyClick(points.list, Qt.Key.Key_Delete)
+    assert window.session.store.agenda.get(item.id).talking_points == ["Second point"]
+    assert window.session.store.agenda.find_uid(item.uid) is not None  # the item itself stays
