@@ -56,7 +56,7 @@ def reading(window: MainWindow, app: QApplication, output: Path) -> None:
     view = window.reading_view
     window.tabs.setCurrentWidget(view)
     view.sidebar.setCurrentRow(1)
-    view.notes.setPlainText("Ask when the inspectorate's new posts will be filled.\n\nThank them for the "
+    view.notes_box.editor.setPlainText("Ask when the inspectorate's new posts will be filled.\n\nThank them for the "
                             "data on agricultural inspections.")
     settle(app)
     window.grab().save(str(output / "gui-reading.png"))
@@ -67,7 +67,7 @@ def reading(window: MainWindow, app: QApplication, output: Path) -> None:
     view.sidebar.setCurrentRow(1)  # the page is drawn again in the palette's colours
     settle(app)
     window.grab().save(str(output / "gui-reading-dark.png"))
-    view.notes.clear()
+    view.notes_box.editor.clear()
     app.setPalette(light)
 
 

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from council_prep.gui.reading.view import ReadingView
     from council_prep.gui.search import SearchDialog
     from council_prep.gui.tables.table_tab import TableTab
+    from council_prep.notes import Notebook
 
 TAB_TITLES = ("&Agenda", "&Law changes", "S&ubmissions", "&Questions", "&Book", "&Reading view")
 AGENDA, LAW_CHANGES, SUBMISSIONS, QUESTIONS, BOOK, READING = range(len(TAB_TITLES))
@@ -193,6 +194,7 @@ class MainWindow(QMainWindow):
         session.read_only_changed.connect(lambda _ro: self._update_title())
         self._pages: list[MeetingPage] = []
         self._editors: list[AgendaTab | TableTab] = []
+        self._notebook: Notebook | None = None
         if self._search is not None:
             self._search.deleteLater()
             self._search = None
@@ -282,7 +284,9 @@ class MainWindow(QMainWindow):
         from council_prep.gui.tables.table_tab import TableTab
 
         spec = getattr(columns, kind)(self.lookups)
-        return self._editor_page(TableTab(self.session, spec, self.lookups))
+        # A reviewer keeps private notes on law changes and questions too, beside the record.
+        notebook = self.notebook if self.session.read_only else None
+        return self._editor_page(TableTab(self.session, spec, self.lookups, notebook))
 
     def _editor_page(self, tab: Editor) -> Editor:
         """Restore the tab's splitter and remember the tab, so its form and splitter are saved on closing."""
@@ -302,10 +306,21 @@ class MainWindow(QMainWindow):
     def _reading_page(self) -> "ReadingView":
         from council_prep.gui.reading.view import ReadingView
 
-        view = ReadingView(self.session, self.lookups, self.settings)
+        view = ReadingView(self.session, self.lookups, self.settings, self.notebook)
         view.status.connect(self.say)
         view.open_record.connect(self.jump_to)
         return view
+
+    @property
+    def notebook(self) -> "Notebook":
+        """The delegate's notes on this store, read the first time they are needed (one per session)."""
+        if self._notebook is None:
+            from council_prep.notes import Notebook
+
+            self._notebook = Notebook.for_store(self.session.store, self.settings.notes_folder())
+            if self._notebook.notice:
+                self.say(self._notebook.notice)
+        return self._notebook
 
     @property
     def reading_view(self) -> "ReadingView":

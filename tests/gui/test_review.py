@@ -133,11 +133,11 @@ def test_notes_are_saved_as_typed_survive_a_restart_and_never_touch_the_store(qt
     window = open_review(qtbot, sample_store_path, settings)
     view = window.reading_view
     view.sidebar.setCurrentRow(2)
-    view.notes.setFocus()
-    qtbot.keyClicks(view.notes, "Ask how many inspectors were hired.")
+    view.notes_box.editor.setFocus()
+    qtbot.keyClicks(view.notes_box.editor, "Ask how many inspectors were hired.")
     qtbot.waitUntil(lambda: view.notebook.path.exists(), timeout=3000)  # saved after a pause in typing
-    qtbot.keyClick(view.notes, Qt.Key.Key_PageDown)
-    qtbot.keyClicks(view.notes, "Child labor: thank them for the list.")
+    qtbot.keyClick(view.notes_box.editor, Qt.Key.Key_PageDown)
+    qtbot.keyClicks(view.notes_box.editor, "Child labor: thank them for the list.")
     window.close()  # saved on closing, without waiting for the pause
     assert digest(sample_store_path) == before
     assert list(settings.notes_folder().glob("*.json")) == [view.notebook.path]
@@ -145,9 +145,9 @@ def test_notes_are_saved_as_typed_survive_a_restart_and_never_touch_the_store(qt
     again = open_review(qtbot, sample_store_path, settings)
     reading = again.reading_view
     reading.sidebar.setCurrentRow(2)
-    assert reading.notes.toPlainText() == "Ask how many inspectors were hired."
+    assert reading.notes_box.editor.toPlainText() == "Ask how many inspectors were hired."
     reading.sidebar.setCurrentRow(3)
-    assert reading.notes.toPlainText() == "Child labor: thank them for the list."
+    assert reading.notes_box.editor.toPlainText() == "Child labor: thank them for the list."
 
     dialog = reading.choose_export()
     assert isinstance(dialog, QFileDialog) and dialog.isVisible()
@@ -167,7 +167,7 @@ def test_notes_on_items_gone_from_a_newer_copy_are_kept_and_listed(qtbot, sample
     window = open_review(qtbot, sample_store_path, settings)
     view = window.reading_view
     view.sidebar.setCurrentRow(1)
-    view.notes.setPlainText("Push on subcontracting.")
+    view.notes_box.editor.setPlainText("Push on subcontracting.")
     window.close()
     with Store.open(sample_store_path) as store:  # the officer deletes the item; the delegate gets the new copy
         store.agenda.delete(store.agenda.one(title="Outsourcing and freedom of association").id)
@@ -206,3 +206,32 @@ def test_review_flag_opens_the_window_read_only(monkeypatch, sample_store_path: 
     assert result.exit_code == 0, result.output
     assert calls == [(sample_store_path, {"read_only": True, "notice": None})]
     assert not visible("store-failed")
+
+
+def test_notes_on_a_question_beside_its_record_and_in_the_export(qtbot, sample_store_path: Path, settings,
+                                                                 tmp_path: Path):
+    before = digest(sample_store_path)
+    window = open_review(qtbot, sample_store_path, settings)
+    tab = window.questions_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Down)
+    question = window.session.store.questions.get(tab.current_id())
+    box = tab.notes_box.editor
+    box.setFocus()
+    qtbot.keyClicks(box, "Answer with the 2026 inspection figures.")
+    window.tabs.setCurrentWidget(window.reading_view)  # leaving the tab saves the note
+    output = window.reading_view.export_notes(tmp_path / "notes.docx")
+    paragraphs = [p.text for p in Document(str(output)).paragraphs]
+    assert paragraphs[-2:] == [f"Question: {question.text}", "Answer with the 2026 inspection figures."]
+    window.close()
+    again = open_review(qtbot, sample_store_path, settings)
+    again.tabs.setCurrentWidget(again.questions_tab)
+    again.questions_tab.select_record(question.id)
+    assert again.questions_tab.notes_box.editor.toPlainText() == "Answer with the 2026 inspection figures."
+    again.close()
+    assert digest(sample_store_path) == before
+
+
+def test_an_editing_window_has_no_notes_beside_records(qtbot, window: MainWindow):
+    assert window.law_tab.notes_box is None

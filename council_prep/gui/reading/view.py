@@ -1,21 +1,19 @@
 """The reading view: the agenda as a sidebar, one item as a page in large type, and private notes beside it.
 
-Notes are saved as they are typed (after a short pause, when another item is chosen and when the view
-is hidden) into the delegate's notebook, a file of its own: the store is only ever read here.
+Notes are saved as they are typed into the delegate's notebook, a file of its own (see NotesBox): the
+store is only ever read here.
 """
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -27,31 +25,32 @@ from council_prep.domain import AgendaItem, Meeting
 from council_prep.domain.schedule import running_clock
 from council_prep.errors import CouncilPrepError
 from council_prep.gui.lookups import Lookups
+from council_prep.gui.reading.notes_box import NotesBox
 from council_prep.gui.reading.page import ItemPage, item_html, orphans_html
 from council_prep.gui.session import Session
 from council_prep.gui.settings import Settings
-from council_prep.notes import Notebook, export_notes_docx
+from council_prep.notes import Note, Notebook, export_notes_docx
 
-SAVE_AFTER_MS = 600
 BASE_POINTS = 13  # the page's type at zoom 0; each Ctrl+= adds ZOOM_STEP points
 ZOOM_STEP = 2
 LINE_CHARS = 90
 ORPHANS = "orphans"  # the sidebar entry of notes whose record is gone
+NOUNS = {"law_change": "Law change", "submission": "Submission", "question": "Question"}
 
 
 class ReadingView(QWidget):
     open_record = Signal(str, int)  # a linked law change, submission or question: (kind, id)
     status = Signal(str)
 
-    def __init__(self, session: Session, lookups: Lookups, settings: Settings, parent: QWidget | None = None):
+    def __init__(self, session: Session, lookups: Lookups, settings: Settings, notebook: Notebook,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.lookups = lookups
         self.settings = settings
         self.meeting: Meeting | None = None
         self.items: list[AgendaItem] = []
-        self.notebook = Notebook.for_store(session.store, settings.notes_folder())
-        self._note_uid: str | None = None  # the record the notes box holds, None when it holds none
+        self.notebook = notebook
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("reading-agenda")
         self.sidebar.setAccessibleName("Agenda")
@@ -70,25 +69,17 @@ class ReadingView(QWidget):
         self.find_box.setAccessibleName("Find on this page")
         self.find_box.returnPressed.connect(self.find_next)
         self.find_box.hide()
-        self.notes = QPlainTextEdit()
-        self.notes.setObjectName("reading-notes")
-        self.notes.setAccessibleName("My notes")
-        self.notes.setPlaceholderText("Your notes on this item: private, kept on this computer, saved as you type")
-        self.notes.setTabChangesFocus(True)
-        self.notes.textChanged.connect(self._typed)
-        self._save = QTimer(self, singleShot=True, interval=SAVE_AFTER_MS, timeout=self.save_note)
-        notes_label = QLabel("My &notes (private)")
-        notes_label.setBuddy(self.notes)
+        self.notes_box = NotesBox(notebook, "item")
+        self.notes_box.setObjectName("reading-notes")
+        self.notes_box.failed.connect(self.status)
         self.export_button = QPushButton("E&xport my notes to Word…")
         self.export_button.clicked.connect(self.choose_export)
         self.zoom = settings.reading_zoom()
-        self._lay_out(notes_label)
+        self._lay_out()
         self._actions()
         self._apply_zoom()
-        if self.notebook.notice:
-            QTimer.singleShot(0, lambda: self.status.emit(self.notebook.notice or ""))
 
-    def _lay_out(self, notes_label: QLabel) -> None:
+    def _lay_out(self) -> None:
         reading = QWidget()
         column = QVBoxLayout(reading)
         column.setContentsMargins(0, 0, 0, 0)
@@ -97,8 +88,7 @@ class ReadingView(QWidget):
         side = QWidget()
         notes = QVBoxLayout(side)
         notes.setContentsMargins(0, 0, 0, 0)
-        notes.addWidget(notes_label)
-        notes.addWidget(self.notes, 1)
+        notes.addWidget(self.notes_box, 1)
         notes.addWidget(self.export_button)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("reading-splitter")
@@ -129,7 +119,7 @@ class ReadingView(QWidget):
 
     # Showing
     def set_meeting(self, meeting: Meeting | None) -> None:
-        self.save_note()
+        self.notes_box.save()
         self.meeting = meeting
         store = self.session.store
         self.items = store.agenda.for_meeting(meeting.id) if meeting else []
@@ -151,27 +141,29 @@ class ReadingView(QWidget):
         self.sidebar.setCurrentRow(0 if self.sidebar.count() else -1)
         self._show_row(self.sidebar.currentRow())
 
-    def orphans(self):
-        """Notes on agenda items, law changes or questions this store does not hold."""
-        store = self.session.store
-        return [n for n in self.notebook.orphans(set()) if store.agenda.find_uid(n.uid) is None
-                and store.law_changes.find_uid(n.uid) is None and store.questions.find_uid(n.uid) is None]
+    def _held(self, note: Note) -> bool:
+        """Whether this store holds the record the note is on."""
+        table = {"agenda_item": "agenda", "law_change": "law_changes", "submission": "submissions",
+                 "question": "questions"}.get(note.kind)
+        return table is not None and getattr(self.session.store, table).find_uid(note.uid) is not None
+
+    def orphans(self) -> list[Note]:
+        """Notes on records this store does not hold (deleted, or left out of this copy)."""
+        return [n for n in self.notebook.notes() if not self._held(n)]
 
     def _show_row(self, row: int) -> None:
-        self.save_note()
         entry = self.sidebar.item(row)
         uid = entry.data(Qt.ItemDataRole.UserRole) if entry else None
         if uid == ORPHANS:
+            self.notes_box.show_record(None)
             self.page.setHtml(orphans_html(self.orphans()))
-            self._load_note(None)
-            return
-        if uid is None:
+        elif uid is None:
+            self.notes_box.show_record(None)
             self.page.setHtml("<p>This meeting has no agenda items yet.</p>" if self.meeting else "")
-            self._load_note(None)
-            return
-        item = self.items[row]
-        self.page.setHtml(item_html(self._page_of(item, row), self.lookups))
-        self._load_note(item.uid)
+        else:
+            item = self.items[row]
+            self.notes_box.show_record(item.uid, "agenda_item", item.title)
+            self.page.setHtml(item_html(self._page_of(item, row), self.lookups))
 
     def _page_of(self, item: AgendaItem, row: int) -> ItemPage:
         store = self.session.store
@@ -204,9 +196,9 @@ class ReadingView(QWidget):
         self.page.document().setDefaultFont(font)
         self.page.setFont(font)
         self._fit_lines()
-        notes_font = self.notes.font()
+        notes_font = self.notes_box.editor.font()
         notes_font.setPointSize(max(9, BASE_POINTS - 1 + ZOOM_STEP * self.zoom))
-        self.notes.setFont(notes_font)
+        self.notes_box.editor.setFont(notes_font)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.page.viewport() and event.type() == QEvent.Type.Resize:
@@ -247,39 +239,15 @@ class ReadingView(QWidget):
             self.page.setFocus()
 
     # Notes
-    def _load_note(self, uid: str | None) -> None:
-        self._note_uid = None
-        self.notes.blockSignals(True)
-        self.notes.setPlainText(self.notebook.text(uid) if uid else "")
-        self.notes.blockSignals(False)
-        self.notes.setEnabled(uid is not None)
-        self._note_uid = uid
-
-    def _typed(self) -> None:
-        if self._note_uid is not None:
-            self._save.start()
-
-    def save_note(self) -> None:
-        """Write the notes box into the notebook now (a pause in typing, another item, hiding the view)."""
-        self._save.stop()
-        uid = self._note_uid
-        item = next((i for i in self.items if i.uid == uid), None)
-        if uid is None or item is None or self.notes.toPlainText() == self.notebook.text(uid):
-            return
-        try:
-            self.notebook.set(uid, self.notes.toPlainText(), kind="agenda_item", title=item.title)
-        except CouncilPrepError as exc:
-            self.status.emit(str(exc))
-
-    def hideEvent(self, event) -> None:
-        self.save_note()
-        super().hideEvent(event)
-
     def notes_in_order(self) -> list[tuple[str, str]]:
-        """(title, note) of every item with a note, in agenda order, then notes on records no longer here."""
-        self.save_note()
+        """(title, note) of every item with a note, in agenda order; then the notes on law changes,
+        submissions and questions; then the notes on records no longer here."""
+        self.notes_box.save()
         noted = [(i.title, self.notebook.text(i.uid)) for i in self.items if self.notebook.text(i.uid)]
-        return noted + [(f"{n.title} (no longer in the store)", n.text) for n in self.orphans()]
+        others = sorted((n for n in self.notebook.notes() if n.kind != "agenda_item" and self._held(n)),
+                        key=lambda n: (n.kind, n.title.casefold()))
+        return (noted + [(f"{NOUNS.get(n.kind, n.kind)}: {n.title}", n.text) for n in others]
+                + [(f"{n.title} (no longer in the store)", n.text) for n in self.orphans()])
 
     def choose_export(self) -> QFileDialog:
         """Ask where to write the notes (the dialog asks before replacing a file), then write them."""

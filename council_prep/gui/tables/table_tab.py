@@ -1,5 +1,7 @@
 """A tab with a filter bar, a lazy table of records and the selected record's editor pane."""
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,17 +22,22 @@ from council_prep.gui.column_fit import ColumnFit
 from council_prep.gui.forms import RecordForm
 from council_prep.gui.icons import icon
 from council_prep.gui.lookups import Lookups
+from council_prep.gui.reading.notes_box import NotesBox
 from council_prep.gui.session import Session
 from council_prep.gui.tables.columns import TableSpec
 from council_prep.gui.tables.model import LazyRecordModel
 from council_prep.gui.wording import counted
+
+if TYPE_CHECKING:
+    from council_prep.notes import Notebook
 
 DEBOUNCE_MS = 150
 MAIN_FIELDS = ("title", "identifier", "text")  # the column that names the record
 
 
 class TableTab(QWidget):
-    def __init__(self, session: Session, spec: TableSpec, lookups: Lookups, parent: QWidget | None = None):
+    def __init__(self, session: Session, spec: TableSpec, lookups: Lookups, notebook: "Notebook | None" = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.spec = spec
@@ -45,7 +52,17 @@ class TableTab(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName(f"{spec.kind}-splitter")
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.form)
+        self.notes_box: NotesBox | None = None
+        if notebook is None:
+            self.splitter.addWidget(self.form)
+        else:
+            self.notes_box = NotesBox(notebook, spec.noun)
+            pane = QSplitter(Qt.Orientation.Vertical)
+            pane.addWidget(self.form)
+            pane.addWidget(self.notes_box)
+            pane.setStretchFactor(0, 3)
+            pane.setStretchFactor(1, 1)
+            self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -150,7 +167,7 @@ class TableTab(QWidget):
         # The pane always shows a record when there is one: the one kept, else the first.
         first = self.model.ids()[0] if total else None
         if not self.select_record(keep, clear_filters=False) and not self.select_record(first, clear_filters=False):
-            self.form.load(None)
+            self._show(-1)
 
     def _store_changed(self, kind: str) -> None:
         if kind == self.spec.kind:
@@ -197,7 +214,12 @@ class TableTab(QWidget):
         record_id = ids[row] if 0 <= row < len(ids) else None
         self.form.commit()
         row = self.model.row_of(record_id) if record_id is not None else -1
-        self.form.load(self.model.fresh_record(row))
+        record = self.model.fresh_record(row)
+        self.form.load(record)
+        if self.notes_box is not None:
+            main = next(f.name for f in self.spec.fields if f.name in MAIN_FIELDS)
+            self.notes_box.show_record(record.uid if record else None, self.model.table.kind,
+                                       getattr(record, main) if record else "")
 
     # Editing
     def add_record(self) -> None:
