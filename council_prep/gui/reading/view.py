@@ -168,8 +168,8 @@ class ReadingView(QWidget):
     def _page_of(self, item: AgendaItem, row: int) -> ItemPage:
         store = self.session.store
         assert self.meeting is not None
-        questions = [q for q in store.questions.find(meeting_id=self.meeting.id)
-                     if item.topic_key and q.topic_key == item.topic_key and q.duplicate_of is None]
+        on_topic = store.questions.find(meeting_id=self.meeting.id, topic_key=item.topic_key) if item.topic_key else []
+        questions = [q for q in on_topic if q.duplicate_of is None]  # a repeat is read under its original
         return ItemPage(self.meeting, item, self._slots[row], row + 1, len(self.items),
                         store.law_changes.get_many(item.law_change_ids) if item.law_change_ids else [],
                         store.submissions.get_many(item.submission_ids) if item.submission_ids else [],
