@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action):
             show_shortcut_in_tooltip(action)
             action.changed.connect(lambda a=action: show_shortcut_in_tooltip(a))
-        self.find_action = self._action("&Filter this tab…", None, QKeySequence.StandardKey.Find,
+        self.find_action = self._action("Fi&lter this tab…", None, QKeySequence.StandardKey.Find,
                                         lambda: self._to_page("focus_filter"))
         self.delete_action = self._action("&Delete selected", "delete", QKeySequence.StandardKey.Delete,
                                           self.delete_selected)
@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.delete_action)
         edit_menu.addSeparator()
         edit_menu.addActions([self.find_action, self.search_action])
+        self.view_menu = bar.addMenu("&View")
         meeting_menu = bar.addMenu("&Meeting")
         meeting_menu.addActions([self.new_meeting_action, self.edit_meeting_action])
         help_menu = bar.addMenu("&Help")
@@ -205,10 +206,11 @@ class MainWindow(QMainWindow):
             self._agenda_page, lambda: self._table_page("law_changes"),
             lambda: self._table_page("submissions"), lambda: self._table_page("questions"),
             self._book_page, self._reading_page]
+        self.view_menu.clear()  # the tabs, with their Ctrl+number keys
         for n, (build, title) in enumerate(zip(builders, TAB_TITLES, strict=True)):
             self.tabs.add_lazy(lambda b=build: self._page(b), title)
-            self.tabs.addAction(self._action(title, None, f"Ctrl+{n + 1}",
-                                             lambda _c=False, i=n: self.tabs.setCurrentIndex(i)))
+            self.view_menu.addAction(self._action(title, None, f"Ctrl+{n + 1}",
+                                                  lambda _c=False, i=n: self.tabs.setCurrentIndex(i)))
         self.tabs.currentChanged.connect(self._focus_into_page)
         self.marking = marking_banner()
         central = QWidget()

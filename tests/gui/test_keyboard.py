@@ -184,6 +184,9 @@ def test_ctrl_tab_moves_between_tabs(qtbot, window: MainWindow):
     focus = QApplication.focusWidget()
     qtbot.keyClick(focus, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.tabs.currentIndex() == 0
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.questions_tab
+    assert window.questions_tab.isAncestorOf(QApplication.focusWidget())  # the focus went along
 
 
 def test_delete_key_deletes_the_selected_agenda_item_and_undo_restores_it(qtbot, window: MainWindow):
@@ -259,3 +262,12 @@ def test_delete_in_the_talking_points_removes_the_selected_point(qtbot, window: 
     qtbot.keyClick(points.list, Qt.Key.Key_Delete)
     assert window.session.store.agenda.get(item.id).talking_points == ["Second point"]
     assert window.session.store.agenda.find_uid(item.uid) is not None  # the item itself stays
+
+
+def test_each_menu_has_unique_mnemonics(qtbot, window: MainWindow):
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        menu.aboutToShow.emit()
+        texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+        assert repeated([(QKeySequence.mnemonic(t).toString(), t) for t in texts]) == [], menu_action.text()
+        assert all(not QKeySequence.mnemonic(t).isEmpty() for t in texts), texts
