@@ -225,6 +225,8 @@ class ChoiceField(FieldEditor):
 
     def set_read_only(self, read_only: bool) -> None:
         self.widget.read_only = read_only
+        # no drop-down arrow where nothing can be chosen: the choice reads as text
+        self.widget.setStyleSheet("QComboBox::drop-down { width: 0px; border: none; }" if read_only else "")
 
     def set_value(self, value: Any) -> None:
         index = self.widget.findData(value)
