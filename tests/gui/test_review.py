@@ -235,3 +235,18 @@ def test_notes_on_a_question_beside_its_record_and_in_the_export(qtbot, sample_s
 
 def test_an_editing_window_has_no_notes_beside_records(qtbot, window: MainWindow):
     assert window.law_tab.notes_box is None
+
+
+def test_a_note_typed_just_before_opening_another_store_is_kept(qtbot, sample_store_path: Path, settings,
+                                                                 demo_store_path: Path):
+    window = open_review(qtbot, sample_store_path, settings)
+    view = window.reading_view
+    uid = view.current_item().uid
+    view.notes_box.editor.setFocus()
+    qtbot.keyClicks(view.notes_box.editor, "Quick thought")
+    assert window.open_store(demo_store_path, read_only=True)  # at once, before the pause has passed
+    with Store.open(sample_store_path, read_only=True) as store:
+        from council_prep.notes import Notebook
+
+        assert Notebook.for_store(store, settings.notes_folder()).text(uid) == "Quick thought"
+    window.close()
