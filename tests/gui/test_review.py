@@ -250,3 +250,17 @@ def test_a_note_typed_just_before_opening_another_store_is_kept(qtbot, sample_st
 
         assert Notebook.for_store(store, settings.notes_folder()).text(uid) == "Quick thought"
     window.close()
+
+
+def test_reading_view_of_an_editing_window_follows_edits_and_names_its_keys(qtbot, window: MainWindow):
+    view = window.reading_view
+    tab = window.agenda_tab
+    title = tab.form.editors["title"].widget
+    title.setFocus()
+    title.selectAll()
+    qtbot.keyClicks(title, "Opening remarks and adoption of the agenda")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    window.tabs.setCurrentWidget(view)
+    assert "Opening remarks and adoption of the agenda" in view.page.document().toPlainText()
+    tips = [a.toolTip() for a in view.bar.actions()]
+    assert "Next item ▶ (PgDown)" in tips and "Larger type (Ctrl+=)" in tips

@@ -17,13 +17,15 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTextBrowser,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from council_prep.domain import AgendaItem, Meeting
-from council_prep.domain.schedule import running_clock
+from council_prep.domain.schedule import Slot, running_clock
 from council_prep.errors import CouncilPrepError
+from council_prep.gui.keys import show_shortcut_in_tooltip
 from council_prep.gui.lookups import Lookups
 from council_prep.gui.reading.notes_box import NotesBox
 from council_prep.gui.reading.page import ItemPage, item_html, orphans_html
@@ -50,6 +52,7 @@ class ReadingView(QWidget):
         self.settings = settings
         self.meeting: Meeting | None = None
         self.items: list[AgendaItem] = []
+        self._slots: list[Slot] = []
         self.notebook = notebook
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("reading-agenda")
@@ -75,14 +78,19 @@ class ReadingView(QWidget):
         self.export_button = QPushButton("E&xport my notes to Word…")
         self.export_button.clicked.connect(self.choose_export)
         self.zoom = settings.reading_zoom()
-        self._lay_out()
+        self.bar = QToolBar("Reading")
+        self.bar.setAccessibleName("Reading")
+        self.bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self._actions()
+        self._lay_out()
         self._apply_zoom()
+        session.changed.connect(self._store_changed)
 
     def _lay_out(self) -> None:
         reading = QWidget()
         column = QVBoxLayout(reading)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.bar)
         column.addWidget(self.find_box)
         column.addWidget(self.page, 1)
         side = QWidget()
@@ -100,22 +108,26 @@ class ReadingView(QWidget):
         layout.addWidget(self.splitter)
 
     def _actions(self) -> None:
-        """Keys of the view, live wherever the focus is inside it (PgDn turns the page even from the notes)."""
-        for keys, slot, text in (
-            ([QKeySequence.StandardKey.MoveToNextPage], lambda: self.step(+1), "Next item"),
-            ([QKeySequence.StandardKey.MoveToPreviousPage], lambda: self.step(-1), "Previous item"),
-            ([QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence.StandardKey.ZoomIn],
-             lambda: self.set_zoom(self.zoom + 1), "Larger type"),
+        """Keys of the view, live wherever the focus is inside it (PgDn turns the page even from the notes);
+        all but Esc are buttons too, whose tooltips name the keys."""
+        for keys, slot, text, button in (
+            ([QKeySequence.StandardKey.MoveToPreviousPage], lambda: self.step(-1), "◀ Previous item", True),
+            ([QKeySequence.StandardKey.MoveToNextPage], lambda: self.step(+1), "Next item ▶", True),
             ([QKeySequence("Ctrl+-"), QKeySequence.StandardKey.ZoomOut], lambda: self.set_zoom(self.zoom - 1),
-             "Smaller type"),
-            ([QKeySequence("Ctrl+0")], lambda: self.set_zoom(0), "Usual type size"),
-            ([QKeySequence(Qt.Key.Key_Escape)], self.close_find, "Close find"),
+             "Smaller type", True),
+            ([QKeySequence("Ctrl+="), QKeySequence("Ctrl++"), QKeySequence.StandardKey.ZoomIn],
+             lambda: self.set_zoom(self.zoom + 1), "Larger type", True),
+            ([QKeySequence("Ctrl+0")], lambda: self.set_zoom(0), "Usual type size", True),
+            ([QKeySequence(Qt.Key.Key_Escape)], self.close_find, "Close find", False),
         ):
             action = QAction(text, self)
             action.setShortcuts(list(dict.fromkeys(QKeySequence(k) for k in keys)))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(slot)
-            self.addAction(action)
+            show_shortcut_in_tooltip(action)
+            self.addAction(action)  # its keys work wherever the focus is in the view
+            if button:
+                self.bar.addAction(action)
 
     # Showing
     def set_meeting(self, meeting: Meeting | None) -> None:
@@ -146,6 +158,14 @@ class ReadingView(QWidget):
         table = {"agenda_item": "agenda", "law_change": "law_changes", "submission": "submissions",
                  "question": "questions"}.get(note.kind)
         return table is not None and getattr(self.session.store, table).find_uid(note.uid) is not None
+
+    def _store_changed(self, kind: str) -> None:
+        """An edit in another tab (an editing window reads here too): show the page as it is now."""
+        if kind in ("agenda", "law_changes", "submissions", "questions", "meetings") and self.meeting is not None:
+            row = self.sidebar.currentRow()
+            self.set_meeting(self.session.store.meetings.find_uid(self.meeting.uid))
+            if 0 <= row < self.sidebar.count():
+                self.sidebar.setCurrentRow(row)
 
     def orphans(self) -> list[Note]:
         """Notes on records this store does not hold (deleted, or left out of this copy)."""
