@@ -18,8 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from council_prep.domain import AskerType, Channel, Meeting, Question, QuestionStatus
 from council_prep.reference import seed_reference
+
+from council_prep.domain import AskerType, Channel, Meeting, Question, QuestionStatus
 from council_prep.store import Store
 
 

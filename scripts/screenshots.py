@@ -3,7 +3,9 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUTPUT_FOLDER]
 
 Writes gui-agenda.png, gui-law-changes.png, gui-submissions.png, gui-questions.png, gui-book.png
-and gui-search.png (default folder: docs/images).
+and gui-search.png; the reading view of review mode in a light and a dark palette (gui-reading.png,
+gui-reading-dark.png); and the window at the smallest and a large size it is made for
+(gui-1024x700.png, gui-2560x1440.png, gui-book-2560x1440.png). Default folder: docs/images.
 """
 
 import sys
@@ -11,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,12 +26,49 @@ from council_prep.gui.opening import open_session  # noqa: E402
 from council_prep.gui.settings import Settings  # noqa: E402
 from council_prep.store import Store  # noqa: E402
 
-TABS = ["agenda", "law-changes", "submissions", "questions", "book"]
+TABS = ["agenda", "law-changes", "submissions", "questions", "book", "reading"]
+SIZES = [(1024, 700), (2560, 1440)]
 
 
 def settle(app: QApplication) -> None:
     for _ in range(5):
         app.processEvents()
+
+
+def dark_palette() -> QPalette:
+    """A dark palette as desktops set one, to check the window stays readable in it."""
+    palette = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#e8e8e8"),
+                         (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.AlternateBase, "#262626"),
+                         (QPalette.ColorRole.Text, "#e8e8e8"), (QPalette.ColorRole.Button, "#353535"),
+                         (QPalette.ColorRole.ButtonText, "#e8e8e8"), (QPalette.ColorRole.Highlight, "#2a82da"),
+                         (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.Link, "#6cb4ff"),
+                         (QPalette.ColorRole.PlaceholderText, "#9a9a9a"), (QPalette.ColorRole.ToolTipBase, "#353535"),
+                         (QPalette.ColorRole.ToolTipText, "#e8e8e8")):
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText, QPalette.ColorRole.Text):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    return palette
+
+
+def reading(window: MainWindow, app: QApplication, output: Path) -> None:
+    """The reading view on an item with talking points and links, a note typed beside it; light and dark."""
+    view = window.reading_view
+    window.tabs.setCurrentWidget(view)
+    view.sidebar.setCurrentRow(1)
+    view.notes_box.editor.setPlainText("Ask when the inspectorate's new posts will be filled.\n\nThank them for the "
+                            "data on agricultural inspections.")
+    settle(app)
+    window.grab().save(str(output / "gui-reading.png"))
+    light = app.palette()
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette())
+    view.sidebar.setCurrentRow(0)
+    view.sidebar.setCurrentRow(1)  # the page is drawn again in the palette's colours
+    settle(app)
+    window.grab().save(str(output / "gui-reading-dark.png"))
+    view.notes_box.editor.clear()
+    app.setPalette(light)
 
 
 def main() -> None:
@@ -40,6 +80,7 @@ def main() -> None:
         with Store.open(store_path) as store:
             load_demo(store)
         settings = Settings(QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat))
+        settings.set_notes_folder(Path(folder) / "notes")
         window = MainWindow(open_session(store_path, read_only=False, ask=lambda reason: True), settings)
         window.resize(1400, 900)
         window.show()
@@ -48,12 +89,23 @@ def main() -> None:
             window.tabs.setCurrentIndex(index)
             settle(app)
             window.grab().save(str(output / f"gui-{name}.png"))
+        for width, height in SIZES:
+            window.resize(width, height)
+            window.tabs.setCurrentIndex(0)
+            settle(app)
+            window.grab().save(str(output / f"gui-{width}x{height}.png"))
+        window.tabs.setCurrentIndex(TABS.index("book"))
+        settle(app)
+        window.grab().save(str(output / "gui-book-2560x1440.png"))
+        window.resize(1400, 900)
         window.tabs.setCurrentIndex(0)
         window.open_search()
         window.search.box.setText("migrant fish")
         window.search.run_search()
         settle(app)
         window.search.grab().save(str(output / "gui-search.png"))
+        window.search.hide()
+        reading(window, app, output)
         window.close()
     print(f"screenshots written to {output}")
 

@@ -7,7 +7,14 @@ from pathlib import Path
 import click
 
 from council_prep import __version__
-from council_prep.cli import exchange_commands, export_commands, history_commands, import_commands, store_commands
+from council_prep.cli import (
+    exchange_commands,
+    export_commands,
+    history_commands,
+    import_commands,
+    review_commands,
+    store_commands,
+)
 from council_prep.cli.options import STORE_ENV, default_store_path
 from council_prep.errors import CouncilPrepError
 
@@ -29,9 +36,10 @@ class _Group(click.Group):
 @click.version_option(__version__, prog_name="council-prep")
 @click.option("--store", "store_path", type=click.Path(dir_okay=False, path_type=Path), envvar=STORE_ENV,
               help="Store to open in the window (default: council-prep.db in the user data folder).")
-@click.option("--read-only", is_flag=True, help="Open the store for review only.")
+@click.option("--read-only", is_flag=True, help="Open the store read-only.")
+@click.option("--review", is_flag=True, help="Open the store for review: read-only, in the reading view.")
 @click.pass_context
-def main(ctx: click.Context, store_path: Path | None, read_only: bool) -> None:
+def main(ctx: click.Context, store_path: Path | None, read_only: bool, review: bool) -> None:
     """Prepare Labor Affairs Council meetings: agendas, law changes, questions, briefing books.
 
     With no command, opens the desktop window.
@@ -50,7 +58,7 @@ def main(ctx: click.Context, store_path: Path | None, read_only: bool) -> None:
         click.echo(notice, err=True)
     from council_prep.gui.app import run
 
-    ctx.exit(run(path, read_only=read_only, notice=notice))
+    ctx.exit(run(path, read_only=read_only or review, notice=notice))
 
 
 def _has_display() -> bool:
@@ -58,6 +66,7 @@ def _has_display() -> bool:
                 or os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal", "vnc")))
 
 
+export_commands.export.add_command(review_commands.review)
 for command in (store_commands.demo, store_commands.meetings, store_commands.check, store_commands.backup,
                 export_commands.export, import_commands.import_, history_commands.history,
                 exchange_commands.pack, exchange_commands.merge, exchange_commands.conflicts):

@@ -114,15 +114,17 @@ class BookTab(QWidget):
         buttons.addWidget(self.excel_button)
         buttons.addStretch()
         self.heading = QLabel()
-        self.setMaximumWidth(1000)  # a form reads better than a line across a wide screen
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(sections)
-        layout.addWidget(profile)
-        layout.addWidget(files)
-        layout.addLayout(buttons)
-        layout.addWidget(self.result)
-        layout.addStretch()
+        # Two columns, what goes in the book beside where it goes: a wide screen is used, a small one still fits.
+        layout = QGridLayout(self)
+        layout.addWidget(self.heading, 0, 0, 1, 2)
+        layout.addWidget(sections, 1, 0)
+        layout.addWidget(profile, 2, 0)
+        layout.addWidget(files, 1, 1)
+        layout.addLayout(buttons, 2, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.result, 3, 0, 1, 2)
+        layout.setRowStretch(4, 1)
+        layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(1, 1)
 
     def _with_browse(self, field: QLineEdit, browse) -> QWidget:
         row = QWidget()
@@ -162,9 +164,19 @@ class BookTab(QWidget):
 
     # Exporting
     def export(self, fmt: str) -> Operation | None:
+        """Export now, or once the user agrees to replace a file already there (None until then)."""
         if self.meeting is None or self.operation is not None:
             return None
         output = self.output_path(fmt)
+        if output.exists():
+            messages.choose(self, "Replace file?", f"{output} already exists.\n\nReplace it with a new export?",
+                            [("&Replace", QMessageBox.ButtonRole.AcceptRole),
+                             ("Cancel", QMessageBox.ButtonRole.RejectRole)],
+                            lambda choice: self._start(fmt, output) if choice == 0 else None, name="replace-file")
+            return None
+        return self._start(fmt, output)
+
+    def _start(self, fmt: str, output: Path) -> Operation:
         sections = [s for s, box in self.section_boxes.items() if box.isChecked()]
         template = Path(self.template.text()).expanduser() if self.template.text().strip() else None
         meeting_id, profile, store_path = self.meeting.id, self.profile(), self.store_path
@@ -208,7 +220,7 @@ class BookTab(QWidget):
             self, "Export finished", f"The briefing book was written to\n{output}",
             [("&Open file", QMessageBox.ButtonRole.AcceptRole), ("Open &folder", QMessageBox.ButtonRole.ActionRole),
              ("Close", QMessageBox.ButtonRole.RejectRole)],
-            lambda choice: self._open(output, choice), name="export-finished",
+            lambda choice: self._open(output, choice), name="export-finished", icon=QMessageBox.Icon.Information,
         )
 
     def _open(self, output: Path, choice: int) -> None:

@@ -34,7 +34,11 @@ Commit = Callable[[], None]
 
 
 class FieldEditor:
-    """Base: `widget` goes into the form; value() returns (value, problem message or None)."""
+    """Base: `widget` goes into the form; value() returns (value, problem message or None).
+
+    Read-only, a field still looks like text to read, not a greyed-out control: it keeps its colours
+    and its focus (for screen readers and copying) and only refuses changes.
+    """
 
     widget: QWidget
 
@@ -46,6 +50,10 @@ class FieldEditor:
 
     def set_read_only(self, read_only: bool) -> None:
         self.widget.setEnabled(not read_only)
+
+    def merged(self, value: Any, stored: Any) -> Any:
+        """The value to save when the user changed the field from `stored` to `value`."""
+        return value
 
 
 class _PlainTextEdit(QPlainTextEdit):
@@ -98,9 +106,15 @@ class DateField(LineField):
 
     def set_value(self, value: Any) -> None:
         if isinstance(value, datetime):
-            self.widget.setText(value.strftime("%Y-%m-%d %H:%M"))
+            self.widget.setText(value.isoformat(sep=" ", timespec="minutes"))
         else:
             self.widget.setText(value.isoformat() if value else "")
+
+    def merged(self, value: Any, stored: Any) -> Any:
+        """A time typed without an offset keeps the offset the stored one had."""
+        if isinstance(value, datetime) and value.tzinfo is None and isinstance(stored, datetime):
+            return value.replace(tzinfo=stored.tzinfo)
+        return value
 
 
 class TextField(FieldEditor):
@@ -142,11 +156,29 @@ class IntField(FieldEditor):
     def set_value(self, value: Any) -> None:
         self.widget.setValue(int(value or 0))
 
+    def set_read_only(self, read_only: bool) -> None:
+        self.widget.setReadOnly(read_only)
+        self.widget.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons if read_only
+                                     else QSpinBox.ButtonSymbols.UpDownArrows)
+
+
+class _ReadOnlyCheckBox(QCheckBox):
+    """A check box that can refuse to change while looking as usual."""
+
+    read_only = False
+
+    def nextCheckState(self) -> None:
+        if not self.read_only:
+            super().nextCheckState()
+
 
 class CheckField(FieldEditor):
     def __init__(self, on_commit: Commit, text: str):
-        self.widget = QCheckBox(text)
+        self.widget = _ReadOnlyCheckBox(text)
         self.widget.clicked.connect(lambda _checked: on_commit())
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.widget.read_only = read_only
 
     def value(self) -> tuple[Any, str | None]:
         return self.widget.isChecked(), None
@@ -155,11 +187,31 @@ class CheckField(FieldEditor):
         self.widget.setChecked(bool(value))
 
 
+class _ReadOnlyComboBox(QComboBox):
+    """A drop-down that, read-only, shows its choice as plain text would: no list, no wheel, no typing."""
+
+    read_only = False
+
+    def showPopup(self) -> None:
+        if not self.read_only:
+            super().showPopup()
+
+    def wheelEvent(self, event) -> None:
+        if not self.read_only:
+            super().wheelEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if not self.read_only or event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            super().keyPressEvent(event)
+        else:
+            event.ignore()
+
+
 class ChoiceField(FieldEditor):
     """A closed choice: enum values, a partner, a topic (optionally with 'none')."""
 
     def __init__(self, on_commit: Commit, choices: list[tuple[Any, str]]):
-        self.widget = QComboBox()
+        self.widget = _ReadOnlyComboBox()
         for data, text in choices:
             self.widget.addItem(text, data)
         self.widget.activated.connect(lambda _index: on_commit())
@@ -170,6 +222,11 @@ class ChoiceField(FieldEditor):
 
     def value(self) -> tuple[Any, str | None]:
         return self.widget.currentData(), None
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.widget.read_only = read_only
+        # no drop-down arrow where nothing can be chosen: the choice reads as text
+        self.widget.setStyleSheet("QComboBox::drop-down { width: 0px; border: none; }" if read_only else "")
 
     def set_value(self, value: Any) -> None:
         index = self.widget.findData(value)
@@ -187,6 +244,7 @@ class CheckListField(FieldEditor):
         self.widget.setMinimumHeight(self.widget.fontMetrics().lineSpacing() * rows + 12)
         self.widget.setMaximumHeight(self.widget.fontMetrics().lineSpacing() * (rows + 4) + 12)
         self._loading = False
+        self._read_only = False
         self.set_choices(choices)
         self.widget.itemChanged.connect(lambda _item: None if self._loading else on_commit())
 
@@ -198,14 +256,28 @@ class CheckListField(FieldEditor):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, data)
             item.setToolTip(text)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if data in checked else Qt.CheckState.Unchecked)
             self.widget.addItem(item)
         self._loading = False
+        self.set_read_only(self._read_only)
 
     def value(self) -> tuple[Any, str | None]:
         items = (self.widget.item(row) for row in range(self.widget.count()))
         return [i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked], None
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._loading = True
+        for row in range(self.widget.count()):
+            item = self.widget.item(row)
+            checkable = Qt.ItemFlag.ItemIsUserCheckable
+            item.setFlags(item.flags() & ~checkable if read_only else item.flags() | checkable)
+        self._loading = False
+        self._read_only = read_only
+
+    def merged(self, value: Any, stored: Any) -> Any:
+        """The stored order kept: choices still checked first, as they were, then the newly checked."""
+        kept = [v for v in stored or [] if v in value]
+        return kept + [v for v in value if v not in kept]
 
     def set_value(self, value: Any) -> None:
         wanted = set(value or [])
@@ -217,11 +289,22 @@ class CheckListField(FieldEditor):
         self._loading = False
 
 
+class _PointsBox(QWidget):
+    """The talking points with their buttons; Del (the window's Delete) removes the selected point."""
+
+    def __init__(self, field: "PointsField"):
+        super().__init__()
+        self.field = field
+
+    def delete_selected(self) -> None:
+        self.field.remove_point()
+
+
 class PointsField(FieldEditor):
     """Talking points: an editable, reorderable list (double-click or F2 edits a point)."""
 
     def __init__(self, on_commit: Commit):
-        self.widget = QWidget()
+        self.widget = _PointsBox(self)
         self.list = QListWidget()
         self.list.setAccessibleName("Talking points")
         self.list.setWordWrap(True)
@@ -234,6 +317,7 @@ class PointsField(FieldEditor):
         self.list.model().rowsMoved.connect(lambda *_: self._changed())
         self.add_button = QPushButton("Add &point")
         self.remove_button = QPushButton("Remove point")
+        self.remove_button.setToolTip("Remove the selected point (Del)")
         self.add_button.clicked.connect(self.add_point)
         self.remove_button.clicked.connect(self.remove_point)
         buttons = QVBoxLayout()
@@ -287,5 +371,6 @@ class PointsField(FieldEditor):
                                   QAbstractItemView.EditTrigger.DoubleClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.list.setDragEnabled(not read_only)
-        self.add_button.setEnabled(not read_only)
-        self.remove_button.setEnabled(not read_only)
+        for button in (self.add_button, self.remove_button):
+            button.setEnabled(not read_only)
+            button.setVisible(not read_only)

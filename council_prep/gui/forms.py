@@ -4,7 +4,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from council_prep.domain import Record
@@ -37,6 +37,7 @@ class RecordForm(QWidget):
         self.specs = specs
         self.record: Record | None = None
         self.editors: dict[str, f.FieldEditor] = {}
+        self._shown: dict[str, Any] = {}  # what each editor gave back right after showing the record
         self._read_only = False
         self._loading = False
         content = QWidget()
@@ -61,6 +62,7 @@ class RecordForm(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to the frame
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -109,6 +111,7 @@ class RecordForm(QWidget):
         self._loading = True
         for name, editor in self.editors.items():
             editor.set_value(getattr(record, name) if record is not None else None)
+        self._shown = {name: editor.value()[0] for name, editor in self.editors.items()}
         self._loading = False
         self._show_problems([])
         self.setEnabled(record is not None)
@@ -119,7 +122,12 @@ class RecordForm(QWidget):
             editor.set_read_only(read_only)
 
     def commit(self) -> None:
-        """Validate what the fields hold; a valid change is emitted, problems are listed."""
+        """Validate what the fields hold; a valid change is emitted, problems are listed.
+
+        A field whose editor still gives back what it gave right after showing the record keeps
+        the record's own value: showing a record never rewrites it (an offset the editor does not
+        show, the order of a list, seconds), and only a value the user really changed is saved.
+        """
         if self._loading or self._read_only or self.record is None:
             return
         values: dict[str, Any] = {}
@@ -128,14 +136,15 @@ class RecordForm(QWidget):
             value, problem = editor.value()
             if problem:
                 problems.append(problem)
-            else:
-                values[name] = value
+            elif value != self._shown.get(name):
+                values[name] = editor.merged(value, getattr(self.record, name))
         after = replace(self.record, **values)
         problems += [p.message for p in after.problems()]
         self._show_problems(problems)
         if problems or after == self.record:
             return
         before, self.record = self.record, after
+        self._shown.update({name: self.editors[name].value()[0] for name in values})
         self.edited.emit(before, after)
 
     def _show_problems(self, problems: list[str]) -> None:

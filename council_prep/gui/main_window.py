@@ -11,12 +11,23 @@ from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from council_prep.domain import Meeting
 from council_prep.errors import CouncilPrepError
+from council_prep.gui import mnemonics
 from council_prep.gui.agenda.tab import AgendaTab
 from council_prep.gui.icons import app_icon, icon
+from council_prep.gui.keys import focus_first_control, quit_keys, redo_keys, show_shortcut_in_tooltip
 from council_prep.gui.lazy_tabs import LazyTabs
 from council_prep.gui.lookups import Lookups
 from council_prep.gui.opening import AskReadOnly, StoreWatch, ask_with_dialog, open_session
@@ -31,12 +42,26 @@ if TYPE_CHECKING:
     from council_prep.domain import Record
     from council_prep.gui.book_tab import BookTab
     from council_prep.gui.meetings.dialog import MeetingDialog
+    from council_prep.gui.reading.view import ReadingView
     from council_prep.gui.search import SearchDialog
     from council_prep.gui.tables.table_tab import TableTab
+    from council_prep.notes import Notebook
     from council_prep.store.changes import Changes
 
-TAB_TITLES = ("&Agenda", "&Law changes", "S&ubmissions", "&Questions", "&Book")
-AGENDA, LAW_CHANGES, SUBMISSIONS, QUESTIONS, BOOK = range(len(TAB_TITLES))
+TAB_TITLES = ("&Agenda", "&Law changes", "S&ubmissions", "&Questions", "&Book", "&Reading view")
+AGENDA, LAW_CHANGES, SUBMISSIONS, QUESTIONS, BOOK, READING = range(len(TAB_TITLES))
+
+
+def marking_banner() -> QLabel:
+    """The meeting's handling marking across the window, as on every page of its book."""
+    banner = QLabel()
+    banner.setObjectName("handling-marking")
+    banner.setAccessibleName("Handling marking")
+    banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    banner.setStyleSheet("QLabel#handling-marking { background: #8a1c1c; color: white; font-weight: bold;"
+                         " letter-spacing: 1px; padding: 3px; }")
+    banner.hide()
+    return banner
 
 
 class MeetingPage(Protocol):
@@ -61,8 +86,11 @@ class MainWindow(QMainWindow):
         self.setObjectName("main-window")
         self.meeting_selector = QComboBox()
         self.meeting_selector.setAccessibleName("Meeting")
-        self.meeting_selector.setMinimumContentsLength(60)
+        # Readable at 1024 pixels, wider when the window is: it takes the toolbar's spare room, up to a long title.
+        self.meeting_selector.setMinimumContentsLength(30)
         self.meeting_selector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.meeting_selector.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.meeting_selector.setMaximumWidth(self.meeting_selector.fontMetrics().averageCharWidth() * 110)
         self.meeting_selector.currentIndexChanged.connect(self._meeting_chosen)
         self.path_label = QLabel()
         self.path_label.setAccessibleName("Store")
@@ -85,6 +113,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         action.setStatusTip(tip or text.replace("&", "").rstrip("…"))
         action.triggered.connect(slot)
+        show_shortcut_in_tooltip(action)
         return action
 
     def _build_actions(self) -> None:
@@ -92,13 +121,25 @@ class MainWindow(QMainWindow):
                                              self.choose_new_store)
         self.open_store_action = self._action("&Open store…", "open", QKeySequence.StandardKey.Open,
                                               self.choose_store)
-        self.quit_action = self._action("&Quit", None, QKeySequence.StandardKey.Quit, self.close)
+        self.review_action = self._action("Open for re&view…", None, "Ctrl+Shift+O",
+                                          lambda: self.choose_store(review=True),
+                                          "Open a store read-only, in the reading view, to read it and keep notes")
+        self.quit_action = self._action("&Quit", None, None, self.close)
+        self.quit_action.setShortcuts(quit_keys())
+        show_shortcut_in_tooltip(self.quit_action)
         self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.undo_action.setIcon(icon("undo"))
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.redo_action.setShortcuts(redo_keys())
         self.redo_action.setIcon(icon("redo"))
+        for action in (self.undo_action, self.redo_action):
+            show_shortcut_in_tooltip(action)
+            action.changed.connect(lambda a=action: show_shortcut_in_tooltip(a))
+        self.find_action = self._action("Fi&lter this tab…", None, QKeySequence.StandardKey.Find,
+                                        lambda: self._to_page("focus_filter"))
+        self.delete_action = self._action("&Delete selected", "delete", QKeySequence.StandardKey.Delete,
+                                          self.delete_selected)
         self.search_action = self._action("&Find everywhere…", "search", "Ctrl+K", self.open_search,
                                           "Search agenda items, law changes, submissions and questions")
         self.new_meeting_action = self._action("&New meeting…", "meeting", "Ctrl+Shift+N", self.new_meeting)
@@ -109,7 +150,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.new_store_action, self.open_store_action])
+        file_menu.addActions([self.new_store_action, self.open_store_action, self.review_action])
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
@@ -117,7 +158,10 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.search_action, self.history_action])
+        edit_menu.addAction(self.delete_action)
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.find_action, self.search_action, self.history_action])
+        self.view_menu = bar.addMenu("&View")
         meeting_menu = bar.addMenu("&Meeting")
         meeting_menu.addActions([self.new_meeting_action, self.edit_meeting_action])
         help_menu = bar.addMenu("&Help")
@@ -130,14 +174,13 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         label = QLabel("Mee&ting: ")
         label.setBuddy(self.meeting_selector)
+        self.meeting_label = label
         toolbar.addWidget(label)
         toolbar.addWidget(self.meeting_selector)
         toolbar.addActions([self.new_meeting_action, self.edit_meeting_action])
         toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
+        toolbar.addSeparator()
         toolbar.addAction(self.search_action)
         self.addToolBar(toolbar)
 
@@ -155,9 +198,12 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         session.failed.connect(self._store_failed)
         session.changed.connect(self._store_changed)
+        session.refused.connect(self.say)
+        session.saved.connect(lambda text: self.say(f"Saved: {text}"))
         session.read_only_changed.connect(lambda _ro: self._update_title())
         self._pages: list[MeetingPage] = []
         self._editors: list[AgendaTab | TableTab] = []
+        self._notebook: Notebook | None = None
         if self._search is not None:
             self._search.deleteLater()
             self._search = None
@@ -167,26 +213,77 @@ class MainWindow(QMainWindow):
         builders: list[Callable[[], MeetingPage]] = [
             self._agenda_page, lambda: self._table_page("law_changes"),
             lambda: self._table_page("submissions"), lambda: self._table_page("questions"),
-            self._book_page]
+            self._book_page, self._reading_page]
+        self.view_menu.clear()  # the tabs, with their Ctrl+number keys
         for n, (build, title) in enumerate(zip(builders, TAB_TITLES, strict=True)):
             self.tabs.add_lazy(lambda b=build: self._page(b), title)
-            self.tabs.addAction(self._action(title, None, f"Ctrl+{n + 1}",
-                                             lambda _c=False, i=n: self.tabs.setCurrentIndex(i)))
-        self.setCentralWidget(self.tabs)
+            self.view_menu.addAction(self._action(title, None, f"Ctrl+{n + 1}",
+                                                  lambda _c=False, i=n: self.tabs.setCurrentIndex(i)))
+        self.tabs.currentChanged.connect(self._focus_into_page)
+        self.marking = marking_banner()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.marking)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.watch = StoreWatch(session, parent=self.tabs)
         self.watch.lost.connect(self._store_lost)
         self.settings.remember_store(session.path)
         self.path_label.setText(f"{session.path}" + ("  (read-only)" if session.read_only else ""))
         self._fill_meetings(self.settings.last_meeting(session.path))
+        if session.read_only:  # review mode: the window opens as a reader
+            self.tabs.setCurrentIndex(READING)
         self.tabs.page(self.tabs.currentIndex())  # the tab on show, once its meeting is known
-        self.say(f"Opened {session.path.name}")
+        self.say(f"Opened {session.path.name}" + (" for review: read-only; your notes are kept apart"
+                                                  if session.read_only else ""))
 
     # Tabs, each built the first time it is shown or used
     def _page(self, build: Callable[[], MeetingPage]) -> QWidget:
         page = build()
         page.set_meeting(self.current_meeting())
         self._pages.append(page)
+        mnemonics.assign(cast(QWidget, page), self.window_mnemonics())
         return cast(QWidget, page)
+
+    def window_mnemonics(self) -> set[str]:
+        """The Alt+letters the window itself uses (menus, tabs, the meeting label): a tab's controls avoid them."""
+        texts = [a.text() for a in self.menuBar().actions()]
+        texts += [self.tabs.tabText(n) for n in range(self.tabs.count())] + [self.meeting_label.text()]
+        return {m for m in map(mnemonics.letter, texts) if m}
+
+    def _focus_into_page(self) -> None:
+        """Ctrl+Tab or Ctrl+2 lands in the new page: its first control takes the focus unless the tabs hold it."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.tabs.isAncestorOf(focus):
+            return
+        focus_first_control(self.tabs.currentWidget())
+
+    def _to_page(self, method: str) -> None:
+        """Run `method` of the tab on show, when it has one (Find, Delete act on the tab in front)."""
+        action = getattr(self.tabs.currentWidget(), method, None)
+        if action is not None:
+            action()
+
+    def delete_selected(self) -> None:
+        """Delete what is selected where the focus is: a talking point, else the tab's row.
+
+        The nearest widget around the focus that can delete its selection does; a field of the details
+        pane has none, and Del there deletes nothing (refused quietly, as in a read-only store).
+        """
+        if self.session.read_only:
+            self.say(f"{self.session.path.name} is open read-only: nothing is deleted")
+            return
+        page = self.tabs.currentWidget()
+        owner = QApplication.focusWidget()
+        while owner is not None and owner is not page and not hasattr(owner, "delete_selected"):
+            owner = owner.parentWidget()
+        form = getattr(page, "form", None)
+        if owner is page and form is not None and form.isAncestorOf(QApplication.focusWidget()):
+            self.say("Del deletes the row selected in the table; the details pane keeps Del for its fields")
+            return
+        getattr(owner if owner is not None else page, "delete_selected", lambda: None)()
 
     def _agenda_page(self) -> AgendaTab:
         return self._editor_page(AgendaTab(self.session, self.lookups))
@@ -197,7 +294,9 @@ class MainWindow(QMainWindow):
         from council_prep.gui.tables.table_tab import TableTab
 
         spec = getattr(columns, kind)(self.lookups)
-        return self._editor_page(TableTab(self.session, spec, self.lookups))
+        # A reviewer keeps private notes on law changes and questions too, beside the record.
+        notebook = self.notebook if self.session.read_only else None
+        return self._editor_page(TableTab(self.session, spec, self.lookups, notebook))
 
     def _editor_page(self, tab: Editor) -> Editor:
         """Restore the tab's splitter and remember the tab, so its form and splitter are saved on closing."""
@@ -213,6 +312,29 @@ class MainWindow(QMainWindow):
         tab = BookTab(self.session.path, self.settings)
         tab.status.connect(self.say)
         return tab
+
+    def _reading_page(self) -> "ReadingView":
+        from council_prep.gui.reading.view import ReadingView
+
+        view = ReadingView(self.session, self.lookups, self.settings, self.notebook)
+        view.status.connect(self.say)
+        view.open_record.connect(self.jump_to)
+        return view
+
+    @property
+    def notebook(self) -> "Notebook":
+        """The delegate's notes on this store, read the first time they are needed (one per session)."""
+        if self._notebook is None:
+            from council_prep.notes import Notebook
+
+            self._notebook = Notebook.for_store(self.session.store, self.settings.notes_folder())
+            if self._notebook.notice:
+                self.say(self._notebook.notice)
+        return self._notebook
+
+    @property
+    def reading_view(self) -> "ReadingView":
+        return cast("ReadingView", self.tabs.page(READING))
 
     @property
     def agenda_tab(self) -> AgendaTab:
@@ -245,13 +367,14 @@ class MainWindow(QMainWindow):
         self.install(session)
         return True
 
-    def choose_store(self) -> None:
+    def choose_store(self, *, review: bool = False) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getOpenFileName(self, "Open store", str(self.session.path.parent),
+        path, _ = QFileDialog.getOpenFileName(self, "Open for review" if review else "Open store",
+                                              str(self.session.path.parent),
                                               "council-prep stores (*.db *.sqlite);;All files (*)")
         if path:
-            self.open_store(Path(path))
+            self.open_store(Path(path), read_only=review)
 
     def choose_new_store(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -302,6 +425,8 @@ class MainWindow(QMainWindow):
         for page in self._pages:
             page.set_meeting(meeting)
         self.settings.set_last_meeting(self.session.path, meeting.uid if meeting else None)
+        self.marking.setText(meeting.handling_marking if meeting else "")
+        self.marking.setVisible(bool(meeting and meeting.handling_marking))
         self._update_title()
 
     def select_meeting(self, meeting_id: int) -> None:
@@ -399,7 +524,6 @@ class MainWindow(QMainWindow):
     def _store_changed(self, changes: "Changes", _initiator: object) -> None:
         if changes.touches("meeting"):
             self._fill_meetings(self.meeting_selector.currentData())
-        self.say(f"Saved: {changes.label}")
 
     def _store_failed(self, message: str) -> None:
         from council_prep.gui import messages
@@ -416,7 +540,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         meeting = self.current_meeting() if self.session else None
         read_only = self.session.read_only
-        parts = ["council-prep", self.session.path.name] + ([meeting.title] if meeting else [])
+        # Qt adds the application's name after the title itself.
+        parts = [self.session.path.name] + ([meeting.title] if meeting else [])
         self.setWindowTitle(" — ".join(parts) + ("  [read-only]" if read_only else ""))
         for action in (self.new_meeting_action, self.edit_meeting_action):
             action.setEnabled(not read_only)
@@ -448,5 +573,8 @@ class MainWindow(QMainWindow):
         if book is not None and book.operation is not None:
             book.operation.cancel()
             book.operation.done.wait(10)
+        if self._search is not None:
+            self._search.debounce.stop()  # a search typed just before closing must not run on a closed store
+            self._search.close()
         self.session.close()
         event.accept()

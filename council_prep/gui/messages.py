@@ -38,9 +38,13 @@ def inform(parent: QWidget | None, title: str, text: str, *, name: str = "inform
 
 
 def choose(parent: QWidget | None, title: str, text: str, choices: Sequence[Choice],
-           on_choice: Callable[[int], None], *, name: str = "question") -> QMessageBox:
-    """Offer `choices`; `on_choice(index)` runs with the clicked one's index (-1 if closed otherwise)."""
-    box = _box(parent, QMessageBox.Icon.Question, title, text, name)
+           on_choice: Callable[[int], None], *, name: str = "question",
+           icon: QMessageBox.Icon = QMessageBox.Icon.Question) -> QMessageBox:
+    """Offer `choices`; `on_choice(index)` runs with the clicked one's index (-1 if closed otherwise).
+
+    A question asks (Question icon); news with things to do next (a file written) says so (Information).
+    """
+    box = _box(parent, icon, title, text, name)
     buttons = [box.addButton(label, role) for label, role in choices]
 
     def finished() -> None:

@@ -33,6 +33,8 @@ def ask_with_dialog(parent: QWidget | None) -> AskReadOnly:
 def open_session(path: Path, *, read_only: bool, ask: AskReadOnly) -> Session:
     """Open `path` for editing (taking its lock), or read-only when asked for or agreed to."""
     path = Path(path).expanduser().resolve()
+    if path.exists() and not is_writable(path):
+        read_only = True  # a store on read-only media or with read-only permissions opens for review
     if not read_only:
         lock = StoreLock(path)
         if lock.acquire():

@@ -28,14 +28,25 @@ from council_prep.store import SearchHit, StoreError
 DEBOUNCE_MS = 150
 LIMIT = 50
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+MEETING_ROLE = Qt.ItemDataRole.UserRole + 2  # the meeting an agenda item or question belongs to
 KINDS = {"agenda_item": "Agenda item", "law_change": "Law change", "submission": "Submission", "question": "Question"}
 
 
 TITLE_CHARS = 150  # a question's title is its whole text: about two lines of the list are enough
 
 
-def marked_html(hit: SearchHit, text: str, mark: str, limit: int | None = None) -> str:
-    """The hit's marked text as HTML, matched words bold on the palette's highlight colour,
+def mark_colors(palette: QPalette, selected: bool) -> tuple[str, str]:
+    """(background, text) of a matched word: the palette's highlight pair, inverted on a selected row.
+
+    Both come from one pair the palette makes to be read together, so light and dark palettes stay readable.
+    """
+    back = palette.color(QPalette.ColorRole.Highlight).name()
+    fore = palette.color(QPalette.ColorRole.HighlightedText).name()
+    return (fore, back) if selected else (back, fore)
+
+
+def marked_html(hit: SearchHit, text: str, mark: tuple[str, str], limit: int | None = None) -> str:
+    """The hit's marked text as HTML, matched words bold in `mark` (background, text) colours,
     cut after `limit` characters so every hit keeps to its rows."""
     pieces: list[str] = []
     left = limit
@@ -46,7 +57,8 @@ def marked_html(hit: SearchHit, text: str, mark: str, limit: int | None = None) 
                 break
             piece, left = piece[:left], left - len(piece)
         escaped = html.escape(piece)
-        pieces.append(f'<b style="background-color:{mark}">{escaped}</b>' if highlighted else escaped)
+        pieces.append(f'<b style="background-color:{mark[0]}; color:{mark[1]}">{escaped}</b>' if highlighted
+                      else escaped)
     return "".join(pieces)
 
 
@@ -59,12 +71,14 @@ class HitDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         text = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text).name()
         muted = palette.color(QPalette.ColorRole.PlaceholderText).name() if not selected else text
-        mark = palette.color(QPalette.ColorRole.Highlight).lighter(170 if not selected else 130).name()
+        mark = mark_colors(palette, selected)
+        meeting = index.data(MEETING_ROLE)
+        where = KINDS.get(hit.kind, hit.kind) + (f" · {html.escape(meeting)}" if meeting else "")
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(4)
         doc.setHtml(
-            f'<div style="color:{text}"><span style="color:{muted}">{KINDS.get(hit.kind, hit.kind)}</span>'
+            f'<div style="color:{text}"><span style="color:{muted}">{where}</span>'
             f"&nbsp;&nbsp;<b>{marked_html(hit, hit.title, mark, TITLE_CHARS)}</b><br>"
             f'<span style="color:{muted}">{marked_html(hit, hit.snippet, mark)}</span></div>'
         )
@@ -143,18 +157,34 @@ class SearchDialog(QDialog):
             self.summary.setText(str(exc))
             hits = []
         else:
-            count = f"{len(hits)}{'+' if len(hits) == LIMIT else ''}"
-            self.summary.setText(f"{count} results" if query.strip() else "")
+            more = "+" if len(hits) == LIMIT else ""
+            self.summary.setText(f"{len(hits)}{more} result{'' if len(hits) == 1 else 's'}" if query.strip() else "")
+        meetings = self._meetings_of(hits)
         self.model.clear()
         for hit in hits:
             item = QStandardItem()
             item.setData(hit, HIT_ROLE)
+            item.setData(meetings.get((hit.kind, hit.record_id)), MEETING_ROLE)
             item.setData(hit.title.replace("\x02", "").replace("\x03", ""), Qt.ItemDataRole.AccessibleTextRole)
             item.setEditable(False)
             self.model.appendRow(item)
         if hits:
             self.results.setCurrentIndex(self.model.index(0, 0))
         return hits
+
+    def _meetings_of(self, hits: list[SearchHit]) -> dict[tuple[str, int], str]:
+        """The meeting of each agenda item and question hit, by date and agreement (as the meeting selector
+        begins): the same words may be on several meetings, and a long title would crowd the hit out."""
+        store = self.session.store
+        agreements = {a.key: a.display_name for a in store.agreements.find()}
+        titles = {m.id: f"{m.session_date:%d %b %Y} · {agreements.get(m.agreement_key, m.agreement_key)}"
+                  for m in store.meetings.find()}
+        found: dict[tuple[str, int], str] = {}
+        for kind, table in (("agenda_item", store.agenda), ("question", store.questions)):
+            ids = [h.record_id for h in hits if h.kind == kind]
+            for record in table.get_many(ids) if ids else []:
+                found[(kind, record.id)] = titles.get(record.meeting_id, "")
+        return found
 
     def hits(self) -> list[SearchHit]:
         return [self.model.item(row).data(HIT_ROLE) for row in range(self.model.rowCount())]

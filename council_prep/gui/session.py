@@ -25,6 +25,8 @@ class Session(QObject):
 
     changed = Signal(object, object)  # Changes, the initiating widget or None
     failed = Signal(str)  # a message for the user: an edit could not be saved
+    refused = Signal(str)  # an edit asked of a read-only store: said quietly, it is no error
+    saved = Signal(str)  # the name of the step just saved, for the status bar
     read_only_changed = Signal(bool)
 
     def __init__(self, store: Store, lock: StoreLock | None = None, parent: QObject | None = None):
@@ -65,7 +67,7 @@ class Session(QObject):
         A step that changed nothing (a record shown and left as it was) is not put on the stack.
         """
         if self._read_only:
-            self.failed.emit(f"{self.path.name} is open for review only; changes are not saved")
+            self.refused.emit(f"{self.path.name} is open read-only; changes are not saved")
             return None
         try:
             with self.store.transaction(label):
@@ -77,6 +79,7 @@ class Session(QObject):
         if changes:
             self.undo_stack.push(StepCommand(self, changes.step_id, changes.label))  # type: ignore[arg-type]
             self.changed.emit(changes, initiator)
+            self.saved.emit(changes.label)
         return changes
 
     def replay(self, step_id: int, *, undo: bool) -> None:
@@ -96,6 +99,7 @@ class Session(QObject):
 
         def done(changes: Changes) -> None:
             self.changed.emit(changes, None)
+            self.saved.emit(changes.label)
 
         if self.runner is not None and self.store.step_size(step_id) > LARGE_STEP:
             self.runner.run(f"{verb.capitalize()} in progress…", work, done, failed)

@@ -56,6 +56,25 @@ class Settings:
     def set_export_folder(self, folder: Path) -> None:
         self._qs.setValue("book/folder", str(folder))
 
+    # Reading
+    def notes_folder(self) -> Path | None:
+        """Where the delegate's notebooks are kept (None: the user data folder)."""
+        value = self._qs.value("reading/notes_folder")
+        return Path(value) if value else None
+
+    def set_notes_folder(self, folder: Path) -> None:
+        self._qs.setValue("reading/notes_folder", str(folder))
+
+    def reading_zoom(self) -> int:
+        """Steps of Ctrl+= (positive) or Ctrl+- (negative) from the reading view's usual size."""
+        try:
+            return int(self._qs.value("reading/zoom", 0))
+        except (TypeError, ValueError):
+            return 0
+
+    def set_reading_zoom(self, steps: int) -> None:
+        self._qs.setValue("reading/zoom", steps)
+
     def sync(self) -> None:
         self._qs.sync()
 

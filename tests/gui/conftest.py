@@ -57,8 +57,10 @@ def sample_store_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    """Settings in a private ini file, never the user's own."""
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    """Settings in a private ini file, never the user's own; notes in a private folder too."""
+    private = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    private.set_notes_folder(tmp_path / "notes")
+    return private
 
 
 @pytest.fixture

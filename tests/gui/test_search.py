@@ -21,9 +21,9 @@ def test_search_finds_law_change_and_jumps_to_its_row(qtbot, window: MainWindow)
     dialog = search(qtbot, window, "collective barg")
     hits = dialog.hits()
     assert hits[0].kind == "law_change"
-    title_html = marked_html(hits[0], hits[0].title, "#ff0")
-    assert '<b style="background-color:#ff0">collective</b>' in title_html
-    assert dialog.summary.text().endswith("results")
+    title_html = marked_html(hits[0], hits[0].title, ("#ff0", "#000"))
+    assert '<b style="background-color:#ff0; color:#000">collective</b>' in title_html
+    assert dialog.summary.text() == "1 result"
     qtbot.keyClick(dialog.box, Qt.Key.Key_Return)
 
     assert not dialog.isVisible()

@@ -5,7 +5,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -17,10 +16,12 @@ from PySide6.QtWidgets import (
 from council_prep.domain import AgendaItem, AgendaStatus, Meeting
 from council_prep.gui.agenda.budget import BudgetBar
 from council_prep.gui.agenda.model import AgendaModel
+from council_prep.gui.column_fit import ColumnFit
 from council_prep.gui.forms import FieldSpec, RecordForm
 from council_prep.gui.icons import icon
 from council_prep.gui.lookups import Lookups
 from council_prep.gui.session import Session
+from council_prep.gui.wording import counted
 from council_prep.store import RecordNotFoundError
 from council_prep.store.changes import Changes
 from council_prep.store.views import labels
@@ -53,8 +54,9 @@ class AgendaTab(QWidget):
         self.heading.setAccessibleName("Session")
         self.add_button = QPushButton(icon("add"), "&Add item")
         self.add_button.clicked.connect(self.add_item)
-        self.delete_button = QPushButton(icon("delete"), "&Delete item")
-        self.delete_button.clicked.connect(self.delete_item)
+        self.delete_button = QPushButton(icon("delete"), "Delete item")
+        self.delete_button.setToolTip("Delete the selected agenda item (Del)")
+        self.delete_button.clicked.connect(self.delete_selected)
         self.up_action = self._action("Move item &up", "up", "Ctrl+Up", -1)
         self.down_action = self._action("Move item do&wn", "down", "Ctrl+Down", +1)
         top = QHBoxLayout()
@@ -94,16 +96,12 @@ class AgendaTab(QWidget):
         view.setDefaultDropAction(Qt.DropAction.MoveAction)
         view.setDropIndicatorShown(True)
         view.setAlternatingRowColors(True)
+        view.setTabKeyNavigation(False)  # Tab leaves the table for the next control
         view.setWordWrap(False)
         view.verticalHeader().hide()
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
-        header = view.horizontalHeader()
-        header.setHighlightSections(False)
-        char = view.fontMetrics().averageCharWidth()
-        for column, chars in enumerate((3, 12, 0, 20, 12, 7, 6)):
-            if chars:
-                view.setColumnWidth(column, chars * char + 20)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        view.horizontalHeader().setHighlightSections(False)
+        self.columns = ColumnFit(view, main=2)  # the item's title takes what the others leave
         view.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show(current.row()))
         return view
 
@@ -144,7 +142,7 @@ class AgendaTab(QWidget):
             return
         ends = self.model.slots[-1].ends if items else meeting.start_time
         self.heading.setText(f"<b>{meeting.session_date:%A %d %B %Y}</b>, from {meeting.start_time:%H:%M} · "
-                             f"{len(items)} items")
+                             f"{counted(len(items), 'item')}")
         self.budget.show_budget(meeting.length_minutes, [i.minutes for i in items], f"{ends:%H:%M}")
         if not self.select_item(keep):
             self.select_item(items[0].id if items else None)
@@ -211,9 +209,11 @@ class AgendaTab(QWidget):
         added = self.session.add("agenda", item)
         if added is not None:
             self.reload(keep=added.id)
-            self.form.editors["title"].widget.setFocus()
+            title = self.form.editors["title"].widget
+            title.setFocus(Qt.FocusReason.OtherFocusReason)
+            title.selectAll()  # typing replaces "New agenda item"
 
-    def delete_item(self) -> None:
+    def delete_selected(self) -> None:
         item_id = self.current_id()
         if item_id is None:
             return
@@ -224,8 +224,9 @@ class AgendaTab(QWidget):
 
     def _apply_read_only(self, read_only: bool) -> None:
         self.form.set_read_only(read_only)
-        for widget in (self.add_button, self.delete_button):
+        for widget in (self.add_button, self.delete_button):  # a reader sees no controls that cannot work
             widget.setEnabled(not read_only)
+            widget.setVisible(not read_only)
         for action in (self.up_action, self.down_action):
             action.setEnabled(not read_only)
         self.view.setDragEnabled(not read_only)

@@ -1,12 +1,11 @@
 """The meeting dialog: validates as the user types, explains what is wrong, and allows OK only when right."""
 
-from datetime import date
+from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from council_prep.domain import Meeting, MeetingStatus, label
+from council_prep.gui import mnemonics
 from council_prep.gui.forms import plain
 from council_prep.gui.lookups import Lookups
 
+DATE_HINT = "YYYY-MM-DD"
 MARKINGS = ["", "SENSITIVE BUT UNCLASSIFIED", "FOR OFFICIAL USE ONLY", "CONTROLLED UNCLASSIFIED INFORMATION"]
 
 
@@ -45,11 +46,13 @@ class MeetingDialog(QDialog):
             self.agreement.setItemData(self.agreement.count() - 1, agreement.name, Qt.ItemDataRole.ToolTipRole)
         self.partners = QListWidget()
         self.partners.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
-        self.session_date = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        # Dates are typed whole, as ISO dates: a QDateEdit reads typed digits section by section
+        # and turned 2027-06-15 into another date.
+        self.session_date = QLineEdit(placeholderText=DATE_HINT)
         self.start_time = QTimeEdit(displayFormat="HH:mm")
         self.length = QSpinBox(minimum=0, maximum=24 * 60, singleStep=15, suffix=" min")
         self.has_public = QCheckBox("&Public session on")
-        self.public_date = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.public_date = QLineEdit(placeholderText=DATE_HINT)
         self.location = QLineEdit()
         self.status = QComboBox()
         for status in MeetingStatus:
@@ -64,12 +67,15 @@ class MeetingDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._lay_out()
         self._fill(meeting)
-        for signal in (self.title.textChanged, self.session_date.dateChanged, self.public_date.dateChanged,
+        self._session_shown = self.typed_date(self.session_date)
+        self.session_date.textChanged.connect(self._session_date_changed)
+        for signal in (self.title.textChanged, self.session_date.textChanged, self.public_date.textChanged,
                        self.length.valueChanged, self.location.textChanged, self.marking.currentTextChanged,
                        self.has_public.toggled, self.partners.itemChanged, self.start_time.timeChanged):
             signal.connect(self.validate)
         self.agreement.currentIndexChanged.connect(self._agreement_changed)
         self.validate()
+        mnemonics.assign(self)
 
     def _lay_out(self) -> None:
         form = QFormLayout()
@@ -93,21 +99,50 @@ class MeetingDialog(QDialog):
     def _fill(self, meeting: Meeting | None) -> None:
         today = date.today()
         self.title.setText(meeting.title if meeting else "")
-        key = meeting.agreement_key if meeting else next(iter(self.lookups.agreements), "")
+        key = meeting.agreement_key if meeting else self._first_agreement_with_partners()
         self.agreement.setCurrentIndex(max(0, self.agreement.findData(key)))
-        self._fill_partners(meeting.partner_codes if meeting else [])
+        self._defaulted = [] if meeting else self._default_partners(key)
+        self._fill_partners(meeting.partner_codes if meeting else self._defaulted)
         session = meeting.session_date if meeting else today
-        self.session_date.setDate(QDate(session.year, session.month, session.day))
+        self.session_date.setText(session.isoformat())
         start = meeting.start_time if meeting else None
         self.start_time.setTime(QTime(start.hour, start.minute) if start else QTime(9, 0))
         self.length.setValue(meeting.length_minutes if meeting else 360)
         public = meeting.public_session_date if meeting else None
         self.has_public.setChecked(public is not None or meeting is None)
-        shown = public or session
-        self.public_date.setDate(QDate(shown.year, shown.month, shown.day).addDays(0 if public else 1))
+        self.public_date.setText((public or session + timedelta(days=1)).isoformat())
         self.location.setText(meeting.location if meeting else "")
         self.status.setCurrentIndex(self.status.findData(meeting.status if meeting else MeetingStatus.PLANNING))
         self.marking.setCurrentText(meeting.handling_marking if meeting else "")
+
+    def _partners_of(self, agreement_key: str) -> list[str]:
+        return [code for code, p in self.lookups.partners.items() if agreement_key in p.agreement_keys]
+
+    def _default_partners(self, agreement_key: str) -> list[str]:
+        """An agreement with one partner (most FTAs) has it chosen already."""
+        partners = self._partners_of(agreement_key)
+        return partners if len(partners) == 1 else []
+
+    def _first_agreement_with_partners(self) -> str:
+        """A new meeting starts on an agreement that has partners (a preference program may have none yet)."""
+        keys = list(self.lookups.agreements)
+        return next((k for k in keys if self._partners_of(k)), keys[0] if keys else "")
+
+    @staticmethod
+    def typed_date(field: QLineEdit) -> date | None:
+        try:
+            return date.fromisoformat(field.text().strip())
+        except ValueError:
+            return None
+
+    def _session_date_changed(self) -> None:
+        """The public session follows the government session: it keeps its distance in days."""
+        new, old, public = self.typed_date(self.session_date), self._session_shown, self.typed_date(self.public_date)
+        if new is None:
+            return
+        if old is not None and public is not None:
+            self.public_date.setText((public + (new - old)).isoformat())
+        self._session_shown = new
 
     def _fill_partners(self, checked: list[str]) -> None:
         """The agreement's partners, checkable; partners already chosen stay listed."""
@@ -124,7 +159,10 @@ class MeetingDialog(QDialog):
         self.partners.blockSignals(False)
 
     def _agreement_changed(self) -> None:
-        self._fill_partners(self.partner_codes())
+        checked = self.partner_codes()
+        if self._defaulted and checked == self._defaulted:  # chosen by us, not by the user: follow the agreement
+            self._defaulted = checked = self._default_partners(self.agreement.currentData())
+        self._fill_partners(checked)
         self.validate()
 
     def partner_codes(self) -> list[str]:
@@ -136,9 +174,9 @@ class MeetingDialog(QDialog):
         base = self.original
         values = dict(
             agreement_key=self.agreement.currentData() or "", title=self.title.text(),
-            session_date=self.session_date.date().toPython(), partner_codes=self.partner_codes(),
+            session_date=self.typed_date(self.session_date), partner_codes=self.partner_codes(),
             start_time=self.start_time.time().toPython(), length_minutes=self.length.value(),
-            public_session_date=self.public_date.date().toPython() if self.has_public.isChecked() else None,
+            public_session_date=self.typed_date(self.public_date) if self.has_public.isChecked() else None,
             location=self.location.text(), status=self.status.currentData(),
             handling_marking=self.marking.currentText().strip(),
         )
@@ -149,8 +187,11 @@ class MeetingDialog(QDialog):
     def validate(self) -> bool:
         """Show every problem in words and allow OK only when there are none."""
         self.public_date.setEnabled(self.has_public.isChecked())
-        problems = self.meeting().problems()
-        self.problems.setText("\n".join(f"⚠ {p.message}" for p in problems))
+        problems = [p.message for p in self.meeting().problems()]
+        for field, name in ((self.session_date, "Government session"), (self.public_date, "Public session")):
+            if field.isEnabled() and self.typed_date(field) is None:
+                problems.insert(0, f"{name}: '{field.text()}' is not a date ({DATE_HINT})")
+        self.problems.setText("\n".join(f"⚠ {p}" for p in problems))
         self.problems.setVisible(bool(problems))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
         return not problems

@@ -44,13 +44,13 @@ def law_changes(look: Lookups) -> TableSpec:
     return TableSpec(
         kind="law_changes", noun="law change", status_enum=LawChangeStatus, topic_field="topic_keys",
         columns=[
-            Column("Partner", "partner_code", lambda r: look.partner(r.partner_code), 18),
-            Column("Title", "title", lambda r: r.title, 48),
-            Column("Type", "instrument_type", lambda r: label(r.instrument_type), 11),
-            Column("Status", "status", lambda r: label(r.status), 11),
-            Column("Topics", "topic_keys", lambda r: look.topic_list(r.topic_keys), 30),
-            Column("Adopted", "adopted_on", lambda r: _date(r.adopted_on), 11),
-            Column("Effective", "effective_on", lambda r: _date(r.effective_on), 11),
+            Column("Partner", "partner_code", lambda r: look.partner(r.partner_code)),
+            Column("Title", "title", lambda r: r.title),
+            Column("Type", "instrument_type", lambda r: label(r.instrument_type)),
+            Column("Status", "status", lambda r: label(r.status)),
+            Column("Topics", "topic_keys", lambda r: look.topic_list(r.topic_keys)),
+            Column("Adopted", "adopted_on", lambda r: _date(r.adopted_on)),
+            Column("Effective", "effective_on", lambda r: _date(r.effective_on)),
         ],
         fields=[
             FieldSpec("partner_code", "&Partner", "partner"),
@@ -75,12 +75,12 @@ def submissions(look: Lookups) -> TableSpec:
     return TableSpec(
         kind="submissions", noun="submission", status_enum=SubmissionStatus, topic_field="topic_keys",
         columns=[
-            Column("Identifier", "identifier", lambda r: r.identifier, 40),
-            Column("Partner", "partner_code", lambda r: look.partner(r.partner_code), 18),
-            Column("Filed", "date_filed", lambda r: r.date_filed or "", 10),
-            Column("Status", "status", lambda r: label(r.status), 15),
-            Column("Topics", "topic_keys", lambda r: look.topic_list(r.topic_keys), 30),
-            Column("Submitters", "submitters", lambda r: "; ".join(r.submitters), 40),
+            Column("Identifier", "identifier", lambda r: r.identifier),
+            Column("Partner", "partner_code", lambda r: look.partner(r.partner_code)),
+            Column("Filed", "date_filed", lambda r: r.date_filed or ""),
+            Column("Status", "status", lambda r: label(r.status)),
+            Column("Topics", "topic_keys", lambda r: look.topic_list(r.topic_keys)),
+            Column("Submitters", "submitters", lambda r: "; ".join(r.submitters)),
         ],
         fields=[
             FieldSpec("identifier", "&Identifier"),
@@ -103,13 +103,13 @@ def questions(look: Lookups) -> TableSpec:
         partner_filter=False, meeting_scoped=True,
         columns=[
             Column("Received", "received_at", lambda r: r.received_at.strftime("%Y-%m-%d %H:%M")
-                   if r.received_at else "", 15),
-            Column("Question", "text", lambda r: r.text, 55),
-            Column("Asker", "asker_name", lambda r: r.asker_name + (" (confidential)" if r.confidential else ""), 20),
-            Column("Organization", "organization", lambda r: r.organization, 22),
-            Column("Topic", "topic_key", lambda r: look.topic(r.topic_key), 22),
-            Column("Status", "status", lambda r: label(r.status) + (" · duplicate" if r.duplicate_of else ""), 12),
-            Column("Assignee", "assignee", lambda r: r.assignee, 14),
+                   if r.received_at else ""),
+            Column("Question", "text", lambda r: r.text),
+            Column("Asker", "asker_name", lambda r: r.asker_name + (" (confidential)" if r.confidential else "")),
+            Column("Organization", "organization", lambda r: r.organization),
+            Column("Topic", "topic_key", lambda r: look.topic(r.topic_key)),
+            Column("Status", "status", lambda r: label(r.status) + (" · duplicate" if r.duplicate_of else "")),
+            Column("Assignee", "assignee", lambda r: r.assignee),
         ],
         fields=[
             FieldSpec("text", "&Question", "text"),

@@ -29,7 +29,6 @@ class Column:
     title: str
     order_by: str
     show: Callable[[Record], str]
-    width: int = 120  # initial width in average character widths x 8 pixels
     align_right: bool = False
 
 

@@ -1,7 +1,8 @@
 """A tab with a filter bar, a lazy table of records and the selected record's editor pane."""
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,19 +18,26 @@ from PySide6.QtWidgets import (
 )
 
 from council_prep.domain import Meeting, Record, label
+from council_prep.gui.column_fit import ColumnFit
 from council_prep.gui.forms import RecordForm
 from council_prep.gui.icons import icon
 from council_prep.gui.lookups import Lookups
+from council_prep.gui.reading.notes_box import NotesBox
 from council_prep.gui.session import Session
 from council_prep.gui.tables.columns import TableSpec
 from council_prep.gui.tables.model import LazyRecordModel
 from council_prep.store.changes import Changes
 
+if TYPE_CHECKING:
+    from council_prep.notes import Notebook
+
 DEBOUNCE_MS = 150
+MAIN_FIELDS = ("title", "identifier", "text")  # the column that names the record
 
 
 class TableTab(QWidget):
-    def __init__(self, session: Session, spec: TableSpec, lookups: Lookups, parent: QWidget | None = None):
+    def __init__(self, session: Session, spec: TableSpec, lookups: Lookups, notebook: "Notebook | None" = None,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.spec = spec
@@ -44,7 +52,17 @@ class TableTab(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName(f"{spec.kind}-splitter")
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.form)
+        self.notes_box: NotesBox | None = None
+        if notebook is None:
+            self.splitter.addWidget(self.form)
+        else:
+            self.notes_box = NotesBox(notebook, spec.noun)
+            pane = QSplitter(Qt.Orientation.Vertical)
+            pane.addWidget(self.form)
+            pane.addWidget(self.notes_box)
+            pane.setStretchFactor(0, 3)
+            pane.setStretchFactor(1, 1)
+            self.splitter.addWidget(pane)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -53,8 +71,6 @@ class TableTab(QWidget):
         session.changed.connect(self._store_changed)
         session.read_only_changed.connect(self._apply_read_only)
         self._apply_read_only(session.read_only)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_filter,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if not spec.meeting_scoped:  # a meeting's records wait for set_meeting
             self.reload()
 
@@ -88,7 +104,7 @@ class TableTab(QWidget):
         self.count_label.setAccessibleName("Record count")
         self.add_button = QPushButton(icon("add"), f"&New {self.spec.noun}")
         self.add_button.clicked.connect(self.add_record)
-        self.delete_button = QPushButton(icon("delete"), "&Delete")
+        self.delete_button = QPushButton(icon("delete"), "Delete")
         self.delete_button.setToolTip(f"Delete the selected {self.spec.noun} (Del)")
         self.delete_button.clicked.connect(self.delete_selected)
         bar = QHBoxLayout()
@@ -109,6 +125,7 @@ class TableTab(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setAlternatingRowColors(True)
+        table.setTabKeyNavigation(False)  # Tab leaves the table for the next control
         table.setWordWrap(False)
         # No sort until the user asks: rows come in store order (by id), which needs no sorting.
         table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -118,13 +135,9 @@ class TableTab(QWidget):
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        char = table.fontMetrics().averageCharWidth()
-        for n, column in enumerate(self.spec.columns):
-            table.setColumnWidth(n, column.width * char + 16)
+        main = next(n for n, c in enumerate(self.spec.columns) if c.order_by in MAIN_FIELDS)
+        self.columns = ColumnFit(table, main)  # the title (or question) takes what the others leave
         table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show(current.row()))
-        QShortcut(QKeySequence.StandardKey.Delete, table, self.delete_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
         self.table = table
 
     # Filtering and selection
@@ -153,7 +166,7 @@ class TableTab(QWidget):
         # The pane always shows a record when there is one: the one kept, else the first.
         first = self.model.ids()[0] if total else None
         if not self.select_record(keep, clear_filters=False) and not self.select_record(first, clear_filters=False):
-            self.form.load(None)
+            self._show(-1)
 
     def _show_count(self) -> int:
         total = self.model.rowCount()
@@ -217,7 +230,12 @@ class TableTab(QWidget):
         record_id = ids[row] if 0 <= row < len(ids) else None
         self.form.commit()
         row = self.model.row_of(record_id) if record_id is not None else -1
-        self.form.load(self.model.fresh_record(row))
+        record = self.model.fresh_record(row)
+        self.form.load(record)
+        if self.notes_box is not None:
+            main = next(f.name for f in self.spec.fields if f.name in MAIN_FIELDS)
+            self.notes_box.show_record(record.uid if record else None, self.model.table.kind,
+                                       getattr(record, main) if record else "")
 
     # Editing
     def add_record(self) -> None:
@@ -225,7 +243,10 @@ class TableTab(QWidget):
         added = self.session.add(self.spec.kind, self.spec.new_record(self.meeting_id, partner))
         if added is not None:
             self.select_record(added.id)
-            self.form.editors[self.spec.fields[0].name].widget.setFocus()
+            text = next(f.name for f in self.spec.fields if f.kind in ("line", "text"))  # the title, the question
+            field = self.form.editors[text].widget
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+            field.selectAll()  # typing replaces the placeholder text
 
     def delete_selected(self) -> None:
         record: Record | None = self.model.fresh_record(self.table.currentIndex().row())
@@ -234,5 +255,6 @@ class TableTab(QWidget):
 
     def _apply_read_only(self, read_only: bool) -> None:
         self.form.set_read_only(read_only)
-        self.add_button.setEnabled(not read_only)
-        self.delete_button.setEnabled(not read_only)
+        for button in (self.add_button, self.delete_button):  # a reader sees no controls that cannot work
+            button.setEnabled(not read_only)
+            button.setVisible(not read_only)

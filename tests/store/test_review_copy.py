@@ -1,0 +1,101 @@
+"""Review copies: one meeting's store for a delegate, the public edition without what it withholds."""
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+from council_prep.domain import Question
+from council_prep.store import Store
+from council_prep.store.review_copy import review_source_id, write_review_copy
+from tests.cli.test_store_commands import assert_clean_failure, run
+
+
+def add_confidential_question(path: Path, meeting_id: int) -> Question:
+    with Store.open(path) as store:
+        original = store.questions.add(Question(meeting_id=meeting_id, text="Who inspects the farms at night?",
+                                                asker_name="Rosa Quispe", organization="Sindicato Agrario",
+                                                asker_email="rosa@example.org", confidential=True,
+                                                assignee="J. Officer", suggested_answer="Internal draft"))
+        middle = store.questions.add(Question(meeting_id=meeting_id, text="Farm inspections at night?",
+                                              duplicate_of=original.id))
+        store.questions.add(Question(meeting_id=meeting_id, text="Night inspections of farms?",
+                                     duplicate_of=middle.id))
+        return original
+
+
+def all_text(path: Path) -> str:
+    """Every value of every table of a store file, as text."""
+    conn = sqlite3.connect(path)
+    try:
+        tables = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return "\n".join(str(row) for t in tables for row in conn.execute(f'SELECT * FROM "{t}"'))
+    finally:
+        conn.close()
+
+
+def test_internal_copy_holds_one_meeting_with_its_uids(demo_store_path: Path, tmp_path: Path):
+    with Store.open(demo_store_path, read_only=True) as source:
+        meeting = source.meetings.find()[0]
+        others = [m.title for m in source.meetings.find()[1:]]
+        items = source.agenda.for_meeting(meeting.id)
+        questions = source.questions.find(meeting_id=meeting.id)
+        source_id = source.store_id
+        before = hashlib.sha256(demo_store_path.read_bytes()).hexdigest()
+        write_review_copy(source, meeting.id, tmp_path / "review.db")
+    assert hashlib.sha256(demo_store_path.read_bytes()).hexdigest() == before
+    assert not list(tmp_path.glob(".*.part*")) and not (tmp_path / "review.db-wal").exists()
+    with Store.open(tmp_path / "review.db", read_only=True) as copy:
+        assert [m.uid for m in copy.meetings.find()] == [meeting.uid]
+        copied = copy.agenda.for_meeting(copy.meetings.find()[0].id)
+        assert [(i.uid, i.title, i.talking_points) for i in copied] == [
+            (i.uid, i.title, i.talking_points) for i in items]
+        for item, original in zip(copied, items, strict=True):
+            assert [copy.law_changes.get(n).uid for n in item.law_change_ids] == [
+                source_uid for source_uid in _uids(demo_store_path, "law_changes", original.law_change_ids)]
+        assert sorted(q.uid for q in copy.questions.find()) == sorted(q.uid for q in questions)
+        assert review_source_id(copy) == source_id and copy.store_id != source_id
+        assert copy.check() == []
+    text = all_text(tmp_path / "review.db")
+    assert not any(title in text for title in others)
+
+
+def _uids(path: Path, table: str, ids: list[int]) -> list[str]:
+    with Store.open(path, read_only=True) as store:
+        return [getattr(store, table).get(i).uid for i in ids]
+
+
+def test_public_copy_blanks_internal_fields_and_confidential_askers(demo_store_path: Path, tmp_path: Path):
+    with Store.open(demo_store_path, read_only=True) as source:
+        meeting = source.meetings.find()[0]
+    confidential = add_confidential_question(demo_store_path, meeting.id)
+    with Store.open(demo_store_path, read_only=True) as source:
+        write_review_copy(source, meeting.id, tmp_path / "public.db", public=True)
+    text = all_text(tmp_path / "public.db")
+    for secret in ("Rosa Quispe", "Sindicato Agrario", "rosa@example.org", "J. Officer", "Internal draft"):
+        assert secret not in text
+    with Store.open(tmp_path / "public.db", read_only=True) as copy:
+        assert all(not i.talking_points and not i.objective and not i.background for i in copy.agenda.find())
+        assert all(not c.assessment and not c.follow_up for c in copy.law_changes.find())
+        assert copy.meetings.find()[0].handling_marking == ""
+        kept = copy.questions.find_uid(confidential.uid)
+        assert kept.text == confidential.text and kept.confidential
+        chain = [q for q in copy.questions.find() if q.text in ("Farm inspections at night?",
+                                                                "Night inspections of farms?")]
+        assert all(q.duplicate_of is not None for q in chain)  # the chain is kept, originals first
+
+
+def test_export_review_command(demo_store_path: Path, tmp_path: Path):
+    output = tmp_path / "lima.db"
+    result = run("export", "review", "--store", str(demo_store_path), "--meeting", "1", "-o", str(output),
+                 "--profile", "public")
+    assert result.returncode == 0, result.stderr
+    assert f"Review copy written to {output}" in result.stdout
+    with Store.open(output, read_only=True) as copy:
+        assert len(copy.meetings.find()) == 1
+    missing = run("export", "review", "--store", str(demo_store_path), "--meeting", "999", "-o",
+                  str(tmp_path / "x.db"))
+    assert_clean_failure(missing, 1, "999")
+    assert not (tmp_path / "x.db").exists()
+    nowhere = run("export", "review", "--store", str(demo_store_path), "--meeting", "1", "-o",
+                  str(tmp_path / "no" / "x.db"))
+    assert_clean_failure(nowhere, 1, "does not exist")
