@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSizePolicy,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -180,6 +181,10 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.new_meeting_action, self.edit_meeting_action])
         toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
+        for action in (self.undo_action, self.redo_action):  # the step's name is in the tooltip and menu
+            button = toolbar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         toolbar.addSeparator()
         toolbar.addAction(self.search_action)
         self.addToolBar(toolbar)

@@ -90,9 +90,11 @@ def _fill(copy: Store, source: Store, meeting_id: int, public: bool) -> None:
     changes = [c for c in source.law_changes.find() if c.partner_code in partners or c.id in linked_changes]
     submissions = [s for s in source.submissions.find() if s.partner_code in partners or s.id in linked_submissions]
     questions = source.questions.find(meeting_id=meeting_id)
-    with copy.transaction():
-        for table in ("topics", "agreements", "partners"):
-            getattr(copy, table).add_many(dataclasses.replace(r, id=None) for r in getattr(source, table).find())
+    with copy.transaction(f"Review copy of {meeting.title[:60]}"):
+        for table, key in (("topics", "key"), ("agreements", "key"), ("partners", "code")):
+            known = {getattr(r, key) for r in getattr(copy, table).find()}  # a new store has the bundled ones
+            getattr(copy, table).add_many(dataclasses.replace(r, id=None) for r in getattr(source, table).find()
+                                          if getattr(r, key) not in known)
         new_meeting = copy.meetings.add(_fresh(meeting, "meeting", public))
         change_ids = {c.id: copy.law_changes.add(_fresh(c, "law_change", public)).id for c in changes}
         submission_ids = {s.id: copy.submissions.add(_fresh(s, "submission", public)).id for s in submissions}

@@ -234,7 +234,7 @@ class TableTab(QWidget):
         self.form.load(record)
         if self.notes_box is not None:
             main = next(f.name for f in self.spec.fields if f.name in MAIN_FIELDS)
-            self.notes_box.show_record(record.uid if record else None, self.model.table.kind,
+            self.notes_box.show_record(record.uid if record else None, self.model.table.kind.key,
                                        getattr(record, main) if record else "")
 
     # Editing
