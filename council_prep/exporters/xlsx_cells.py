@@ -68,7 +68,7 @@ class Column(Generic[R]):
 
 # Narrow enough that a sheet printed one page wide stays legible; longer text wraps.
 _WIDTHS = {Kind.LONG: (30, 40), Kind.TEXT: (8, 24), Kind.URL: (12, 28), Kind.UID: (37, 37),
-           Kind.DATE: (11, 11), Kind.PARTIAL_DATE: (11, 11), Kind.DATETIME: (16, 16), Kind.TIME: (7, 8),
+           Kind.DATE: (11, 11), Kind.PARTIAL_DATE: (11, 11), Kind.DATETIME: (17, 17), Kind.TIME: (7, 8),
            Kind.NUMBER: (6, 10)}
 
 
@@ -104,12 +104,15 @@ def partial_date(text: str) -> tuple[date, str] | None:
 
 
 def line_count(text: str, width: float) -> int:
-    """Lines a wrapped cell of `width` needs: a little more than the characters that fit, to be safe."""
-    per_line = max(1, int(width))
+    """Lines a wrapped cell of `width` needs, erring long: a width unit holds about 1.15 average
+    characters, less a couple lost where a word does not fit at a line's end."""
+    per_line = max(1, int(width * 1.15) - 2)
     return sum(len(line) // per_line + 1 for line in text[:4_000].split("\n"))
 
 
-# The looks a cell may take; each is combined with top alignment, and with wrapping or a quote prefix.
+TOP, WRAPPED = Alignment(vertical="top"), Alignment(vertical="top", wrap_text=True)
+# The looks a cell may take, each alone or with wrapping or a quote prefix. A styled cell sits at
+# the top of its row, where a row made tall by a paragraph starts.
 LOOKS: dict[str, dict[str, Any]] = {
     "text": {}, "link": {"font": Font(color="0563C1", underline="single")},
     "datetime": {"number_format": "yyyy-mm-dd hh:mm"}, "time": {"number_format": "hh:mm"},
@@ -132,7 +135,7 @@ class CellMaker:
         key = (look, wrapped, quoted)
         if key not in self._styles:
             prototype = WriteOnlyCell(self.sheet)
-            prototype.alignment = Alignment(vertical="top", wrap_text=wrapped or None)
+            prototype.alignment = WRAPPED if wrapped else TOP
             for attribute, value in LOOKS[look].items():
                 setattr(prototype, attribute, value)
             if quoted:
@@ -177,7 +180,7 @@ class CellMaker:
         return made
 
     def top(self, value: Any) -> Cell:
-        """A plain value in a row made taller by a wrapped neighbour: kept at the top, beside it."""
+        """A plain value in a row made tall by a wrapped neighbour, moved to the top to read beside it."""
         made = WriteOnlyCell(self.sheet)
         if isinstance(value, str):
             made._value, made.data_type = value, "s"

@@ -25,12 +25,14 @@ def _escaped(text: str) -> str:
     return text.replace("&", "&&")
 
 
-def set_up_printing(sheet: WriteOnlyWorksheet, book: Book, *, title_rows: str | None = None) -> None:
-    """Landscape, fit to one page wide (as many pages tall as it takes), running header and footer."""
+def set_up_printing(sheet: WriteOnlyWorksheet, book: Book, *, title_rows: str | None = None,
+                    pages_tall: int = 0) -> None:
+    """Landscape, one page wide and `pages_tall` pages tall (0: as many as it takes), running header
+    and footer: the marking at the centre of both, the sheet's name and the page number below."""
     setup = sheet.page_setup
     setup.orientation = "landscape"
     setup.paperSize = LETTER
-    setup.fitToWidth, setup.fitToHeight = 1, 0
+    setup.fitToWidth, setup.fitToHeight = 1, pages_tall
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.page_margins = PageMargins(left=0.4, right=0.4, top=0.75, bottom=0.75, header=0.3, footer=0.3)
     if title_rows:
@@ -40,6 +42,5 @@ def set_up_printing(sheet: WriteOnlyWorksheet, book: Book, *, title_rows: str | 
     for part in (running.oddHeader, running.oddFooter):
         part.center.text = marking or None
         part.center.font = "Calibri,Bold"
-    running.oddHeader.left.text = _escaped(book.meeting.title)
-    running.oddHeader.right.text = "&A"  # the sheet's name
+    running.oddFooter.left.text = "&A"  # the sheet's name
     running.oddFooter.right.text = PAGE_NUMBER

@@ -28,6 +28,7 @@ KEY_FONT = Font(bold=True)
 RULE = Border(bottom=Side(style="thin", color="BFBFBF"))
 # Each counts table takes two columns and a narrow gap; the charts sit side by side below them.
 TABLE_WIDTHS = (44, 11, 3, 16, 11, 3, 24, 11)
+TITLE_LINE, TITLE_LINE_HEIGHT = 90, 22  # characters of the title per line across the tables, in points
 CHART_HEIGHT_CM = 9.0
 CHART_WIDTHS_CM = (11.0, 6.5, 9.5)
 
@@ -71,7 +72,7 @@ def write_summary(sheet: WriteOnlyWorksheet, book: Book, tally: QuestionTally, t
     """Fill the (write-only) Summary sheet; rows go top to bottom, so the layout is planned first."""
     for index, width in enumerate(TABLE_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    set_up_printing(sheet, book)  # tables and charts side by side on one landscape page
+    set_up_printing(sheet, book, pages_tall=1)  # tables and charts side by side on one landscape page
     meeting = book.meeting
     public = book.profile is Profile.PUBLIC
 
@@ -84,7 +85,11 @@ def write_summary(sheet: WriteOnlyWorksheet, book: Book, tally: QuestionTally, t
             setattr(made, name, look)
         return made
 
-    sheet.append([styled(meeting.title, TITLE_FONT)])
+    # The title spans the tables' width and wraps there, so a long one is neither cut nor printed off the page.
+    sheet.merged_cells.add(f"A1:{get_column_letter(len(TABLE_WIDTHS))}1")
+    sheet.row_dimensions[1].height = TITLE_LINE_HEIGHT * (len(meeting.title) // TITLE_LINE + 1)
+    sheet.append([styled(meeting.title, TITLE_FONT, alignment=Alignment(wrap_text=True, vertical="top"))])
+    del sheet.row_dimensions[1]
     sheet.append([styled(book.agreement.name, SUBTITLE_FONT)])
     sheet.append([])
     details: list[tuple[str, Any]] = [
