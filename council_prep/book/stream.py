@@ -31,7 +31,8 @@ class BookStream:
     _uids: Callable[[list[int]], dict[int, str]]
 
     def question_batches(self) -> Iterator[list[Question]]:
-        """The meeting's questions, redacted for the book's profile, in batches."""
+        """The meeting's questions, redacted for the book's profile, in batches, in the order they were
+        entered (a sheet's filter sorts them by date received)."""
         yield from self._batches()
 
     def uids_of(self, ids: list[int]) -> dict[int, str]:
