@@ -134,7 +134,7 @@ class RecordTable(Generic[R]):
     def _build(self, row: dict[str, Any]) -> R:
         return codec.from_row(self.cls, row)  # type: ignore[return-value]
 
-    def iterate(self, *, batch_size: int = 2_000, **equals: Any) -> Iterator[list[R]]:
+    def iterate(self, *, batch_size: int = 2_000, **equals: Any) -> Iterable[list[R]]:
         """Records whose fields equal the given values, in id order, a batch at a time.
 
         A keyset cursor: each batch is one short read starting after the last id seen, so memory
