@@ -1,6 +1,8 @@
 """The workbook as it prints, read back with openpyxl: page set-up, running header and footer, dates,
 quote prefixes, wrapping; and the same again after LibreOffice has printed it to PDF."""
 
+import subprocess
+import zipfile
 from datetime import datetime
 from pathlib import Path
 
@@ -86,15 +88,11 @@ def test_formula_like_text_is_quoted_text_and_long_text_wraps(store: Store, meet
 
 
 def _parts(path: Path) -> dict[str, bytes]:
-    import zipfile
-
     with zipfile.ZipFile(path) as archive:
         return {n: archive.read(n) for n in archive.namelist()}
 
 
 def _page_texts(pdf: Path) -> list[str]:
-    import subprocess
-
     return [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(pdf), "-"],
                            capture_output=True, text=True, check=True).stdout for n in range(1, pdf_pages(pdf) + 1)]
 
