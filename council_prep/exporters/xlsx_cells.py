@@ -67,7 +67,7 @@ class Column(Generic[R]):
 
 
 # Narrow enough that a sheet printed one page wide stays legible; longer text wraps.
-_WIDTHS = {Kind.LONG: (30, 40), Kind.TEXT: (8, 24), Kind.URL: (12, 28), Kind.UID: (37, 37),
+_WIDTHS = {Kind.LONG: (30, 40), Kind.TEXT: (8, 24), Kind.URL: (12, 40), Kind.UID: (37, 37),
            Kind.DATE: (11, 11), Kind.PARTIAL_DATE: (11, 11), Kind.DATETIME: (17, 17), Kind.TIME: (7, 8),
            Kind.NUMBER: (6, 10)}
 
@@ -104,13 +104,15 @@ def partial_date(text: str) -> tuple[date, str] | None:
 
 
 def line_count(text: str, width: float) -> int:
-    """Lines a wrapped cell of `width` needs, erring long: a width unit holds about 1.15 average
-    characters, less a couple lost where a word does not fit at a line's end."""
-    per_line = max(1, int(width * 1.15) - 2)
+    """Lines a wrapped cell of `width` needs, erring long so that nothing is cut off: a width unit
+    holds about 1.15 characters of Calibri but only about one of the wider fonts that stand in for
+    it where Calibri is missing (LibreOffice on Linux), less one lost where a word does not fit."""
+    per_line = max(1, int(width * 0.95) - 1)
     return sum(len(line) // per_line + 1 for line in text[:4_000].split("\n"))
 
 
 TOP, WRAPPED = Alignment(vertical="top"), Alignment(vertical="top", wrap_text=True)
+SHRUNK = Alignment(vertical="top", shrink_to_fit=True)  # a link has no spaces to wrap at: it is made to fit
 # The looks a cell may take, each alone or with wrapping or a quote prefix. A styled cell sits at
 # the top of its row, where a row made tall by a paragraph starts.
 LOOKS: dict[str, dict[str, Any]] = {
@@ -135,7 +137,7 @@ class CellMaker:
         key = (look, wrapped, quoted)
         if key not in self._styles:
             prototype = WriteOnlyCell(self.sheet)
-            prototype.alignment = WRAPPED if wrapped else TOP
+            prototype.alignment = WRAPPED if wrapped else SHRUNK if look == "link" else TOP
             for attribute, value in LOOKS[look].items():
                 setattr(prototype, attribute, value)
             if quoted:
@@ -165,7 +167,7 @@ class CellMaker:
             self.truncated += 1
         quoted = value.startswith(FORMULA_STARTS)
         wrapped = False
-        if len(value) >= width or "\n" in value:
+        if look != "link" and (len(value) >= width or "\n" in value):
             lines = line_count(value, width)
             if lines > 1:
                 self.lines = max(self.lines, lines)
