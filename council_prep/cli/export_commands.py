@@ -44,9 +44,9 @@ def xlsx(store_path: Path, meeting_id: int, output: Path, profile: str) -> None:
 
     Example: council-prep export xlsx --store demo.db --meeting 1 -o book.xlsx
     """
+    from council_prep.book.stream import stream_book
     from council_prep.exporters.xlsx import export_xlsx
 
-    with Store.open(store_path, read_only=True) as store:
-        book = assemble_book(store, meeting_id, profile=Profile(profile))
-    export_xlsx(book, output)
+    with Store.open(store_path, read_only=True) as store:  # open while the questions stream into the workbook
+        export_xlsx(stream_book(store, meeting_id, profile=Profile(profile)), output)
     click.echo(f"Workbook written to {output}")

@@ -1,6 +1,7 @@
 """The workbook's Summary sheet: the meeting at a glance, counts tables, and bar charts of them."""
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl.cell import Cell, WriteOnlyCell
@@ -11,10 +12,12 @@ from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphPrope
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.worksheet.properties import PageSetupProperties
 
 from council_prep.book import Book, Profile
-from council_prep.domain import label
+from council_prep.domain import Question, QuestionStatus, label
+from council_prep.domain.fields import field as described
+from council_prep.domain.fields import label_of
+from council_prep.exporters.xlsx_print import edition_marking, set_up_printing
 
 TITLE_FONT = Font(bold=True, size=16, color="1F4E79")
 SUBTITLE_FONT = Font(italic=True, size=11, color="595959")
@@ -25,6 +28,7 @@ KEY_FONT = Font(bold=True)
 RULE = Border(bottom=Side(style="thin", color="BFBFBF"))
 # Each counts table takes two columns and a narrow gap; the charts sit side by side below them.
 TABLE_WIDTHS = (44, 11, 3, 16, 11, 3, 24, 11)
+TITLE_LINE, TITLE_LINE_HEIGHT = 90, 22  # characters of the title per line across the tables, in points
 CHART_HEIGHT_CM = 9.0
 CHART_WIDTHS_CM = (11.0, 6.5, 9.5)
 
@@ -36,28 +40,41 @@ class Counts:
     counts: dict[str, int]
 
 
-def summary_counts(book: Book) -> list[Counts]:
+@dataclass
+class QuestionTally:
+    """Questions counted by topic and by status as they stream past, for the Summary written after them."""
+
+    total: int = 0
+    topics: Counter = field(default_factory=Counter)
+    statuses: Counter = field(default_factory=Counter)
+
+    def add(self, questions: list[Question]) -> None:
+        self.total += len(questions)
+        self.topics.update(q.topic_key for q in questions)
+        self.statuses.update(q.status for q in questions)
+
+
+def summary_counts(book: Book, tally: QuestionTally) -> list[Counts]:
     """Questions by topic and by status, law changes by partner: the three tables and charts."""
+    by_topic: Counter = Counter()
+    for key, count in tally.topics.items():
+        by_topic[book.topic_label(key)] += count
     return [
-        Counts("Questions by topic", "Topic", book.count_by(
-            sorted(book.questions, key=lambda q: book.topic_label(q.topic_key).casefold()),
-            lambda q: book.topic_label(q.topic_key))),
-        Counts("Questions by status", "Status", book.count_by(
-            sorted(book.questions, key=lambda q: list(type(q.status)).index(q.status)),
-            lambda q: label(q.status))),
+        Counts("Questions by topic", "Topic", dict(sorted(by_topic.items(), key=lambda kv: kv[0].casefold()))),
+        Counts("Questions by status", "Status", {label(s): tally.statuses[s] for s in QuestionStatus
+                                                 if tally.statuses[s]}),
         Counts("Law changes by partner", "Partner", book.count_by(
             book.law_changes, lambda c: book.partner_name(c.partner_code))),
     ]
 
 
-def write_summary(sheet: WriteOnlyWorksheet, book: Book, truncated: int) -> None:
+def write_summary(sheet: WriteOnlyWorksheet, book: Book, tally: QuestionTally, truncated: int) -> None:
     """Fill the (write-only) Summary sheet; rows go top to bottom, so the layout is planned first."""
     for index, width in enumerate(TABLE_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.page_setup.orientation = "landscape"  # tables and charts side by side on one page
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    set_up_printing(sheet, book, pages_tall=1)  # tables and charts side by side on one landscape page
     meeting = book.meeting
+    public = book.profile is Profile.PUBLIC
 
     def styled(value: Any, font: Font | None = None, **looks: Any) -> Cell:
         made = WriteOnlyCell(sheet, value=value)
@@ -68,20 +85,28 @@ def write_summary(sheet: WriteOnlyWorksheet, book: Book, truncated: int) -> None
             setattr(made, name, look)
         return made
 
-    sheet.append([styled(meeting.title, TITLE_FONT)])
+    # The title spans the tables' width and wraps there, so a long one is neither cut nor printed off the page.
+    sheet.merged_cells.add(f"A1:{get_column_letter(len(TABLE_WIDTHS))}1")
+    sheet.row_dimensions[1].height = TITLE_LINE_HEIGHT * (len(meeting.title) // TITLE_LINE + 1)
+    sheet.append([styled(meeting.title, TITLE_FONT, alignment=Alignment(wrap_text=True, vertical="top"))])
+    del sheet.row_dimensions[1]
     sheet.append([styled(book.agreement.name, SUBTITLE_FONT)])
     sheet.append([])
     details: list[tuple[str, Any]] = [
-        ("Government session", meeting.session_date),
-        ("Public session", meeting.public_session_date or "—"),
-        ("Location", meeting.location or "—"),
-        ("Partners", ", ".join(p.name for p in book.partners)),
-        ("Handling", meeting.handling_marking or "—"),
-        ("Profile", "Public (confidential askers withheld)" if book.profile is Profile.PUBLIC else "Internal"),
+        (label_of("meeting", name), value) for name, value in (
+            ("session_date", meeting.session_date),
+            ("public_session_date", meeting.public_session_date or "—"),
+            ("location", meeting.location or "—"),
+            ("partner_codes", ", ".join(p.name for p in book.partners)),
+            ("handling_marking", edition_marking(book) or "None"),
+        ) if not (public and described("meeting", name).internal)
+    ]
+    details += [
+        ("Edition", "Public (confidential askers withheld)" if public else "Internal"),
         ("Prepared on", book.prepared_on),
         ("Agenda", f"{len(book.schedule)} items, {book.total_minutes} of {meeting.length_minutes} minutes"),
         ("Law changes", len(book.law_changes)),
-        ("Questions", len(book.questions)),
+        ("Questions", tally.total),
         ("Open submissions", len(book.open_submissions)),
     ]
     if truncated:
@@ -96,7 +121,7 @@ def write_summary(sheet: WriteOnlyWorksheet, book: Book, truncated: int) -> None
         sheet.append([styled(key, KEY_FONT, border=RULE), cell])
     sheet.append([])
 
-    tables = summary_counts(book)
+    tables = summary_counts(book, tally)
     heading_row = len(details) + 5
     sheet.append(_side_by_side([styled(t.title, HEADING_FONT) for t in tables], [None] * 3))
     sheet.append(_side_by_side([styled(t.label, HEAD_FONT, fill=HEAD_FILL) for t in tables],

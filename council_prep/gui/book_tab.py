@@ -42,18 +42,23 @@ FORMATS = {"docx": "Word document", "xlsx": "Excel workbook"}
 
 def export_book(store_path: Path, meeting_id: int, profile: Profile, sections: list[Section], fmt: str,
                 output: Path, template: Path | None, progress, cancelled) -> Path:
-    """Assemble and write the book (runs in a worker thread, on its own connection)."""
+    """Assemble and write the book (runs in a worker thread, on its own connection).
+
+    The workbook reads the questions from the store as it writes them, so the store stays open.
+    """
     with Store.open(store_path, read_only=True) as store:
+        if fmt == "xlsx":
+            from council_prep.book.stream import stream_book
+            from council_prep.exporters.xlsx import export_xlsx
+
+            stream = stream_book(store, meeting_id, profile=profile, sections=sections)
+            check_cancelled(cancelled, output)
+            return export_xlsx(stream, output, progress=progress, cancelled=cancelled)
         book = assemble_book(store, meeting_id, profile=profile, sections=sections)
     check_cancelled(cancelled, output)
-    if fmt == "docx":
-        from council_prep.exporters.docx import export_docx
+    from council_prep.exporters.docx import export_docx
 
-        export_docx(book, output, template=template, progress=progress, cancelled=cancelled)
-    else:
-        from council_prep.exporters.xlsx import export_xlsx
-
-        export_xlsx(book, output, progress=progress, cancelled=cancelled)
+    export_docx(book, output, template=template, progress=progress, cancelled=cancelled)
     return output
 
 

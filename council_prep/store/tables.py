@@ -138,6 +138,27 @@ class RecordTable(Generic[R]):
     def _build(self, row: dict[str, Any]) -> R:
         return codec.from_row(self.cls, row)  # type: ignore[return-value]
 
+    def iterate(self, *, batch_size: int = 2_000, **equals: Any) -> Iterable[list[R]]:
+        """Records whose fields equal the given values, in id order, a batch at a time.
+
+        A keyset cursor: each batch is one short read starting after the last id seen, so memory
+        stays flat however many records match. The rows are walked in id order (NOT INDEXED keeps
+        the planner from re-reading the whole index of matches for every batch).
+        """
+        where, params = self._criteria(equals)
+        sql = (f"SELECT * FROM {self.table} NOT INDEXED WHERE {f'({where}) AND ' if where else ''}id > ? "
+               "ORDER BY id LIMIT ?")
+        last = 0
+        while True:
+            with self._store.reading():
+                cursor = self._store.conn.execute(sql, [*params, last, batch_size])
+                names = [d[0] for d in cursor.description]
+                batch = [self._build(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
+            if not batch:
+                return
+            yield batch
+            last = batch[-1].id
+
     # Writing
     def add(self, record: R) -> R:
         """Insert a validated copy of `record`; returns it with id and timestamps set."""
