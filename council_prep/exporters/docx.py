@@ -12,8 +12,10 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml.etree import XMLSyntaxError
 
 from council_prep.book import Book, Section
-from council_prep.exporters import docx_front, docx_records
+from council_prep.exporters import docx_front, docx_questions, docx_records
 from council_prep.exporters.docx_writer import Writer
+from council_prep.exporters.finish import finish_docx
+from council_prep.exporters.office import require_soffice
 from council_prep.exporters.output import (
     CancelCheck,
     ExportError,
@@ -21,6 +23,7 @@ from council_prep.exporters.output import (
     atomic_output,
     check_cancelled,
 )
+from council_prep.exporters.withheld import write_withheld_report
 from council_prep.resources_path import resource
 
 Part = Callable[[Writer, Book, Callable[[], None]], None]
@@ -35,8 +38,8 @@ PARTS: list[tuple[Section | None, Part]] = [
     (Section.AGENDA_ITEMS, docx_records.agenda_items),
     (Section.LAW_CHANGES, docx_records.law_changes),
     (Section.SUBMISSIONS, docx_records.submissions),
-    (Section.QUESTIONS, docx_records.questions),
-    (Section.ASKERS, docx_records.askers),
+    (Section.QUESTIONS, docx_questions.questions),
+    (Section.ASKERS, docx_questions.askers),
 ]
 
 
@@ -78,10 +81,16 @@ def _dotx_as_docx(template: Path) -> io.BytesIO:
     return converted
 
 
-def export_docx(book: Book, output: Path, *, template: Path | None = None,
+def export_docx(book: Book, output: Path, *, template: Path | None = None, finish: bool = False,
                 progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None) -> Path:
-    """Write `book` to `output` (.docx), all or nothing; cancelling between parts leaves no file."""
+    """Write `book` to `output` (.docx), all or nothing; cancelling between parts leaves no file.
+
+    `finish` lays the book out with LibreOffice and writes the contents' page numbers in (OfficeMissing,
+    before anything is written, when there is none). A public edition gets its withheld report beside it.
+    """
     output = Path(output)
+    if finish:
+        require_soffice(f"{output}: finishing the book")
     document = open_template(template if template is not None else default_template())
     parts = [part for section, part in PARTS if section is None or book.includes(section)]
 
@@ -90,7 +99,7 @@ def export_docx(book: Book, output: Path, *, template: Path | None = None,
 
     with atomic_output(output) as temp:
         writer = Writer(document)
-        writer.running_heads(book.meeting.handling_marking, book.meeting.title)
+        writer.running_heads(book.marking, book.meeting.title)
         for done, part in enumerate(parts, start=1):
             tick()
             part(writer, book, tick)
@@ -100,6 +109,9 @@ def export_docx(book: Book, output: Path, *, template: Path | None = None,
         writer.finish()
         _describe(document, book)
         document.save(str(temp))
+        if finish:
+            finish_docx(temp)
+    write_withheld_report(book, output)
     return output
 
 

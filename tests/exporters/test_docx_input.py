@@ -115,8 +115,15 @@ def test_cli_writes_internal_and_public_books(sample_store, tmp_path):
     assert SECRET_NAME in "".join(all_parts(tmp_path / "internal.docx").values())
     for xml in all_parts(tmp_path / "public.docx").values():
         assert SECRET_NAME not in xml and SECRET_ORG not in xml
-    header = docx.Document(str(tmp_path / "public.docx")).sections[0].header
-    assert header.paragraphs[0].text == MARKING
+        assert MARKING not in xml  # the public edition never carries the internal marking
+    assert docx.Document(str(tmp_path / "internal.docx")).sections[0].header.paragraphs[0].text == MARKING
+    report = (tmp_path / "public.withheld.txt").read_text(encoding="utf-8")
+    assert "Handling marking" in report and SECRET_NAME not in report
+    assert not (tmp_path / "internal.withheld.txt").exists()
+    marked = run("--store", store_path, "--meeting", meeting_id, "-o", tmp_path / "marked.docx", "--profile",
+                 "public", "--marking", "UNCLASSIFIED")
+    assert marked.exit_code == 0, marked.output
+    assert docx.Document(str(tmp_path / "marked.docx")).sections[0].header.paragraphs[0].text == "UNCLASSIFIED"
 
 
 def test_cli_takes_a_users_template(sample_store, tmp_path):
