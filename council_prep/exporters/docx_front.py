@@ -60,7 +60,7 @@ def cover(w: Writer, book: Book, tick: Tick) -> None:
     for name, value in facts:
         if value:
             _fact(w, name, value)
-    w.paragraph("Document control", "Heading 4").paragraph_format.space_before = Pt(18)
+    w.paragraph("Document control", bold=True, color=GREY).paragraph_format.space_before = Pt(18)
     control = [
         ("Version", book.version),
         ("Prepared", book.date(book.prepared_on) + (f" by {book.prepared_by}" if book.prepared_by else "")),
