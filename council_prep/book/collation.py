@@ -11,4 +11,4 @@ def sort_key(text: str) -> tuple[str, str]:
     """Base letters case-folded first, the exact text second (so "Ana" and "Aña" keep a stable order)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     base = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return base.replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("œ", "oe").replace("ł", "l"), text
+    return base.replace("ø", "o").replace("æ", "ae").replace("œ", "oe").replace("ł", "l"), text
