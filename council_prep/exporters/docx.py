@@ -1,6 +1,5 @@
 """The briefing book as a Word document, styled by our template or the user's own."""
 
-import io
 import zipfile
 from collections.abc import Callable
 from datetime import datetime
@@ -11,9 +10,11 @@ from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
 from lxml.etree import XMLSyntaxError
 
+from council_prep import __version__
 from council_prep.book import Book, Section
 from council_prep.exporters import docx_front, docx_questions, docx_records
-from council_prep.exporters.docx_writer import Writer
+from council_prep.exporters.docx_package import app_properties, read_template, rewrite_parts
+from council_prep.exporters.docx_writer import TemplateStyleError, Writer
 from council_prep.exporters.finish import finish_docx
 from council_prep.exporters.office import require_soffice
 from council_prep.exporters.output import (
@@ -48,37 +49,15 @@ def default_template() -> Path:
 
 
 def open_template(template: Path) -> Document:
-    """The template as a document to write into (.docx, or a Word .dotx template); a file Word cannot use
-    as one is a clear ExportError."""
+    """The template as a document to write into (.docx, or a Word .dotx template), checked and stripped
+    to what a book may take from it; a file Word cannot use as one is a clear ExportError."""
     template = Path(template)
+    package = read_template(template)
     try:
-        if template.suffix.lower() == ".dotx":
-            return docx.Document(_dotx_as_docx(template))
-        return docx.Document(str(template))
-    except FileNotFoundError:
-        reason = "no such file"
-    except IsADirectoryError:
-        reason = "it is a folder"
-    except PackageNotFoundError:
-        reason = "not a .docx file" if template.exists() else "no such file"
-    except (ValueError, KeyError, zipfile.BadZipFile, XMLSyntaxError) as exc:
+        return docx.Document(package)
+    except (ValueError, KeyError, zipfile.BadZipFile, XMLSyntaxError, PackageNotFoundError) as exc:
         reason = str(exc).strip() or type(exc).__name__
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-    raise ExportError(f"{template}: not a Word template ({reason})")
-
-
-def _dotx_as_docx(template: Path) -> io.BytesIO:
-    """A .dotx differs from a .docx only in its main part's content type; python-docx opens only the latter."""
-    converted = io.BytesIO()
-    with zipfile.ZipFile(template) as source, zipfile.ZipFile(converted, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "[Content_Types].xml":
-                data = data.replace(b"wordprocessingml.template.main+xml", b"wordprocessingml.document.main+xml")
-            target.writestr(item, data)
-    converted.seek(0)
-    return converted
+        raise ExportError(f"{template}: not a Word template ({reason})") from None
 
 
 def export_docx(book: Book, output: Path, *, template: Path | None = None, finish: bool = False,
@@ -98,7 +77,10 @@ def export_docx(book: Book, output: Path, *, template: Path | None = None, finis
         check_cancelled(cancelled, output)
 
     with atomic_output(output) as temp:
-        writer = Writer(document)
+        try:
+            writer = Writer(document)
+        except TemplateStyleError as exc:
+            raise ExportError(f"{template or default_template()}: {exc}") from None
         writer.running_heads(book.marking, book.meeting.title)
         for done, part in enumerate(parts, start=1):
             tick()
@@ -109,6 +91,9 @@ def export_docx(book: Book, output: Path, *, template: Path | None = None, finis
         writer.finish()
         _describe(document, book)
         document.save(str(temp))
+        with zipfile.ZipFile(temp) as written:
+            body = written.read("word/document.xml")
+        rewrite_parts(temp, {"docProps/app.xml": app_properties(f"council-prep {__version__}", body)})
         if finish:
             finish_docx(temp)
     write_withheld_report(book, output)

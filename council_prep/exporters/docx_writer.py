@@ -23,7 +23,7 @@ from docx.text.run import Run
 
 from council_prep.domain.text import clean, is_right_to_left
 from council_prep.exporters import docx_xml
-from council_prep.exporters.docx_lang import pieces
+from council_prep.exporters.docx_lang import ENGLISH, pieces
 from council_prep.exporters.docx_widths import fitted_widths
 
 NAVY = RGBColor(0x1F, 0x38, 0x64)
@@ -39,8 +39,14 @@ _FALLBACKS: dict[str, tuple[float | None, bool, float]] = {
     "Footer": (None, False, 0), "No Spacing": (None, False, 0),
 }
 TABLE_STYLE = "Table Grid"
+_KINDS = {WD_STYLE_TYPE.PARAGRAPH: "paragraph", WD_STYLE_TYPE.CHARACTER: "character", WD_STYLE_TYPE.TABLE: "table",
+          WD_STYLE_TYPE.LIST: "list"}
 CELL_STYLE = "No Spacing"
 SHORT_TABLE = 8  # rows; a table this short is kept on one page with what leads to it
+
+
+class TemplateStyleError(ValueError):
+    """A style the book needs exists in the template, but is of the wrong kind."""
 
 
 class Styles:
@@ -54,14 +60,20 @@ class Styles:
         self.bullet_prefix = ""
         for name, (size, bold, indent) in _FALLBACKS.items():
             style = by_name.get(name.casefold())
-            if style is None or style.type != WD_STYLE_TYPE.PARAGRAPH:
+            if style is not None and style.type != WD_STYLE_TYPE.PARAGRAPH:
+                raise TemplateStyleError(f"its style '{name}' is a {_KINDS.get(style.type, 'other')} style, "
+                                         "not a paragraph style; correct it in Word (Styles pane) and export again")
+            if style is None:
                 style = self._add_paragraph_style(name, size, bold, indent)
                 if name == "List Bullet":
                     self.bullet_prefix = "•\u00a0"
             self._ids[name] = style.style_id
         self._ids["Normal"] = by_name["normal"].style_id if "normal" in by_name else self._ids["No Spacing"]
         table = by_name.get(TABLE_STYLE.casefold())
-        if table is None or table.type != WD_STYLE_TYPE.TABLE:
+        if table is not None and table.type != WD_STYLE_TYPE.TABLE:
+            raise TemplateStyleError(f"its style '{TABLE_STYLE}' is a {_KINDS.get(table.type, 'other')} style, "
+                                     "not a table style; correct it in Word (Styles pane) and export again")
+        if table is None:
             table = document.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
             docx_xml.add_grid_borders(table.element)
         self.table = table
@@ -120,6 +132,7 @@ class Writer:
         self._formats: dict[tuple, object] = {}
         self._layouts: dict[tuple, object] = {}
         self._links = docx_xml.LinkTargets(document.part)
+        docx_xml.document_language(document.styles.element, ENGLISH)
         self._bookmarks = 0
 
     # Paragraphs
@@ -253,28 +266,37 @@ class Writer:
         paragraph.paragraph_format.page_break_before = True
 
     def running_heads(self, marking: str, title: str) -> None:
-        """Header and footer on every page but the cover: the handling marking, the title and 'Page X of Y'."""
+        """Header and footer on every page but the cover: the handling marking, the title and 'Page X of Y'.
+
+        A template's own header or footer is kept (an agency's logo and name), with the marking added
+        above it and 'Page X of Y' below unless it numbers its pages itself.
+        """
         section = Section(self._end, self.document.part)
-        section.different_first_page_header_footer = True
         self.document.settings.odd_and_even_pages_header_footer = False
         header, footer = section.header, section.footer
+        own = {id(part): not part.is_linked_to_previous and docx_xml.has_content(part._element)
+               for part in (header, footer)}
+        section.different_first_page_header_footer = True
         for part in (header, footer, section.first_page_header, section.first_page_footer):
-            part.is_linked_to_previous = False
-            for child in list(part._element):
-                part._element.remove(child)
-        for part in (section.first_page_header, section.first_page_footer):  # the cover: empty
-            part.add_paragraph(style=self.document.styles["Header" if part is section.first_page_header
-                                                          else "Footer"])
+            if not own.get(id(part)):
+                part.is_linked_to_previous = False
+                for child in list(part._element):
+                    part._element.remove(child)
+        for part, style in ((section.first_page_header, "Header"), (section.first_page_footer, "Footer")):
+            part.add_paragraph(style=self.document.styles[style])  # the cover: empty
         if marking:
-            self._centered(header.add_paragraph(style=self.document.styles["Header"]), marking, bold=True)
-            self._centered(footer.add_paragraph(style=self.document.styles["Footer"]), marking, bold=True)
-        top = header.add_paragraph(style=self.document.styles["Header"])
-        self._centered(top, title, color=GREY)
-        bottom = footer.add_paragraph(style=self.document.styles["Footer"])
-        self._centered(bottom, "Page ", color=GREY)
-        docx_xml.append_field(bottom, "PAGE", "1")
-        bottom.add_run(" of ")
-        docx_xml.append_field(bottom, "NUMPAGES", "1")
+            for part, style in ((header, "Header"), (footer, "Footer")):
+                line = part.add_paragraph(style=self.document.styles[style])
+                self._centered(line, marking, bold=True)
+                part._element.insert(0, line._p)
+        if not own[id(header)]:
+            self._centered(header.add_paragraph(style=self.document.styles["Header"]), title, color=GREY)
+        if not (own[id(footer)] and docx_xml.has_field(footer._element, "PAGE")):
+            bottom = footer.add_paragraph(style=self.document.styles["Footer"])
+            self._centered(bottom, "Page ", color=GREY)
+            docx_xml.append_field(bottom, "PAGE", "1")
+            bottom.add_run(" of ")
+            docx_xml.append_field(bottom, "NUMPAGES", "1")
 
     def _centered(self, paragraph: Paragraph, text: str, *, bold: bool = False, color: RGBColor | None = None):
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

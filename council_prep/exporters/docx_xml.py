@@ -10,8 +10,8 @@ from docx.oxml.text.paragraph import CT_P
 from docx.shared import Length
 from docx.text.paragraph import Paragraph
 
-# Children of w:settings that must come after w:updateFields (ECMA-376 order).
-_AFTER_UPDATE_FIELDS = (
+# Children of w:settings that must come after w:updateFields, in ECMA-376 order.
+SETTINGS_ORDER = (
     "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema",
     "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures",
     "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults",
@@ -39,17 +39,56 @@ def clear_body(body) -> object:
     return sect_pr
 
 
+def document_language(styles, lang: str) -> None:
+    """The document's default language (docDefaults), which screen readers and a PDF's /Lang take."""
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    r_pr_default = defaults.find(qn("w:rPrDefault"))
+    if r_pr_default is None:
+        r_pr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, r_pr_default)
+    r_pr = r_pr_default.find(qn("w:rPr"))
+    if r_pr is None:
+        r_pr = OxmlElement("w:rPr")
+        r_pr_default.append(r_pr)
+    language = r_pr.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        successor = next((c for c in r_pr if c.tag in {qn("w:eastAsianLayout"), qn("w:specVanish"),
+                                                       qn("w:oMath")}), None)
+        if successor is None:
+            r_pr.append(language)
+        else:
+            successor.addprevious(language)
+    language.set(qn("w:val"), lang)
+
+
 def request_field_update(settings) -> None:
     """Ask Word to refresh every field (contents, page numbers) when the file is opened."""
     for old in settings.findall(qn("w:updateFields")):
         settings.remove(old)
     flag = _element("w:updateFields", val="true")
-    successor = next((child for child in settings if child.tag in {qn(f"w:{t}") for t in _AFTER_UPDATE_FIELDS}),
+    successor = next((child for child in settings if child.tag in {qn(f"w:{t}") for t in SETTINGS_ORDER}),
                      None)
     if successor is None:
         settings.append(flag)
     else:
         successor.addprevious(flag)
+
+
+def has_content(part) -> bool:
+    """Whether a header or footer shows anything: text, a picture or a field."""
+    return any((t.text or "").strip() for t in part.iter(qn("w:t"))) or any(
+        True for _ in part.iter(qn("w:drawing"), qn("w:pict"), qn("w:fldSimple"), qn("w:instrText")))
+
+
+def has_field(part, name: str) -> bool:
+    """Whether `part` holds a field of that name (PAGE), simple or complex."""
+    pattern = f" {name} "
+    return any(pattern in f" {(i.text or '').strip()} " for i in part.iter(qn("w:instrText"))) or any(
+        f.get(qn("w:instr"), "").split()[:1] == [name] for f in part.iter(qn("w:fldSimple")))
 
 
 # Fields

@@ -155,3 +155,20 @@ def test_cli_failures_are_one_clear_line_and_exit_1(sample_store, tmp_path, case
     assert message in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "b.docx").exists()
+
+
+def test_a_templates_own_header_and_footer_are_kept_with_the_marking_and_page_numbers(store: Store, tmp_path):
+    meeting_id = build_sample(store)
+    template = docx.Document()
+    section = template.sections[0]
+    section.header.paragraphs[0].text = "Bureau of International Labor Affairs"
+    section.footer.paragraphs[0].text = "Office of Trade and Labor Affairs"
+    template.save(str(tmp_path / "agency.docx"))
+    book = assemble_book(store, meeting_id)
+    read = docx.Document(str(export_docx(book, tmp_path / "book.docx", template=tmp_path / "agency.docx")))
+    header = [p.text for p in read.sections[0].header.paragraphs]
+    footer = [p.text for p in read.sections[0].footer.paragraphs]
+    assert header == [MARKING, "Bureau of International Labor Affairs"]
+    assert footer == [MARKING, "Office of Trade and Labor Affairs", "Page 1 of 1"]
+    assert read.sections[0].different_first_page_header_footer  # the cover has none of it
+    assert not "".join(p.text for p in read.sections[0].first_page_header.paragraphs)
