@@ -104,6 +104,7 @@ def at_a_glance(w: Writer, book: Book, tick: Tick) -> None:
     w.table([("Status", 3), ("Law changes", 1.2)],
             ([label(s), str(by_status.get(s, 0))] for s in LawChangeStatus),
             total=["Total", str(len(book.law_changes))])
+    _law_change_chart(w, book)
     w.heading("Open submissions", 2, listed=False)
     if book.open_submissions:
         w.table([("Submission", 5), ("Filed", 1.7), ("Status", 2)],
@@ -122,9 +123,24 @@ def at_a_glance(w: Writer, book: Book, tick: Tick) -> None:
             total=["Total", *(str(sum(r[s] for r in counted.values())) for s in statuses), str(counts.total)])
 
 
+def _law_change_chart(w: Writer, book: Book) -> None:
+    """Law changes by partner and status, as a stacked bar chart whose alt text gives every figure."""
+    if not book.law_changes:
+        return
+    partners = book.law_changes_by_partner()
+    statuses = [s for s in LawChangeStatus if any(c.status is s for c in book.law_changes)]
+    counts = {p.heading: book.count_by((c for t in p.items for c in t.items), lambda c: c.status) for p in partners}
+    series = [(label(s), [counts[p.heading].get(s, 0) for p in partners]) for s in statuses]
+    described = "; ".join(
+        f"{p.heading}: " + ", ".join(f"{n} {label(s).lower()}" for s, n in counts[p.heading].items())
+        for p in partners)
+    w.chart("Law changes by partner and status", [p.heading for p in partners], series,
+            f"Bar chart of partner law changes by partner and status. {described}.")
+
+
 def logistics(w: Writer, book: Book, tick: Tick) -> None:
     meeting = book.meeting
-    w.heading(SECTION_TITLES[Section.LOGISTICS], 1)
+    w.heading(SECTION_TITLES[Section.LOGISTICS], 1, new_page=False)  # a short table: it shares a page
     rows = [
         ["Agreement", book.agreement.name],
         ["Labor body", book.agreement.labor_body or "not recorded"],

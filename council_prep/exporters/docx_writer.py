@@ -16,13 +16,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.table import CT_Tbl
 from docx.section import Section
-from docx.shared import Emu, Pt, RGBColor
+from docx.shared import Emu, Inches, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from council_prep.domain.text import clean, is_right_to_left
-from council_prep.exporters import docx_xml
+from council_prep.exporters import docx_chart, docx_xml
 from council_prep.exporters.docx_lang import ENGLISH, pieces
 from council_prep.exporters.docx_widths import fitted_widths
 
@@ -134,6 +134,7 @@ class Writer:
         self._links = docx_xml.LinkTargets(document.part)
         docx_xml.document_language(document.styles.element, ENGLISH)
         self._bookmarks = 0
+        self._charts = 0
 
     # Paragraphs
     def _paragraph(self, style: str, before=None, *, keep_next: bool = False, indent: float | None = None) -> Paragraph:
@@ -331,6 +332,18 @@ class Writer:
                 entries[0].add_run("The book has no sections.")
             placeholder.getparent().remove(placeholder)
         docx_xml.request_field_update(self.document.settings.element)
+
+    # Charts
+    def chart(self, title: str, categories: Sequence[str], series: Sequence[tuple[str, Sequence[int]]],
+              alt_text: str) -> Paragraph:
+        """A native bar chart (see docx_chart) in a paragraph of its own, with `alt_text` for screen readers."""
+        self._charts += 1
+        paragraph = self.paragraph()
+        height = Inches(min(1.2 + 0.35 * len(categories), 4.5))
+        docx_chart.add_chart(paragraph, self.document.part, self._charts,
+                             docx_chart.chart_xml(title, categories, series), alt_text,
+                             width=Emu(min(self.text_width(), Inches(6.5))), height=height)
+        return paragraph
 
     # Tables
     def table(self, columns: Sequence[tuple[str, float]], rows: Iterable[Sequence[str] | str],

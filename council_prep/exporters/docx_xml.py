@@ -1,6 +1,7 @@
 """WordprocessingML that python-docx has no API for: fields, the contents list, bookmarks and links,
 right-to-left text, table shading and repeated header rows. Every raw-XML edit of the book lives here."""
 
+import re
 from copy import deepcopy
 
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -176,17 +177,25 @@ class LinkTargets:
 
 
 # Text
+NO_BREAK_HYPHEN = re.compile(r"(?<=[A-Z])-(?=[A-Z]{2})")  # CAFTA-DR, US-MCA: never broken at the line end
+
+
 def set_text(r, text: str) -> None:
-    """The run's text as one w:t; python-docx's setter walks the text a character at a time looking for
-    tabs and line breaks, so it is kept for text that has them."""
+    """The run's text as w:t elements, a hyphen inside an acronym compound as Word's non-breaking hyphen;
+    python-docx's setter walks the text a character at a time looking for tabs and line breaks, so it is
+    kept for text that has them."""
     if "\t" in text or "\n" in text:
         r.text = text
         return
-    t = OxmlElement("w:t")
-    t.text = text
-    if text[:1].isspace() or text[-1:].isspace():
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    r.append(t)
+    for n, piece in enumerate(NO_BREAK_HYPHEN.split(text) if "-" in text else [text]):
+        if n:
+            r.append(OxmlElement("w:noBreakHyphen"))
+        if piece or n == 0:
+            t = OxmlElement("w:t")
+            t.text = piece
+            if piece[:1].isspace() or piece[-1:].isspace():
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            r.append(t)
 
 
 # Right-to-left

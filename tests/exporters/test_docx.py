@@ -34,6 +34,7 @@ ASSESSMENT = "Falls short of ILO Convention 87 on registration timelines"
 TALKING_POINT = "Welcome the reduction of registration delays"
 ARABIC = "ما هي الخطوات المتخذة لحماية العمال المهاجرين؟"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
 def build_sample(store: Store) -> int:
@@ -401,3 +402,16 @@ def test_cancelling_keeps_the_previous_file(sample, tmp_path):
 def test_a_missing_folder_is_a_clear_error(sample, tmp_path):
     with pytest.raises(ExportError, match="does not exist"):
         export(*sample, tmp_path / "missing" / "book.docx")
+
+
+def test_heading_levels_never_skip_and_the_chart_has_alt_text(demo_store, tmp_path):
+    for meeting in demo_store.meetings.find():
+        path = export_docx(assemble_book(demo_store, meeting.id), tmp_path / f"{meeting.id}.docx")
+        read = docx.Document(str(path))
+        levels = [int(p.style.name.split()[-1]) for p in read.paragraphs if p.style.name.startswith("Heading ")]
+        assert levels[0] == 1
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), f"{path.name}: {levels}"
+        drawings = read.element.body.findall(f".//{{{WP}}}docPr")
+        assert drawings and all(d.get("descr", "").startswith("Bar chart of partner law changes") for d in drawings)
+        assert "Guatemala" in drawings[0].get("descr") or meeting.agreement_key != "cafta-dr"
+        assert any(name.startswith("word/charts/chart") for name in zipfile.ZipFile(path).namelist())
