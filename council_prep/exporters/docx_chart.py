@@ -9,7 +9,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
-from docx.shared import Emu, Inches
+from docx.shared import Emu
 
 CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
 # Colours told apart by lightness as well as hue, so the stacked bars stay readable in grey print.
@@ -63,8 +63,7 @@ def chart_xml(title: str, categories: Sequence[str], series: Sequence[tuple[str,
     return xml.encode("utf-8")
 
 
-def add_chart(paragraph, document_part, number: int, xml: bytes, alt_text: str, width: Emu = Inches(6),
-              height: Emu = Inches(2.8)) -> None:
+def add_chart(paragraph, document_part, number: int, xml: bytes, alt_text: str, width: Emu, height: Emu) -> None:
     """Add the chart part and draw it inline in `paragraph`, described by `alt_text` for screen readers."""
     part = Part(PackURI(f"/word/charts/chart{number}.xml"), CHART_TYPE, xml, document_part.package)
     rel_id = document_part.relate_to(part, RELATIONSHIP_TYPE.CHART)

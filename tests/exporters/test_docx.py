@@ -1,5 +1,6 @@
 """The Word briefing book, written from a real store and read back with python-docx and as raw XML."""
 
+import itertools
 import re
 import zipfile
 from datetime import date, datetime, time
@@ -410,7 +411,7 @@ def test_heading_levels_never_skip_and_the_chart_has_alt_text(demo_store, tmp_pa
         read = docx.Document(str(path))
         levels = [int(p.style.name.split()[-1]) for p in read.paragraphs if p.style.name.startswith("Heading ")]
         assert levels[0] == 1
-        assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), f"{path.name}: {levels}"
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), f"{path.name}: {levels}"
         drawings = read.element.body.findall(f".//{{{WP}}}docPr")
         assert drawings and all(d.get("descr", "").startswith("Bar chart of partner law changes") for d in drawings)
         assert "Guatemala" in drawings[0].get("descr") or meeting.agreement_key != "cafta-dr"
