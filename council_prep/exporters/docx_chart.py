@@ -73,7 +73,8 @@ def add_chart(paragraph, document_part, number: int, xml: bytes, alt_text: str, 
         f'xmlns:a="{_A}" xmlns:c="{_C}" xmlns:r="{_R}">'
         f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{int(width)}" cy="{int(height)}"/>'
         f'<wp:effectExtent l="0" t="0" r="0" b="0"/>'
-        f'<wp:docPr id="{1000 + number}" name="Chart {number}" descr="{escape(alt_text, {chr(34): "&quot;"})}"/>'
+        f'<wp:docPr id="{1000 + number}" name="Chart {number}" descr="{escape(alt_text, {chr(34): "&quot;"})}" '
+        f'title="{escape(alt_text.split(".")[0], {chr(34): "&quot;"})}"/>'
         f'<wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="{_C}"><c:chart r:id="{rel_id}"/>'
         f'</a:graphicData></a:graphic></wp:inline></w:drawing>')
     paragraph.add_run()._r.append(drawing)

@@ -59,7 +59,7 @@ def agenda_items(w: Writer, book: Book, tick: Tick) -> None:
                 bullet = w.bullet("")
                 w.link_within(bullet, number, question_anchor(number))
                 w.run(bullet, f": {text}")
-        if not (written or scheduled.law_changes or scheduled.submissions or expected.get(n)):
+        if not (written or scheduled.law_changes or scheduled.submissions or expected.get(n) or book.public):
             w.paragraph("Nothing has been written for this item yet.", italic=True)
 
 

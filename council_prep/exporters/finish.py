@@ -16,6 +16,7 @@ from lxml import etree
 
 from council_prep.exporters.office import render_pdf
 from council_prep.exporters.output import atomic_output
+from council_prep.exporters.pdf_tags import add_figure_alt_text, alt_texts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PAGEREF = re.compile(r"^\s*PAGEREF\s+(\S+)")
@@ -92,6 +93,7 @@ def finish_docx(document: Path, *, pdf: Path | None = None) -> Path:
         render_pdf(document, measured)
         write_page_numbers(document, destination_pages(measured))
         if pdf is not None:
+            add_figure_alt_text(measured, alt_texts(document))
             with atomic_output(pdf) as temp:
                 shutil.copyfile(measured, temp)
     return document
