@@ -66,6 +66,19 @@ def test_pdf_is_tagged_bookmarked_titled_and_in_english(sample_store, tmp_path):
     assert "Figure" not in structure or _figures_have_alt(root["/StructTreeRoot"])
     text = "".join(page.extract_text() for page in reader.pages[:3])
     assert "Agenda items" in text
+    # Machine-checkable PDF/UA rules: the identifier in the metadata, tab order by structure on pages with
+    # annotations, and every link annotation described and in the structure tree.
+    assert "<pdfuaid:part>1</pdfuaid:part>" in root["/Metadata"].get_object().get_data().decode()
+    links = 0
+    for page in reader.pages:
+        annotations = [a.get_object() for a in page.get("/Annots") or []]
+        if annotations:
+            assert page["/Tabs"] in ("/S", "S")  # structure order
+        for annotation in annotations:
+            if annotation["/Subtype"] == "/Link":
+                links += 1
+                assert annotation.get("/Contents") and "/StructParent" in annotation
+    assert links > 10  # the contents entries and links within the book
 
 
 def _structure_types(node, seen=None) -> set[str]:
