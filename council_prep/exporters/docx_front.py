@@ -166,15 +166,16 @@ def agenda(w: Writer, book: Book, tick: Tick) -> None:
     if not book.schedule:
         w.paragraph("No agenda items yet.", italic=True)
         return
+    # The budget first: after the table it could be left alone on a page.
+    over = over_budget(meeting.length_minutes, [s.item.minutes for s in book.schedule])
+    if over:
+        w.paragraph(f"The items take {book.total_minutes} minutes, {over} more than the "
+                    f"{meeting.length_minutes}-minute session.", label="Over budget: ", keep_next=True)
+    else:
+        spare = meeting.length_minutes - book.total_minutes
+        w.paragraph(f"The items take {book.total_minutes} of the session's {meeting.length_minutes} minutes; "
+                    f"{spare} minutes to spare.", label="Within budget: ", keep_next=True)
     rows = ([str(n), f"{clock(s.slot.starts)}–{clock(s.slot.ends)}", s.item.title, s.item.lead, str(s.item.minutes)]
             for n, s in enumerate(book.schedule, start=1))
     w.table([("#", 0.5), ("Time", 1.4), ("Item", 4.6), ("Lead", 2), ("Min.", 0.7)], rows,
             total=["", "", "Total", "", str(book.total_minutes)])
-    over = over_budget(meeting.length_minutes, [s.item.minutes for s in book.schedule])
-    if over:
-        w.paragraph(f"The items take {book.total_minutes} minutes, {over} more than the "
-                    f"{meeting.length_minutes}-minute session.", label="Over budget: ")
-    else:
-        spare = meeting.length_minutes - book.total_minutes
-        w.paragraph(f"The items take {book.total_minutes} of the session's {meeting.length_minutes} minutes; "
-                    f"{spare} minutes to spare.", label="Within budget: ")

@@ -89,11 +89,11 @@ def _index(w: Writer, book: Book, numbers: dict[int | None, str]) -> None:
     if not book.public:
         columns.append(("Assignee", 1.4))
     columns.append(("Agenda item", 0.9))
-    w.table(columns, rows)
     notes = ["Agenda item: the number of the item the question is expected under (the first item on its topic)."]
     if not book.public and any(q.confidential for q in book.questions):
         notes.append(f"🔒 marks askers who asked for confidentiality ({CONFIDENTIAL.removeprefix('🔒 ')}).")
-    w.note(" ".join(notes))
+    w.note(" ".join(notes))  # before the table, so that it never sits alone on a page after it
+    w.table(columns, rows)
 
 
 def _number_key(number: str | None) -> tuple[int, ...]:
@@ -103,13 +103,13 @@ def _number_key(number: str | None) -> tuple[int, ...]:
 def askers(w: Writer, book: Book, tick: Tick) -> None:
     people = book.askers()
     w.heading(SECTION_TITLES[Section.ASKERS], 1, new_page=len(people) > 3)
-    if people:
-        w.table([("Name", 2.6), ("Organization", 3), ("Type", 1.6), ("Questions", 1.1)],
-                ([a.name, a.organization, label(a.asker_type), str(a.questions)] for a in people))
-    else:
-        w.paragraph("No askers to list.", italic=True)
     if any(q.confidential for q in book.questions):
         w.paragraph("Askers who asked for confidentiality are not listed in the public edition."
                     if book.public else
                     "Askers who asked for confidentiality are listed here for the delegation only: "
                     "do not name them in public.", italic=True)
+    if people:
+        w.table([("Name", 2.6), ("Organization", 3), ("Type", 1.6), ("Questions", 1.1)],
+                ([a.name, a.organization, label(a.asker_type), str(a.questions)] for a in people))
+    else:
+        w.paragraph("No askers to list.", italic=True)

@@ -135,6 +135,7 @@ class Writer:
         docx_xml.document_language(document.styles.element, ENGLISH)
         self._bookmarks = 0
         self._charts = 0
+        self._short_section = False
 
     # Paragraphs
     def _paragraph(self, style: str, before=None, *, keep_next: bool = False, indent: float | None = None) -> Paragraph:
@@ -226,8 +227,12 @@ class Writer:
         shares the page before it), and levels 1-2 go into the contents unless not `listed`."""
         fresh = self._fresh_page
         paragraph = self.paragraph(text, f"Heading {level}")
-        if level == 1 and new_page and not fresh:
-            paragraph.paragraph_format.page_break_before = True
+        if level == 1:
+            # A short section shares its page with the section before and the one after: the next
+            # section would otherwise leave it alone on a page whenever it falls at a page top.
+            if new_page and not fresh and not self._short_section:
+                paragraph.paragraph_format.page_break_before = True
+            self._short_section = not new_page
         if level <= 2 and listed:
             anchor = f"_Toc{len(self.headings) + 1:08d}"
             self.bookmark(paragraph, anchor)

@@ -17,6 +17,7 @@ from tests.helpers.pages import (
     layout_of,
     lonely_pages,
     pdf_page_texts,
+    sparse_pages,
     split_rows,
     squeezed,
 )
@@ -63,6 +64,8 @@ def test_demo_books_paginate_well_in_both_templates(demo_store: Store, tmp_path:
         first_section = min(numbers.values())
         lonely = [n for n in lonely_pages(layout, pages) if n >= first_section]
         assert not lonely, f"{pdf.name}: pages {lonely} hold only headings or table header rows"
+        sparse = sparse_pages(layout, pages)
+        assert not sparse, f"{pdf.name}: pages {sparse} hold a line or two alone"
         cover = squeezed(pages[0])
         assert "Page 1 of" not in cover, f"{pdf.name}: the cover has a page number"
         assert squeezed(pages[1]).startswith(squeezed(pages[1]).split(" Contents")[0])

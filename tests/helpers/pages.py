@@ -10,6 +10,7 @@ import docx
 
 WORD = re.compile(r"[^\W_]{3,}")
 TOKEN = re.compile(r"[^\W_]+")
+START = 25  # characters that identify the beginning of a paragraph
 
 
 def words(text: str) -> set[str]:
@@ -38,11 +39,13 @@ class Layout:
     rows: list[set[str]]  # words of every table body row
     header_rows: list[set[str]]  # tokens of every table's header row
     furniture: set[str]  # words of the running header and footer
+    starts: set[str]  # the first words of every paragraph, squeezed
 
 
 def layout_of(path: Path) -> Layout:
     document = docx.Document(str(path))
     headings, contents = [], []
+    starts = {squeezed(p.text)[:START] for p in document.paragraphs if p.text.strip()}
     for p in document.paragraphs:
         style = p.style.name if p.style is not None else ""
         if style.startswith("Heading") or style == "TOC Heading":
@@ -56,7 +59,7 @@ def layout_of(path: Path) -> Layout:
         rows.extend(r for r in rows_of_table[1:] if r)
     section = document.sections[-1]
     furniture = words(" ".join(p.text for p in [*section.header.paragraphs, *section.footer.paragraphs]))
-    return Layout(headings, contents, rows, header_rows, furniture | {"page"})
+    return Layout(headings, contents, rows, header_rows, furniture | {"page"}, starts)
 
 
 def split_rows(layout: Layout, pages: list[str]) -> list[set[str]]:
@@ -78,6 +81,20 @@ def lonely_pages(layout: Layout, pages: list[str], most_lines: int = 6) -> list[
         if lines and len(lines) <= most_lines and body <= heading_words | header_words:
             lonely.append(number)
     return lonely
+
+
+def sparse_pages(layout: Layout, pages: list[str], fewest_lines: int = 3) -> list[int]:
+    """Pages (1-based) with fewer than `fewest_lines` lines besides the running header and footer that
+    begin a paragraph: a sentence or a short section alone on a page (the last lines of a paragraph run
+    over from the page before are not counted: widow control allows them)."""
+    sparse = []
+    for number, page in enumerate(pages, start=1):
+        lines = [line for line in page.splitlines()
+                 if line.strip() and not re.fullmatch(r"\s*Page \d+ of \d+\s*", line)
+                 and not words(line) <= layout.furniture]
+        if lines and len(lines) < fewest_lines and squeezed(lines[0])[:START] in layout.starts:
+            sparse.append(number)
+    return sparse
 
 
 def squeezed(text: str) -> str:
