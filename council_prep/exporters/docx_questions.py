@@ -12,7 +12,7 @@ CONFIDENTIAL = "🔒 confidential: do not name in public"
 
 def questions(w: Writer, book: Book, tick: Tick) -> None:
     counts = book.question_counts()
-    w.heading(SECTION_TITLES[Section.QUESTIONS], 1, new_page=counts.total > 0)
+    w.heading(SECTION_TITLES[Section.QUESTIONS], 1, new_page=counts.total > 0, brief=not counts.total)
     groups = book.question_threads_by_topic()
     if not counts.total:
         w.paragraph("No questions have been received for the public session.", italic=True)
@@ -102,7 +102,7 @@ def _number_key(number: str | None) -> tuple[int, ...]:
 
 def askers(w: Writer, book: Book, tick: Tick) -> None:
     people = book.askers()
-    w.heading(SECTION_TITLES[Section.ASKERS], 1, new_page=len(people) > 3)
+    w.heading(SECTION_TITLES[Section.ASKERS], 1, new_page=len(people) > 3, brief=not people)
     if any(q.confidential for q in book.questions):
         w.paragraph("Askers who asked for confidentiality are not listed in the public edition."
                     if book.public else

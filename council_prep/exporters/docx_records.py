@@ -84,7 +84,7 @@ def excerpt(text: str, limit: int = 110) -> str:
 
 def law_changes(w: Writer, book: Book, tick: Tick) -> None:
     if not book.law_changes:
-        w.heading(SECTION_TITLES[Section.LAW_CHANGES], 1, new_page=False)
+        w.heading(SECTION_TITLES[Section.LAW_CHANGES], 1, new_page=False, brief=True)
         w.paragraph(f"No law changes are recorded for {partner_names(book)}.", italic=True)
         return
     groups = book.law_changes_by_partner()
@@ -131,7 +131,7 @@ def _law_change(w: Writer, book: Book, change: LawChange) -> None:
 
 def submissions(w: Writer, book: Book, tick: Tick) -> None:
     open_ones = book.open_submissions
-    w.heading(SECTION_TITLES[Section.SUBMISSIONS], 1, new_page=bool(open_ones))
+    w.heading(SECTION_TITLES[Section.SUBMISSIONS], 1, new_page=bool(open_ones), brief=not open_ones)
     if not open_ones:
         w.paragraph(f"No open submissions concern {partner_names(book)}.", italic=True)
         return

@@ -135,7 +135,7 @@ class Writer:
         docx_xml.document_language(document.styles.element, ENGLISH)
         self._bookmarks = 0
         self._charts = 0
-        self._short_section = False
+        self._brief_before = False
 
     # Paragraphs
     def _paragraph(self, style: str, before=None, *, keep_next: bool = False, indent: float | None = None) -> Paragraph:
@@ -222,17 +222,19 @@ class Writer:
         """A quiet line of facts under a heading (time, lead, status...)."""
         return self.paragraph(text, italic=True, color=GREY, size=9.5, keep_next=True)
 
-    def heading(self, text: str, level: int, *, new_page: bool = True, listed: bool = True) -> Paragraph:
+    def heading(self, text: str, level: int, *, new_page: bool = True, brief: bool = False,
+                listed: bool = True) -> Paragraph:
         """A heading; a level-1 heading starts a new page unless `new_page` is False (a short section
-        shares the page before it), and levels 1-2 go into the contents unless not `listed`."""
+        shares the page before it) or the section before was `brief` (a sentence, which shares the page
+        after it too); levels 1-2 go into the contents unless not `listed`."""
         fresh = self._fresh_page
         paragraph = self.paragraph(text, f"Heading {level}")
         if level == 1:
-            # A short section shares its page with the section before and the one after: the next
-            # section would otherwise leave it alone on a page whenever it falls at a page top.
-            if new_page and not fresh and not self._short_section:
+            # A section of a sentence shares its page with the section after it too: that section's
+            # page break would otherwise leave the sentence alone whenever it falls at a page top.
+            if new_page and not fresh and not self._brief_before:
                 paragraph.paragraph_format.page_break_before = True
-            self._short_section = not new_page
+            self._brief_before = brief
         if level <= 2 and listed:
             anchor = f"_Toc{len(self.headings) + 1:08d}"
             self.bookmark(paragraph, anchor)
