@@ -5,6 +5,9 @@ from datetime import date
 
 from council_prep.book.dates import DateStyle
 from council_prep.book.edition import Redactor
+from council_prep.book.edition import redact_change as _redact_change  # noqa: F401 (the streamed workbook's name)
+from council_prep.book.edition import redact_item as _redact_item  # noqa: F401
+from council_prep.book.edition import redact_question as _redact_question  # noqa: F401
 from council_prep.book.model import Book, Profile, ScheduledItem, Section
 from council_prep.domain.schedule import running_clock
 from council_prep.store import RecordNotFoundError, Store

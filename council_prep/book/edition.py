@@ -78,3 +78,16 @@ class Redactor:
             question = replace(question, **{f: "" for f in identity})
             question = replace(question, asker_name=WITHHELD)
         return question
+
+
+# Record by record, for readers that redact as they stream (the workbook): the same rules, nothing noted.
+def redact_item(item: AgendaItem) -> AgendaItem:
+    return Redactor().agenda_item(item, item.position)
+
+
+def redact_change(change: LawChange) -> LawChange:
+    return Redactor().law_change(change)
+
+
+def redact_question(question: Question) -> Question:
+    return Redactor().question(question)
