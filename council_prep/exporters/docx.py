@@ -14,7 +14,8 @@ from council_prep import __version__
 from council_prep.book import Book, Section
 from council_prep.exporters import docx_front, docx_questions, docx_records
 from council_prep.exporters.docx_package import app_properties, read_template, rewrite_parts
-from council_prep.exporters.docx_writer import TemplateStyleError, Writer
+from council_prep.exporters.docx_styles import TemplateStyleError
+from council_prep.exporters.docx_writer import Writer
 from council_prep.exporters.finish import finish_docx
 from council_prep.exporters.office import require_soffice
 from council_prep.exporters.output import (

@@ -172,3 +172,15 @@ def test_a_templates_own_header_and_footer_are_kept_with_the_marking_and_page_nu
     assert footer == [MARKING, "Office of Trade and Labor Affairs", "Page 1 of 1"]
     assert read.sections[0].different_first_page_header_footer  # the cover has none of it
     assert not "".join(p.text for p in read.sections[0].first_page_header.paragraphs)
+
+
+def test_cli_sets_date_style_and_document_control(sample_store, tmp_path):
+    store_path, meeting_id = sample_store
+    result = run("--store", store_path, "--meeting", meeting_id, "-o", tmp_path / "b.docx", "--date-style",
+                 "international", "--prepared-by", "OTLA desk", "--book-version", "2.1")
+    assert result.exit_code == 0, result.output
+    texts = [p.text for p in docx.Document(str(tmp_path / "b.docx")).paragraphs]
+    cover = texts[:texts.index("Contents")]
+    assert any("12 May 2026" in t for t in cover) and not any("May 12, 2026" in t for t in texts)
+    assert "Version\t2.1" in cover and "Distribution\tDelegation only" in cover
+    assert any(t.startswith("Prepared\t") and t.endswith("by OTLA desk") for t in cover)
