@@ -149,9 +149,9 @@ def logistics(w: Writer, book: Book, tick: Tick) -> None:
         ["Session hours", session_hours(book)],
         ["Public session", book.date(meeting.public_session_date) or "to be confirmed"],
         ["Location", meeting.location or "to be confirmed"],
-        ["Handling", book.marking or "none"],
         ["Meeting status", label(meeting.status)],
         ["Agenda", f"{len(book.schedule)} items, {book.total_minutes} minutes"],
+        *([["Handling", book.marking]] if book.marking else []),
         ["Public-session questions", str(book.question_counts().total)],
     ]
     w.table([("Arrangement", 1.6), ("Details", 4.4)], rows)

@@ -176,13 +176,13 @@ _APP_TYPE = "application/vnd.openxmlformats-officedocument.extended-properties+x
 
 def app_properties(application: str, document_xml: bytes, pages: int | None = None) -> bytes:
     """docProps/app.xml naming the application that wrote the book and its real counts (no company,
-    manager or template of anyone else's)."""
+    manager or template of anyone else's); pages are known once the book is laid out (finishing)."""
     body = _xml(document_xml)
     texts = ["".join(t.text or "" for t in p.iter(f"{{{W}}}t")) for p in body.iter(f"{{{W}}}p")]
     words = sum(len(text.split()) for text in texts)
     characters = sum(len(text) for text in texts)
     root = etree.Element(f"{{{EP}}}Properties", nsmap={None: EP})
-    for name, value in (("Application", application), ("DocSecurity", "0"), ("Pages", pages),
+    for name, value in (("Application", application), ("DocSecurity", "0"), ("Pages", pages or 0),
                         ("Words", words), ("Characters", characters - sum(t.count(" ") for t in texts)),
                         ("CharactersWithSpaces", characters), ("Paragraphs", sum(1 for t in texts if t.strip())),
                         ("ScaleCrop", "false"), ("LinksUpToDate", "false"), ("SharedDoc", "false"),

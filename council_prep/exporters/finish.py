@@ -19,6 +19,7 @@ from council_prep.exporters.output import atomic_output
 from council_prep.exporters.pdf_tags import add_figure_alt_text, alt_texts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+EP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 PAGEREF = re.compile(r"^\s*PAGEREF\s+(\S+)")
 
 
@@ -28,12 +29,14 @@ def pdf_name(anchor: str) -> str:
 
 
 def destination_pages(pdf: Path) -> dict[str, int]:
-    """The PDF's named destinations and their 1-based page numbers."""
+    """The PDF's named destinations and their 1-based page numbers, and its page count under ""."""
     import pypdf  # only when finishing
 
     reader = pypdf.PdfReader(str(pdf))
-    return {name.lstrip("/"): reader.get_destination_page_number(dest) + 1
-            for name, dest in reader.named_destinations.items()}
+    pages = {name.lstrip("/"): reader.get_destination_page_number(dest) + 1
+             for name, dest in reader.named_destinations.items()}
+    pages[""] = len(reader.pages)
+    return pages
 
 
 def _page_refs(body) -> list[tuple[str, etree._Element]]:
@@ -62,6 +65,7 @@ def write_page_numbers(document: Path, pages: dict[str, int]) -> bool:
     with zipfile.ZipFile(document) as archive:
         body = etree.fromstring(archive.read("word/document.xml"))
         settings = etree.fromstring(archive.read("word/settings.xml"))
+        application = etree.fromstring(archive.read("docProps/app.xml"))
     changed = False
     for anchor, shown in _page_refs(body):
         page = pages.get(pdf_name(anchor))
@@ -70,7 +74,10 @@ def write_page_numbers(document: Path, pages: dict[str, int]) -> bool:
             shown.text, changed = text, True
     for flag in settings.findall(f"{W}updateFields"):
         settings.remove(flag)
-    replaced = {"word/document.xml": body, "word/settings.xml": settings}
+    count = application.find(f"{EP}Pages")
+    if count is not None and pages.get(""):
+        count.text = str(pages[""])
+    replaced = {"word/document.xml": body, "word/settings.xml": settings, "docProps/app.xml": application}
     with (atomic_output(document) as temp, zipfile.ZipFile(document) as source,
           zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as target):
         for item in source.infolist():

@@ -2,6 +2,7 @@
 
 import os
 import stat
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -128,7 +129,9 @@ def test_finished_word_book_carries_the_page_numbers_of_its_headings(sample_stor
         assert pages[pdf_name(anchor)] == number, entry.text
     with zipfile.ZipFile(finished) as archive:
         assert b"updateFields" not in archive.read("word/settings.xml")  # Word no longer asks on open
-        assert b"LibreOffice" not in archive.read("docProps/app.xml")  # our package, not LibreOffice's
+        application = archive.read("docProps/app.xml").decode()
+        assert "LibreOffice" not in application  # our package, not LibreOffice's
+        assert f"<Pages>{len(pypdf.PdfReader(str(tmp_path / 'finished.pdf')).pages)}</Pages>" in application
 
 
 def test_without_libreoffice_pdf_says_what_it_needs_and_word_still_works(sample_store, tmp_path, monkeypatch):
@@ -152,8 +155,10 @@ def test_a_hung_office_is_stopped_and_its_files_removed(store: Store, tmp_path, 
     fake.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {marker}\nwait\n")
     fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv(office.SOFFICE_ENV, str(fake))
+    private_temp = tmp_path / "temp"
+    private_temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(private_temp))  # only this test's folders in sight
     book = export_docx(assemble_book(store, build_sample(store)), tmp_path / "book.docx")
-    before = set(Path(os.environ.get("TMPDIR", "/tmp")).glob("council-prep-office-*"))
     started = time.monotonic()
     with pytest.raises(ExportError, match="took longer than 2 s and was stopped"):
         office.render_pdf(book, tmp_path / "book.pdf", timeout=2)
@@ -161,7 +166,7 @@ def test_a_hung_office_is_stopped_and_its_files_removed(store: Store, tmp_path, 
     child = int(marker.read_text())
     time.sleep(0.2)
     assert not _alive(child), "the office's child process was left running"
-    assert set(Path(os.environ.get("TMPDIR", "/tmp")).glob("council-prep-office-*")) == before
+    assert not list(private_temp.iterdir()), "the office's temporary folder was left behind"
     assert not (tmp_path / "book.pdf").exists()
 
 
