@@ -16,6 +16,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from council_prep.exporters.docx_package import read_template
+
 OUTPUT = Path(__file__).resolve().parent.parent / "resources" / "templates" / "briefing-book.docx"
 BODY_FONT = "Georgia"  # a screen- and print-friendly serif present on Windows and macOS
 HEADING_FONT = "Calibri"
@@ -125,6 +128,8 @@ def build(output: Path) -> Path:
     properties.revision = 1
     output.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(output))
+    # Through the same strainer as a user's template: no thumbnail, customXml or stylesWithEffects.
+    output.write_bytes(read_template(output).getvalue())
     return output
 
 

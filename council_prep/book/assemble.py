@@ -1,11 +1,14 @@
 """Gathering one meeting's book from the store; the only part of the book that reads the store."""
 
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date
 
-from council_prep.book.model import WITHHELD, Book, Profile, ScheduledItem, Section
-from council_prep.domain import AgendaItem, LawChange, Question
+from council_prep.book.dates import DateStyle
+from council_prep.book.edition import Redactor
+from council_prep.book.edition import redact_change as _redact_change  # noqa: F401 (the streamed workbook's name)
+from council_prep.book.edition import redact_item as _redact_item  # noqa: F401
+from council_prep.book.edition import redact_question as _redact_question  # noqa: F401
+from council_prep.book.model import Book, Profile, ScheduledItem, Section
 from council_prep.domain.schedule import running_clock
 from council_prep.store import RecordNotFoundError, Store
 
@@ -17,8 +20,16 @@ def assemble_book(
     profile: Profile = Profile.INTERNAL,
     sections: Iterable[Section] | None = None,
     prepared_on: date | None = None,
+    marking: str | None = None,
+    date_style: DateStyle = DateStyle.US,
+    prepared_by: str = "",
+    version: str = "1",
 ) -> Book:
-    """Everything the book of `meeting_id` shows, with `profile`'s redactions already made."""
+    """Everything the book of `meeting_id` shows, with `profile`'s redactions already made.
+
+    `marking` is the handling marking the edition carries: by default the meeting's own for the internal
+    edition and none for the public one, which never carries the internal marking.
+    """
     try:
         meeting = store.meetings.get(meeting_id)
     except RecordNotFoundError:
@@ -29,6 +40,7 @@ def assemble_book(
     partners = [p for p in (store.partners.one(code=c) for c in meeting.partner_codes) if p]
     topics = {t.key: t for t in store.topics.find()}
     public = profile is Profile.PUBLIC
+    redactor = Redactor(date_style)
 
     def topic_label(key: str | None) -> str:
         return topics[key].label if key in topics else "Other"
@@ -39,7 +51,7 @@ def assemble_book(
                                     topic_label(c.topic_keys[0] if c.topic_keys else None).casefold(),
                                     c.title.casefold()))
     if public:  # redacted once, here; agenda links reuse these records
-        law_changes = [_redact_change(c) for c in law_changes]
+        law_changes = [redactor.law_change(c) for c in law_changes]
     submissions = sorted(
         (s for code in meeting.partner_codes for s in store.submissions.find(partner_code=code)),
         key=lambda s: (s.date_filed or "", s.identifier),
@@ -50,18 +62,20 @@ def assemble_book(
     slots = running_clock(meeting.start_time, [i.minutes for i in items])
     schedule = [
         ScheduledItem(
-            item=_redact_item(item) if public else item,
+            item=redactor.agenda_item(item, number) if public else item,
             slot=slot,
-            law_changes=[c if c.id in by_id_law or not public else _redact_change(c)
+            law_changes=[c if c.id in by_id_law or not public else redactor.law_change(c)
                          for c in _linked(item.law_change_ids, by_id_law, store.law_changes.get_many)],
             submissions=_linked(item.submission_ids, by_id_submission, store.submissions.get_many),
         )
-        for item, slot in zip(items, slots, strict=True)
+        for number, (item, slot) in enumerate(zip(items, slots, strict=True), start=1)
     ]
     questions = store.questions.find(meeting_id=meeting_id)
     questions.sort(key=lambda q: (q.received_at.isoformat() if q.received_at else "", q.id or 0))
     if public:
-        questions = [_redact_question(q) for q in questions]
+        questions = [redactor.question(q) for q in questions]
+        meeting = redactor.meeting(meeting)
+    edition_marking = marking if marking is not None else ("" if public else meeting.handling_marking)
     return Book(
         profile=profile,
         prepared_on=prepared_on or date.today(),
@@ -74,6 +88,11 @@ def assemble_book(
         submissions=submissions,
         questions=questions,
         sections=frozenset(Section) if sections is None else frozenset(sections),
+        marking=edition_marking.strip(),
+        date_style=date_style,
+        prepared_by=prepared_by,
+        version=version,
+        withheld=list(dict.fromkeys(redactor.withheld)),
     )
 
 
@@ -83,16 +102,3 @@ def _linked(ids: list[int], known: dict, fetch) -> list:
     extra = {r.id: r for r in fetch(missing)} if missing else {}
     return [known.get(i) or extra[i] for i in ids if i in known or i in extra]
 
-
-def _redact_item(item: AgendaItem) -> AgendaItem:
-    return replace(item, talking_points=[])
-
-
-def _redact_change(change: LawChange) -> LawChange:
-    return replace(change, assessment="", follow_up="")
-
-
-def _redact_question(question: Question) -> Question:
-    if not question.confidential:
-        return question
-    return replace(question, asker_name=WITHHELD, organization="")

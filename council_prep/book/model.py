@@ -7,6 +7,8 @@ from enum import StrEnum
 from itertools import groupby
 from typing import Generic, TypeVar
 
+from council_prep.book.collation import sort_key
+from council_prep.book.dates import DateStyle, format_date, format_partial_date
 from council_prep.domain import (
     AgendaItem,
     Agreement,
@@ -91,6 +93,25 @@ class Asker:
 
 
 @dataclass(frozen=True)
+class QuestionCounts:
+    """The book's question counts, computed once so every page that quotes one says the same."""
+
+    total: int  # every question of the meeting
+    withdrawn: int
+    live: int  # total - withdrawn: the questions the book prints
+    threads: int  # live questions that are no one's duplicate (roots)
+    duplicates: int  # live - threads: folded under their root
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """One thing the public edition leaves out, for the withheld report written beside it."""
+
+    record: str  # what it belongs to, as the officer knows it ("Agenda item 3: Honduras...")
+    what: str  # the field or identity left out ("Background", "asker's name, organization and e-mail")
+
+
+@dataclass(frozen=True)
 class Book:
     profile: Profile
     prepared_on: date
@@ -103,6 +124,11 @@ class Book:
     submissions: list[Submission]  # every submission concerning the partners
     questions: list[Question]  # every question of the meeting, withdrawn ones included
     sections: frozenset[Section] = field(default_factory=lambda: frozenset(Section))
+    marking: str = ""  # the handling marking this edition carries (the public one has its own)
+    date_style: DateStyle = DateStyle.US
+    prepared_by: str = ""
+    version: str = "1"
+    withheld: list[Withheld] = field(default_factory=list)  # public edition: what was left out
 
     # Lookups
     def partner_name(self, code: str) -> str:
@@ -115,6 +141,14 @@ class Book:
 
     def includes(self, section: Section) -> bool:
         return section in self.sections
+
+    def date(self, day) -> str:
+        """A date (or a partial date such as "2011-12") in the book's one date style."""
+        return format_partial_date(day, self.date_style) if isinstance(day, str) else format_date(day, self.date_style)
+
+    @property
+    def public(self) -> bool:
+        return self.profile is Profile.PUBLIC
 
     # Derived views
     @property
@@ -132,20 +166,67 @@ class Book:
             for code, changes in _runs(self.law_changes, lambda c: c.partner_code)
         ]
 
-    def question_threads_by_topic(self) -> list[Group[QuestionThread]]:
-        """Live questions by topic, each original with its duplicates folded under it."""
+    def question_threads(self) -> list[QuestionThread]:
+        """Live questions, each root with every question that repeats it folded under it.
+
+        A duplicate's root is found by following `duplicate_of` through live questions: a chain C -> B -> A
+        folds under A; a cycle (X -> Y -> X) folds under its member received first; a link to a withdrawn
+        or unknown question makes the question a root of its own. No live question is ever left out.
+        """
         live = [q for q in self.questions if q.status is not QuestionStatus.WITHDRAWN]
-        ids = {q.id for q in live}
+        by_id = {q.id: q for q in live}
+        order = {q.id: n for n, q in enumerate(live)}
+        roots: dict[int | None, int | None] = {}
+        for q in live:
+            path, current = [], q
+            while current.duplicate_of in by_id and current.id not in path:
+                path.append(current.id)
+                current = by_id[current.duplicate_of]
+            root = current.id
+            if current.id in path:  # a cycle: its first-received member is the root
+                cycle = path[path.index(current.id):]
+                root = min(cycle, key=order.__getitem__)
+            roots[q.id] = root
         folded: dict[int | None, list[Question]] = {}
         for q in live:
-            if q.duplicate_of in ids:
-                folded.setdefault(q.duplicate_of, []).append(q)
-        threads = [QuestionThread(q, folded.get(q.id, [])) for q in live if q.duplicate_of not in ids]
-        ordered = sorted(threads, key=lambda t: self.topic_label(t.question.topic_key).casefold())
+            if roots[q.id] != q.id:
+                folded.setdefault(roots[q.id], []).append(q)
+        return [QuestionThread(q, folded.get(q.id, [])) for q in live if roots[q.id] == q.id]
+
+    def question_threads_by_topic(self) -> list[Group[QuestionThread]]:
+        """Question threads by the root's topic, topics in alphabetical order."""
+        ordered = sorted(self.question_threads(), key=lambda t: sort_key(self.topic_label(t.question.topic_key)))
         return _grouped(ordered, lambda t: self.topic_label(t.question.topic_key))
 
+    def question_counts(self) -> QuestionCounts:
+        threads = self.question_threads()
+        live = sum(1 + len(t.duplicates) for t in threads)
+        return QuestionCounts(total=len(self.questions), withdrawn=len(self.questions) - live, live=live,
+                              threads=len(threads), duplicates=live - len(threads))
+
+    def question_numbers(self) -> dict[int | None, str]:
+        """Each live question's number as the book prints it: roots Q1, Q2... in topic order, their
+        duplicates Q1.1, Q1.2..."""
+        numbers: dict[int | None, str] = {}
+        threads = [t for g in self.question_threads_by_topic() for t in g.items]
+        for n, thread in enumerate(threads, start=1):
+            numbers[thread.question.id] = f"Q{n}"
+            for m, duplicate in enumerate(thread.duplicates, start=1):
+                numbers[duplicate.id] = f"Q{n}.{m}"
+        return numbers
+
+    def item_for_topic(self) -> dict[str | None, int]:
+        """Which agenda item (1-based, in schedule order) a question of each topic is expected under: the
+        first item with that topic. A question whose topic no item has is expected under none."""
+        found: dict[str | None, int] = {}
+        for n, scheduled in enumerate(self.schedule, start=1):
+            if scheduled.item.topic_key is not None:
+                found.setdefault(scheduled.item.topic_key, n)
+        return found
+
     def askers(self) -> list[Asker]:
-        """Everyone who asked a live question, once, by name; withheld identities are left out."""
+        """Everyone who asked a live question, once, sorted by name with accents and case ignored;
+        withheld identities are left out."""
         counts: dict[tuple[str, str, AskerType], int] = {}
         for q in self.questions:
             if q.status is QuestionStatus.WITHDRAWN or not q.asker_name or q.asker_name == WITHHELD:
@@ -153,7 +234,7 @@ class Book:
             key = (q.asker_name, q.organization, q.asker_type)
             counts[key] = counts.get(key, 0) + 1
         askers = [Asker(name, org, kind, n) for (name, org, kind), n in counts.items()]
-        return sorted(askers, key=lambda a: (a.name.casefold(), a.organization.casefold()))
+        return sorted(askers, key=lambda a: (sort_key(a.name), sort_key(a.organization)))
 
     def count_by(self, records: Iterable[T], key: Callable[[T], str]) -> dict[str, int]:
         """Counts by a label, in first-seen order (for the at-a-glance tables and charts)."""

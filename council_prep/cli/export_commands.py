@@ -1,17 +1,49 @@
-"""`council-prep export docx|xlsx`: a meeting's briefing book as a Word document or an Excel workbook."""
+"""`council-prep export docx|pdf|xlsx`: a meeting's briefing book as a Word document, a PDF or a workbook."""
 
 from pathlib import Path
 
 import click
 
-from council_prep.book import Profile, assemble_book
+from council_prep.book import DateStyle, Profile, assemble_book
 from council_prep.cli.options import meeting_option, output_option, profile_option, store_option
 from council_prep.store import Store
 
 
 @click.group()
 def export() -> None:
-    """Write a meeting's briefing book to Word or Excel."""
+    """Write a meeting's briefing book to Word, PDF or Excel."""
+
+
+def book_options(command):
+    """The options of the Word and PDF book: template, marking, date style, document control."""
+    for option in reversed((
+        click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
+                     help="A .docx whose styles, page set-up, headers and fonts the book takes on."),
+        click.option("--marking", default=None,
+                     help="Handling marking of this edition (default: the meeting's for internal, none for "
+                          "public; the public edition never carries the internal one)."),
+        click.option("--date-style", type=click.Choice([s.value for s in DateStyle]), default=DateStyle.US.value,
+                     show_default=True, help="us: May 18, 2027; international: 18 May 2027; iso: 2027-05-18."),
+        click.option("--prepared-by", default="", help="Name or office in the document-control block."),
+        click.option("--book-version", default="1", show_default=True, help="Version in the document-control block."),
+    )):
+        command = option(command)
+    return command
+
+
+def _book(store_path: Path, meeting_id: int, profile: str, marking: str | None, date_style: str,
+          prepared_by: str, book_version: str):
+    with Store.open(store_path, read_only=True) as store:
+        return assemble_book(store, meeting_id, profile=Profile(profile), marking=marking,
+                             date_style=DateStyle(date_style), prepared_by=prepared_by, version=book_version)
+
+
+def _written(output: Path, what: str, profile: str) -> None:
+    click.echo(f"{what} written to {output}")
+    if profile == Profile.PUBLIC:
+        from council_prep.exporters.withheld import withheld_report_path
+
+        click.echo(f"What it leaves out: {withheld_report_path(output)}")
 
 
 @export.command()
@@ -19,19 +51,40 @@ def export() -> None:
 @meeting_option
 @output_option
 @profile_option
-@click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
-              help="A .docx whose styles (fonts, colours, headings) the book takes on.")
-def docx(store_path: Path, meeting_id: int, output: Path, profile: str, template: Path | None) -> None:
+@book_options
+@click.option("--finish", is_flag=True,
+              help="Lay the book out with LibreOffice and write the contents' page numbers in, for readers "
+                   "that do not update fields (needs LibreOffice).")
+def docx(store_path: Path, meeting_id: int, output: Path, profile: str, template: Path | None,
+         marking: str | None, date_style: str, prepared_by: str, book_version: str, finish: bool) -> None:
     """Write the briefing book as a Word document.
 
     Example: council-prep export docx --store demo.db --meeting 1 -o book.docx --profile public
     """
     from council_prep.exporters.docx import export_docx
 
-    with Store.open(store_path, read_only=True) as store:
-        book = assemble_book(store, meeting_id, profile=Profile(profile))
-    export_docx(book, output, template=template)
-    click.echo(f"Briefing book written to {output}")
+    book = _book(store_path, meeting_id, profile, marking, date_style, prepared_by, book_version)
+    export_docx(book, output, template=template, finish=finish)
+    _written(output, "Briefing book", profile)
+
+
+@export.command()
+@store_option
+@meeting_option
+@output_option
+@profile_option
+@book_options
+def pdf(store_path: Path, meeting_id: int, output: Path, profile: str, template: Path | None,
+        marking: str | None, date_style: str, prepared_by: str, book_version: str) -> None:
+    """Write the briefing book as a tagged PDF with bookmarks (needs LibreOffice).
+
+    Example: council-prep export pdf --store demo.db --meeting 1 -o book.pdf
+    """
+    from council_prep.exporters.pdf import export_pdf
+
+    book = _book(store_path, meeting_id, profile, marking, date_style, prepared_by, book_version)
+    export_pdf(book, output, template=template)
+    _written(output, "Briefing book", profile)
 
 
 @export.command()

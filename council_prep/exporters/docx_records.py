@@ -1,52 +1,90 @@
-"""The body of the briefing book: agenda items, law changes, submissions, questions and the askers annex."""
+"""The body of the briefing book: agenda items, law changes and submissions."""
 
-from council_prep.book import SECTION_TITLES, Book, Profile, Section
-from council_prep.domain import LawChange, Question, QuestionStatus, Submission, label
-from council_prep.exporters.docx_front import Tick, clock, partner_names, short_date
+from council_prep.book import SECTION_TITLES, Book, Section
+from council_prep.domain import LawChange, Submission, label
+from council_prep.exporters.docx_front import Tick, clock, partner_names
 from council_prep.exporters.docx_writer import Writer
 
-INDENT = 22  # points: duplicates and answers sit under their question
+
+def law_change_anchor(change: LawChange) -> str:
+    return f"_Law{change.id}"
+
+
+def question_anchor(number: str) -> str:
+    return "_" + number.replace(".", "_")
 
 
 def agenda_items(w: Writer, book: Book, tick: Tick) -> None:
     w.heading(SECTION_TITLES[Section.AGENDA_ITEMS], 1)
     if not book.schedule:
         w.paragraph("No agenda items yet.", italic=True)
+    linked_summaries = book.includes(Section.LAW_CHANGES)
+    expected = _expected_questions(book)
     for n, scheduled in enumerate(book.schedule, start=1):
         tick()
         item = scheduled.item
         w.heading(f"{n}. {item.title}", 2)
         facts = [f"{clock(scheduled.slot.starts)}–{clock(scheduled.slot.ends)}", f"{item.minutes} min",
                  f"Lead: {item.lead}" if item.lead else "", book.topic_label(item.topic_key) if item.topic_key else "",
-                 label(item.status)]
+                 "" if book.public else label(item.status)]
         w.note(" · ".join(f for f in facts if f))
         written = False
-        for title, text in (("Objective", item.objective), ("Background", item.background)):
-            if text.strip():
+        blocks = [("Public summary", item.public_summary)] if book.public else [
+            ("Objective", item.objective), ("Talking points", item.talking_points),
+            ("Background", item.background), ("Public summary", item.public_summary)]
+        for title, content in blocks:
+            if isinstance(content, list) and content:
                 w.heading(title, 3)
-                w.text(text)
+                w.bullets(content)
                 written = True
-            if title == "Objective" and item.talking_points:
-                w.heading("Talking points", 3)
-                w.bullets(item.talking_points)
+            elif isinstance(content, str) and content.strip():
+                w.heading(title, 3)
+                w.text(content)
                 written = True
         if scheduled.law_changes:
             w.heading("Linked law changes", 3)
-            w.bullets(_change_line(book, c) for c in scheduled.law_changes)
+            for change in scheduled.law_changes:
+                bullet = w.bullet("")
+                if linked_summaries and change in book.law_changes:
+                    w.link_within(bullet, change.title, law_change_anchor(change))
+                else:
+                    w.run(bullet, change.title)
+                w.run(bullet, f" ({book.partner_name(change.partner_code)}; {label(change.status).lower()})")
         if scheduled.submissions:
             w.heading("Linked submissions", 3)
             w.bullets(f"{s.identifier} ({label(s.status).lower()})" for s in scheduled.submissions)
-        if not (written or scheduled.law_changes or scheduled.submissions):
+        if expected.get(n):
+            w.heading("Questions expected", 3)
+            for number, text in expected[n]:
+                bullet = w.bullet("")
+                w.link_within(bullet, number, question_anchor(number))
+                w.run(bullet, f": {text}")
+        if not (written or scheduled.law_changes or scheduled.submissions or expected.get(n) or book.public):
             w.paragraph("Nothing has been written for this item yet.", italic=True)
 
 
-def _change_line(book: Book, change: LawChange) -> str:
-    return f"{change.title} ({book.partner_name(change.partner_code)}; {label(change.status).lower()})"
+def _expected_questions(book: Book) -> dict[int, list[tuple[str, str]]]:
+    """(number, text) of the questions expected under each agenda item, when the book prints questions."""
+    if not book.includes(Section.QUESTIONS):
+        return {}
+    numbers, items = book.question_numbers(), book.item_for_topic()
+    expected: dict[int, list[tuple[str, str]]] = {}
+    for group in book.question_threads_by_topic():
+        for thread in group.items:
+            item = items.get(thread.question.topic_key)
+            if item is not None:
+                expected.setdefault(item, []).append((numbers[thread.question.id], excerpt(thread.question.text)))
+    return expected
+
+
+def excerpt(text: str, limit: int = 110) -> str:
+    """The text cut at a word before `limit` characters, marked with an ellipsis when cut."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def law_changes(w: Writer, book: Book, tick: Tick) -> None:
     if not book.law_changes:
-        w.heading(SECTION_TITLES[Section.LAW_CHANGES], 1)
+        w.heading(SECTION_TITLES[Section.LAW_CHANGES], 1, new_page=False, brief=True)
         w.paragraph(f"No law changes are recorded for {partner_names(book)}.", italic=True)
         return
     groups = book.law_changes_by_partner()
@@ -58,11 +96,11 @@ def law_changes(w: Writer, book: Book, tick: Tick) -> None:
         for partner in groups:
             for topic in partner.items:
                 rows.append(f"{partner.heading} — {topic.heading}")
-                rows.extend([c.title, label(c.instrument_type), label(c.status), short_date(c.introduced_on),
-                             short_date(c.adopted_on), short_date(c.effective_on), c.source_citation]
+                rows.extend([c.title, label(c.instrument_type), label(c.status), book.date(c.introduced_on),
+                             book.date(c.adopted_on), book.date(c.effective_on), c.source_citation]
                             for c in topic.items)
-        w.table([("Title", 3.1), ("Type", 1.1), ("Status", 0.95), ("Introduced", 1.1), ("Adopted", 1.1),
-                 ("Effective", 1.1), ("Source", 1.8)], rows)
+        w.table([("Title", 3.1), ("Type", 1.1), ("Status", 0.95), ("Introduced", 1.25), ("Adopted", 1.25),
+                 ("Effective", 1.25), ("Source", 1.8)], rows)
     for partner in groups:
         tick()
         w.heading(partner.heading, 2)
@@ -73,8 +111,9 @@ def law_changes(w: Writer, book: Book, tick: Tick) -> None:
 
 
 def _law_change(w: Writer, book: Book, change: LawChange) -> None:
-    w.heading(change.title, 4)
-    dates = [f"{what} {short_date(day)}" for what, day in
+    heading = w.heading(change.title, 4)
+    w.bookmark(heading, law_change_anchor(change))
+    dates = [f"{what} {book.date(day)}" for what, day in
              (("introduced", change.introduced_on), ("adopted", change.adopted_on),
               ("effective", change.effective_on)) if day]
     topics = ", ".join(book.topic_label(k) for k in change.topic_keys)
@@ -91,80 +130,23 @@ def _law_change(w: Writer, book: Book, change: LawChange) -> None:
 
 
 def submissions(w: Writer, book: Book, tick: Tick) -> None:
-    w.heading(SECTION_TITLES[Section.SUBMISSIONS], 1)
     open_ones = book.open_submissions
+    w.heading(SECTION_TITLES[Section.SUBMISSIONS], 1, new_page=bool(open_ones), brief=not open_ones)
     if not open_ones:
         w.paragraph(f"No open submissions concern {partner_names(book)}.", italic=True)
         return
-    w.table([("Submission", 2.6), ("Filed", 1.1), ("Submitters", 3), ("Status", 1.3)],
-            ([s.identifier, s.date_filed or "", "; ".join(s.submitters), label(s.status)] for s in open_ones))
+    w.table([("Submission", 2.6), ("Filed", 1.3), ("Submitters", 3), ("Status", 1.3)],
+            ([s.identifier, book.date(s.date_filed), "; ".join(s.submitters), label(s.status)] for s in open_ones))
     for submission in open_ones:
         tick()
         _submission(w, book, submission)
 
 
 def _submission(w: Writer, book: Book, submission: Submission) -> None:
-    w.heading(submission.identifier, 4)
+    w.heading(submission.identifier, 2)
     topics = ", ".join(book.topic_label(k) for k in submission.topic_keys)
-    facts = [f"Filed {submission.date_filed}" if submission.date_filed else "", label(submission.status), topics]
+    facts = [f"Filed {book.date(submission.date_filed)}" if submission.date_filed else "", label(submission.status),
+             topics]
     w.note(" · ".join(f for f in facts if f))
     w.text(submission.summary)
     w.text(submission.status_note, label="Status: ")
-
-
-def questions(w: Writer, book: Book, tick: Tick) -> None:
-    w.heading(SECTION_TITLES[Section.QUESTIONS], 1)
-    groups = book.question_threads_by_topic()
-    threads = [t for g in groups for t in g.items]
-    if not threads:
-        w.paragraph("No questions have been received for the public session.", italic=True)
-        return
-    folded = sum(len(t.duplicates) for t in threads)
-    w.paragraph(f"{len(threads)} questions by topic; {folded} duplicates are folded under the question they "
-                "repeat. Withdrawn questions are left out.")
-    number = 0
-    for group in groups:
-        tick()
-        w.heading(group.heading, 2)
-        for thread in group.items:
-            number += 1
-            _question(w, thread.question, number)
-            for duplicate in thread.duplicates:
-                w.paragraph(duplicate.text, label=f"Also asked by {_asker(duplicate)}: ", italic=True, indent=INDENT)
-            w.text(thread.question.suggested_answer or "no answer drafted yet", label="Suggested answer: ",
-                   indent=INDENT)
-
-
-def _question(w: Writer, question: Question, number: int) -> None:
-    w.paragraph(question.text, label=f"Q{number}. ", keep_next=True)
-    facts = [f"Asked by {_asker(question)}", label(question.channel),
-             f"{question.received_at:%d %b %Y}" if question.received_at else "", _handling(question)]
-    w.note(" · ".join(f for f in facts if f))
-
-
-def _handling(question: Question) -> str:
-    """'Assigned to X', 'Answered by X', or the bare status when nobody has it."""
-    if not question.assignee:
-        return label(question.status)
-    wording = {QuestionStatus.ASSIGNED: "Assigned to", QuestionStatus.ANSWERED: "Answered by"}
-    return f"{wording.get(question.status, label(question.status) + ', assigned to')} {question.assignee}"
-
-
-def _asker(question: Question) -> str:
-    name = question.asker_name or "anonymous"
-    return f"{name} ({question.organization})" if question.organization else name
-
-
-def askers(w: Writer, book: Book, tick: Tick) -> None:
-    w.heading(SECTION_TITLES[Section.ASKERS], 1)
-    people = book.askers()
-    if people:
-        w.table([("Name", 2.6), ("Organization", 3), ("Type", 1.6), ("Questions", 1.1)],
-                ([a.name, a.organization, label(a.asker_type), str(a.questions)] for a in people))
-    else:
-        w.paragraph("No askers to list.", italic=True)
-    if any(q.confidential for q in book.questions):
-        w.paragraph("Askers who asked for confidentiality are not listed in the public edition."
-                    if book.profile is Profile.PUBLIC else
-                    "Some askers asked for confidentiality: their names stay out of the public edition.",
-                    italic=True)

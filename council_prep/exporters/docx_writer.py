@@ -11,78 +11,26 @@ from dataclasses import dataclass
 
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.table import CT_Tbl
 from docx.section import Section
-from docx.shared import Emu, Pt, RGBColor
+from docx.shared import Emu, Inches, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from council_prep.domain.text import clean, is_right_to_left
-from council_prep.exporters import docx_xml
+from council_prep.exporters import docx_chart, docx_xml
+from council_prep.exporters.docx_lang import ENGLISH, pieces
+from council_prep.exporters.docx_styles import CELL_STYLE, Styles
+from council_prep.exporters.docx_widths import fitted_widths
 
-NAVY = RGBColor(0x1F, 0x38, 0x64)
 GREY = RGBColor(0x59, 0x59, 0x59)
 LINK = RGBColor(0x1F, 0x4E, 0x99)
 GROUP_FILL = "DCE3EE"
-CONTENTS_FIELD = 'TOC \\o "1-2" \\h \\z \\u'
 
-# Styles the book uses, with what to give each when a user's template lacks it: (points, bold, indent pt).
-_FALLBACKS: dict[str, tuple[float | None, bool, float]] = {
-    "Title": (26, True, 0), "Subtitle": (14, False, 0), "Heading 1": (16, True, 0), "Heading 2": (13, True, 0),
-    "Heading 3": (11, True, 0), "Heading 4": (None, True, 0), "List Bullet": (None, False, 18),
-    "TOC Heading": (16, True, 0), "TOC 1": (None, True, 0), "TOC 2": (None, False, 14), "Header": (None, False, 0),
-    "Footer": (None, False, 0), "No Spacing": (None, False, 0),
-}
-TABLE_STYLE = "Table Grid"
-CELL_STYLE = "No Spacing"
-SHORT_TABLE = 15  # rows; a table this short is kept on one page
-
-
-class Styles:
-    """The template's styles by name (case-insensitively, as Word names built-ins 'heading 1', 'toc 1'),
-    with any the book needs added when missing, so a sparse user template still works."""
-
-    def __init__(self, document: Document):
-        self._document = document
-        by_name = {style.name.casefold(): style for style in document.styles if style.name}
-        self._ids: dict[str, str] = {}
-        self.bullet_prefix = ""
-        for name, (size, bold, indent) in _FALLBACKS.items():
-            style = by_name.get(name.casefold())
-            if style is None or style.type != WD_STYLE_TYPE.PARAGRAPH:
-                style = self._add_paragraph_style(name, size, bold, indent)
-                if name == "List Bullet":
-                    self.bullet_prefix = "•\u00a0"
-            self._ids[name] = style.style_id
-        self._ids["Normal"] = by_name["normal"].style_id if "normal" in by_name else self._ids["No Spacing"]
-        table = by_name.get(TABLE_STYLE.casefold())
-        if table is None or table.type != WD_STYLE_TYPE.TABLE:
-            table = document.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
-            docx_xml.add_grid_borders(table.element)
-        self.table = table
-        heading = by_name.get("heading 1")
-        colour = heading.font.color.rgb if heading is not None and heading.font.color.type is not None else None
-        self.accent = str(colour or NAVY)
-
-    def _add_paragraph_style(self, name: str, size: float | None, bold: bool, indent: float):
-        style = self._document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = self._document.styles["Normal"]
-        if size:
-            style.font.size = Pt(size)
-        style.font.bold = bold or None
-        if indent:
-            style.paragraph_format.left_indent = Pt(indent)
-        if name.startswith(("Heading", "Title", "TOC Heading")):
-            style.paragraph_format.keep_with_next = True
-            style.paragraph_format.space_before = Pt(12)
-        return style
-
-    def id(self, name: str) -> str:
-        return self._ids[name]
+SHORT_TABLE = 8  # rows; a table this short is kept on one page with what leads to it
 
 
 @dataclass(frozen=True)
@@ -106,6 +54,10 @@ class Writer:
         self._formats: dict[tuple, object] = {}
         self._layouts: dict[tuple, object] = {}
         self._links = docx_xml.LinkTargets(document.part)
+        docx_xml.document_language(document.styles.element, ENGLISH)
+        self._bookmarks = 0
+        self._charts = 0
+        self._brief_before = False
 
     # Paragraphs
     def _paragraph(self, style: str, before=None, *, keep_next: bool = False, indent: float | None = None) -> Paragraph:
@@ -127,16 +79,21 @@ class Writer:
         return deepcopy(self._layouts[key])
 
     def run(self, paragraph: Paragraph, text: str, *, bold: bool = False, italic: bool = False,
-            size: float | None = None, color: RGBColor | None = None, underline: bool = False) -> Run:
-        """A run of `paragraph`, marked right-to-left when its text is."""
-        text = clean(text)
-        run = paragraph.add_run()
-        docx_xml.set_text(run._r, text)
-        if bold or italic or size or color is not None or underline:
-            run._r.insert(0, self._format(bold, italic, size, color, underline))
-        if is_right_to_left(text):
-            docx_xml.right_to_left_run(run._r)
-        return run
+            size: float | None = None, color: RGBColor | None = None, underline: bool = False) -> list[Run]:
+        """`text` at the end of `paragraph`: one run per script, each with its language (w:lang) and
+        right-to-left where its text is."""
+        made = []
+        for piece in pieces(clean(text)):
+            run = paragraph.add_run()
+            docx_xml.set_text(run._r, piece.text)
+            if bold or italic or size or color is not None or underline:
+                run._r.insert(0, self._format(bold, italic, size, color, underline))
+            if piece.bidi or is_right_to_left(piece.text):
+                docx_xml.right_to_left_run(run._r)  # w:rtl comes before w:lang in a run's properties
+            if piece.lang:
+                docx_xml.run_language(run._r, piece.lang, east_asian=piece.east_asian, bidi=piece.bidi)
+            made.append(run)
+        return made
 
     def _format(self, *key) -> object:
         """Run properties for a formatting, made once and copied: setting them one by one through
@@ -153,8 +110,8 @@ class Writer:
 
     def link(self, paragraph: Paragraph, url: str) -> None:
         """The URL as a link the reader can click."""
-        run = self.run(paragraph, url, underline=True, color=LINK)
-        docx_xml.external_link(paragraph, run, self._links.id_for(url))
+        runs = self.run(paragraph, url, underline=True, color=LINK)
+        docx_xml.external_link(paragraph, runs, self._links.id_for(url))
 
     def paragraph(self, text: str = "", style: str = "Normal", *, label: str = "", italic: bool = False,
                   indent: float | None = None, keep_next: bool = False, size: float | None = None,
@@ -177,23 +134,43 @@ class Writer:
 
     def bullets(self, items: Iterable[str]) -> None:
         for item in items:
-            self.paragraph(self.styles.bullet_prefix + item, "List Bullet")
+            self.bullet(item)
+
+    def bullet(self, text: str) -> Paragraph:
+        """One bulleted paragraph; more runs (links) may be added to it."""
+        return self.paragraph(self.styles.bullet_prefix + text, "List Bullet")
 
     def note(self, text: str) -> Paragraph:
         """A quiet line of facts under a heading (time, lead, status...)."""
         return self.paragraph(text, italic=True, color=GREY, size=9.5, keep_next=True)
 
-    def heading(self, text: str, level: int) -> Paragraph:
-        """A heading; a level-1 heading starts a new page, and levels 1-2 go into the contents."""
+    def heading(self, text: str, level: int, *, new_page: bool = True, brief: bool = False,
+                listed: bool = True) -> Paragraph:
+        """A heading; a level-1 heading starts a new page unless `new_page` is False (a short section
+        shares the page before it) or the section before was `brief` (a sentence, which shares the page
+        after it too); levels 1-2 go into the contents unless not `listed`."""
         fresh = self._fresh_page
         paragraph = self.paragraph(text, f"Heading {level}")
-        if level == 1 and not fresh:
-            paragraph.paragraph_format.page_break_before = True
-        if level <= 2:
+        if level == 1:
+            # A section of a sentence shares its page with the section after it too: that section's
+            # page break would otherwise leave the sentence alone whenever it falls at a page top.
+            if new_page and not fresh and not self._brief_before:
+                paragraph.paragraph_format.page_break_before = True
+            self._brief_before = brief
+        if level <= 2 and listed:
             anchor = f"_Toc{len(self.headings) + 1:08d}"
-            docx_xml.bookmark(paragraph, anchor, len(self.headings) + 1)
+            self.bookmark(paragraph, anchor)
             self.headings.append(Heading(level, clean(text), anchor))
         return paragraph
+
+    def bookmark(self, paragraph: Paragraph, name: str) -> None:
+        """Bookmark the paragraph as `name`, the target of contents entries and links within the book."""
+        self._bookmarks += 1
+        docx_xml.bookmark(paragraph, name, self._bookmarks)
+
+    def link_within(self, paragraph: Paragraph, text: str, anchor: str) -> None:
+        """`text` as a link to the bookmark `anchor` elsewhere in the book."""
+        docx_xml.internal_link(paragraph, self.run(paragraph, text, underline=True, color=LINK), anchor)
 
     # Page layout
     def text_width(self) -> Emu:
@@ -209,6 +186,7 @@ class Writer:
 
     def _new_section(self, orientation: WD_ORIENT) -> None:
         section = self.document.add_section(WD_SECTION.NEW_PAGE)
+        section.different_first_page_header_footer = False  # only the cover's page has no running heads
         if section.orientation != orientation:
             section.orientation = orientation
             section.page_width, section.page_height = section.page_height, section.page_width
@@ -218,25 +196,37 @@ class Writer:
         paragraph.paragraph_format.page_break_before = True
 
     def running_heads(self, marking: str, title: str) -> None:
-        """Header and footer on every page: the handling marking, the title and 'Page X of Y'."""
+        """Header and footer on every page but the cover: the handling marking, the title and 'Page X of Y'.
+
+        A template's own header or footer is kept (an agency's logo and name), with the marking added
+        above it and 'Page X of Y' below unless it numbers its pages itself.
+        """
         section = Section(self._end, self.document.part)
-        section.different_first_page_header_footer = False
         self.document.settings.odd_and_even_pages_header_footer = False
         header, footer = section.header, section.footer
-        for part in (header, footer):
-            part.is_linked_to_previous = False
-            for child in list(part._element):
-                part._element.remove(child)
+        own = {id(part): not part.is_linked_to_previous and docx_xml.has_content(part._element)
+               for part in (header, footer)}
+        section.different_first_page_header_footer = True
+        for part in (header, footer, section.first_page_header, section.first_page_footer):
+            if not own.get(id(part)):
+                part.is_linked_to_previous = False
+                for child in list(part._element):
+                    part._element.remove(child)
+        for part, style in ((section.first_page_header, "Header"), (section.first_page_footer, "Footer")):
+            part.add_paragraph(style=self.document.styles[style])  # the cover: empty
         if marking:
-            self._centered(header.add_paragraph(style=self.document.styles["Header"]), marking, bold=True)
-            self._centered(footer.add_paragraph(style=self.document.styles["Footer"]), marking, bold=True)
-        top = header.add_paragraph(style=self.document.styles["Header"])
-        self._centered(top, title, color=GREY)
-        bottom = footer.add_paragraph(style=self.document.styles["Footer"])
-        self._centered(bottom, "Page ", color=GREY)
-        docx_xml.append_field(bottom, "PAGE", "1")
-        bottom.add_run(" of ")
-        docx_xml.append_field(bottom, "NUMPAGES", "1")
+            for part, style in ((header, "Header"), (footer, "Footer")):
+                line = part.add_paragraph(style=self.document.styles[style])
+                self._centered(line, marking, bold=True)
+                part._element.insert(0, line._p)
+        if not own[id(header)]:
+            self._centered(header.add_paragraph(style=self.document.styles["Header"]), title, color=GREY)
+        if not (own[id(footer)] and docx_xml.has_field(footer._element, "PAGE")):
+            bottom = footer.add_paragraph(style=self.document.styles["Footer"])
+            self._centered(bottom, "Page ", color=GREY)
+            docx_xml.append_field(bottom, "PAGE", "1")
+            bottom.add_run(" of ")
+            docx_xml.append_field(bottom, "NUMPAGES", "1")
 
     def _centered(self, paragraph: Paragraph, text: str, *, bold: bool = False, color: RGBColor | None = None):
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -250,23 +240,39 @@ class Writer:
         self._contents_placeholder = self._paragraph("Normal")._p
 
     def finish(self) -> None:
-        """Write the contents as a TOC field Word refreshes on open, its current result listing every
-        heading (so readers that never update fields still show it), and ask Word to update fields."""
+        """Write the contents: one entry per listed heading, a link to it, and its page number as a PAGEREF
+        field, which LibreOffice computes as it lays out the pages and Word when it updates fields (which
+        it is asked to do on open). Finishing (exporters.office) writes the measured numbers in."""
         placeholder = self._contents_placeholder
         if placeholder is not None:
             entries = []
+            tabs = docx_xml.contents_tab(self.text_width())
             for heading in self.headings:
                 entry = self._paragraph(f"TOC {heading.level}", before=placeholder)
+                entry._p.pPr.append(deepcopy(tabs))
                 if is_right_to_left(heading.text):
                     docx_xml.right_to_left_paragraph(entry._p)
                 docx_xml.internal_link(entry, self.run(entry, heading.text), heading.anchor)
+                entry.add_run("\t")
+                docx_xml.append_field(entry, f"PAGEREF {heading.anchor} \\h", "")
                 entries.append(entry)
             if not entries:
                 entries.append(self._paragraph("Normal", before=placeholder))
                 entries[0].add_run("The book has no sections.")
-            docx_xml.wrap_in_field(entries[0], entries[-1], CONTENTS_FIELD)
             placeholder.getparent().remove(placeholder)
         docx_xml.request_field_update(self.document.settings.element)
+
+    # Charts
+    def chart(self, title: str, categories: Sequence[str], series: Sequence[tuple[str, Sequence[int]]],
+              alt_text: str) -> Paragraph:
+        """A native bar chart (see docx_chart) in a paragraph of its own, with `alt_text` for screen readers."""
+        self._charts += 1
+        paragraph = self.paragraph()
+        height = Inches(min(1.2 + 0.35 * len(categories), 4.5))
+        docx_chart.add_chart(paragraph, self.document.part, self._charts,
+                             docx_chart.chart_xml(title, categories, series), alt_text,
+                             width=Emu(min(self.text_width(), Inches(6.5))), height=height)
+        return paragraph
 
     # Tables
     def table(self, columns: Sequence[tuple[str, float]], rows: Iterable[Sequence[str] | str],
@@ -274,13 +280,15 @@ class Writer:
         """A table in the template's grid style whose header row is shaded and repeats on every page.
 
         `columns` are (title, relative width); a row given as a single string becomes a group heading
-        spanning the table. Rows are copies of one prepared row, which keeps large tables fast. A short
-        table is kept on one page, with the heading before it.
+        spanning the table. Rows are copies of one prepared row, which keeps large tables fast. No row
+        splits across pages; the header row repeats on each page and, like a group row, keeps with the
+        row after it; a short table is kept on one page with the heading before it.
         """
         rows = rows if isinstance(rows, list) else list(rows)
         width = self.text_width()
-        weight = sum(w for _, w in columns)
-        widths = [Emu(int(width * w / weight)) for _, w in columns]
+        fitted, font_pt = fitted_widths(columns, rows, width.pt, self.styles.cell_font_size)
+        widths = [Emu(int(Pt(w))) for w in fitted]
+        size = round(font_pt * 2) / 2 if font_pt < self.styles.cell_font_size else None
         tbl = CT_Tbl.new_tbl(2, len(columns), width)
         self._end.addprevious(tbl)
         self._fresh_page = False
@@ -291,40 +299,43 @@ class Writer:
         for column, column_width in zip(table.columns, widths, strict=True):
             column.width = column_width
         header, template = tbl.tr_lst
-        keep = len(rows) <= SHORT_TABLE
         for tr in (header, template):
             for tc, column_width in zip(tr.tc_lst, widths, strict=True):
                 tc.width = column_width
-                tc.p_lst[0].append(self._layout(CELL_STYLE, keep, None))
+                tc.p_lst[0].append(self._layout(CELL_STYLE, False, None))
         tbl.remove(template)
         docx_xml.repeat_as_header(header)
+        docx_xml.keep_row_with_next(header)
+        docx_xml.keep_row_together(template)
         for tc, (title, _) in zip(header.tc_lst, columns, strict=True):
             docx_xml.shade_cell(tc, self.styles.accent)
-            self._cell(tc, title, bold=True, color=RGBColor(0xFF, 0xFF, 0xFF))
+            self._cell(tc, title, bold=True, color=RGBColor(0xFF, 0xFF, 0xFF), size=size)
+        short = len(rows) + (total is not None) <= SHORT_TABLE
+        kept = deepcopy(template)
+        docx_xml.keep_row_with_next(kept)
         for row in rows:
             if isinstance(row, str):
-                tr = docx_xml.spanning_row(template, width)
+                tr = docx_xml.spanning_row(kept, width)
                 docx_xml.shade_cell(tr.tc_lst[0], GROUP_FILL)
-                docx_xml.keep_row_together(tr)
-                self._cell(tr.tc_lst[0], row, bold=True)
+                self._cell(tr.tc_lst[0], row, bold=True, size=size)
             else:
-                tr = deepcopy(template)
+                tr = deepcopy(kept if short else template)
                 for tc, value in zip(tr.tc_lst, row, strict=True):
-                    self._cell(tc, value)
+                    self._cell(tc, value, size=size)
             tbl.append(tr)
         if total is not None:
             tr = deepcopy(template)
             for tc, value in zip(tr.tc_lst, total, strict=True):
-                self._cell(tc, value, bold=True)
+                self._cell(tc, value, bold=True, size=size)
             tbl.append(tr)
-        if keep:
-            docx_xml.release_from_next(tbl.tr_lst[-1])
+        docx_xml.keep_row_with_next(tbl.tr_lst[-1], keep=False)
         return table
 
-    def _cell(self, tc, value: str, *, bold: bool = False, color: RGBColor | None = None) -> None:
+    def _cell(self, tc, value: str, *, bold: bool = False, color: RGBColor | None = None,
+              size: float | None = None) -> None:
         if not value:
             return
         paragraph = Paragraph(tc.p_lst[0], self._parent)
         if is_right_to_left(value):
             docx_xml.right_to_left_paragraph(paragraph._p)
-        self.run(paragraph, value, bold=bold, color=color)
+        self.run(paragraph, value, bold=bold, color=color, size=size)

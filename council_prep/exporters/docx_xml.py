@@ -1,6 +1,7 @@
 """WordprocessingML that python-docx has no API for: fields, the contents list, bookmarks and links,
 right-to-left text, table shading and repeated header rows. Every raw-XML edit of the book lives here."""
 
+import re
 from copy import deepcopy
 
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -10,8 +11,8 @@ from docx.oxml.text.paragraph import CT_P
 from docx.shared import Length
 from docx.text.paragraph import Paragraph
 
-# Children of w:settings that must come after w:updateFields (ECMA-376 order).
-_AFTER_UPDATE_FIELDS = (
+# Children of w:settings that must come after w:updateFields, in ECMA-376 order.
+SETTINGS_ORDER = (
     "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema",
     "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures",
     "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults",
@@ -39,12 +40,38 @@ def clear_body(body) -> object:
     return sect_pr
 
 
+def document_language(styles, lang: str) -> None:
+    """The document's default language (docDefaults), which screen readers and a PDF's /Lang take."""
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    r_pr_default = defaults.find(qn("w:rPrDefault"))
+    if r_pr_default is None:
+        r_pr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, r_pr_default)
+    r_pr = r_pr_default.find(qn("w:rPr"))
+    if r_pr is None:
+        r_pr = OxmlElement("w:rPr")
+        r_pr_default.append(r_pr)
+    language = r_pr.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        successor = next((c for c in r_pr if c.tag in {qn("w:eastAsianLayout"), qn("w:specVanish"),
+                                                       qn("w:oMath")}), None)
+        if successor is None:
+            r_pr.append(language)
+        else:
+            successor.addprevious(language)
+    language.set(qn("w:val"), lang)
+
+
 def request_field_update(settings) -> None:
     """Ask Word to refresh every field (contents, page numbers) when the file is opened."""
     for old in settings.findall(qn("w:updateFields")):
         settings.remove(old)
     flag = _element("w:updateFields", val="true")
-    successor = next((child for child in settings if child.tag in {qn(f"w:{t}") for t in _AFTER_UPDATE_FIELDS}),
+    successor = next((child for child in settings if child.tag in {qn(f"w:{t}") for t in SETTINGS_ORDER}),
                      None)
     if successor is None:
         settings.append(flag)
@@ -52,13 +79,23 @@ def request_field_update(settings) -> None:
         successor.addprevious(flag)
 
 
+def has_content(part) -> bool:
+    """Whether a header or footer shows anything: text, a picture or a field."""
+    return any((t.text or "").strip() for t in part.iter(qn("w:t"))) or any(
+        True for _ in part.iter(qn("w:drawing"), qn("w:pict"), qn("w:fldSimple"), qn("w:instrText")))
+
+
+def has_field(part, name: str) -> bool:
+    """Whether `part` holds a field of that name (PAGE), simple or complex."""
+    pattern = f" {name} "
+    return any(pattern in f" {(i.text or '').strip()} " for i in part.iter(qn("w:instrText"))) or any(
+        f.get(qn("w:instr"), "").split()[:1] == [name] for f in part.iter(qn("w:fldSimple")))
+
+
 # Fields
-def _field_char(kind: str, dirty: bool = False):
+def _field_char(kind: str):
     run = OxmlElement("w:r")
-    char = _element("w:fldChar", fldCharType=kind)
-    if dirty:
-        char.set(qn("w:dirty"), "true")
-    run.append(char)
+    run.append(_element("w:fldChar", fldCharType=kind))
     return run
 
 
@@ -72,25 +109,21 @@ def _instruction(text: str):
 
 
 def append_field(paragraph: Paragraph, instruction: str, shown: str) -> None:
-    """A complex field (PAGE, NUMPAGES...) at the end of `paragraph`, showing `shown` until updated."""
+    """A complex field (PAGE, NUMPAGES, PAGEREF...) at the end of `paragraph`, showing `shown` until
+    updated (an empty result still gets its run, where finishing writes the page number)."""
     p = paragraph._p
     p.append(_field_char("begin"))
     p.append(_instruction(instruction))
     p.append(_field_char("separate"))
-    paragraph.add_run(shown)
+    set_text(paragraph.add_run()._r, shown)
     p.append(_field_char("end"))
 
 
-def wrap_in_field(first: Paragraph, last: Paragraph, instruction: str) -> None:
-    """Make the paragraphs first..last the current result of a field marked dirty, so Word rebuilds it
-    on open while readers that never update fields still show the result as written."""
-    p = first._p
-    anchor = p.pPr
-    position = 0 if anchor is None else list(p).index(anchor) + 1
-    for offset, run in enumerate((_field_char("begin", dirty=True), _instruction(instruction),
-                                  _field_char("separate"))):
-        p.insert(position + offset, run)
-    last._p.append(_field_char("end"))
+def contents_tab(text_width: Length):
+    """A w:tabs with one right-aligned, dot-led stop at the text's right edge, for contents page numbers."""
+    tabs = OxmlElement("w:tabs")
+    tabs.append(_element("w:tab", val="right", leader="dot", pos=str(int(text_width.twips))))
+    return tabs
 
 
 # Bookmarks and links
@@ -106,22 +139,23 @@ def bookmark(paragraph: Paragraph, name: str, number: int) -> None:
     p.append(_element("w:bookmarkEnd", id=str(number)))
 
 
-def _link(paragraph: Paragraph, run, **target: str) -> None:
+def _link(paragraph: Paragraph, runs, **target: str) -> None:
     link = OxmlElement("w:hyperlink")
     for name, value in target.items():
         link.set(qn(name), value)
-    link.append(run._r)
+    for run in runs:
+        link.append(run._r)
     paragraph._p.append(link)
 
 
-def internal_link(paragraph: Paragraph, run, anchor: str) -> None:
-    """Make `run` (already in `paragraph`) a link to the bookmark `anchor`."""
-    _link(paragraph, run, **{"w:anchor": anchor, "w:history": "1"})
+def internal_link(paragraph: Paragraph, runs, anchor: str) -> None:
+    """Make `runs` (already in `paragraph`) a link to the bookmark `anchor`."""
+    _link(paragraph, runs, **{"w:anchor": anchor, "w:history": "1"})
 
 
-def external_link(paragraph: Paragraph, run, rel_id: str) -> None:
-    """Make `run` a link to the external target registered as `rel_id` (see LinkTargets)."""
-    _link(paragraph, run, **{"r:id": rel_id})
+def external_link(paragraph: Paragraph, runs, rel_id: str) -> None:
+    """Make `runs` a link to the external target registered as `rel_id` (see LinkTargets)."""
+    _link(paragraph, runs, **{"r:id": rel_id})
 
 
 class LinkTargets:
@@ -143,17 +177,25 @@ class LinkTargets:
 
 
 # Text
+NO_BREAK_HYPHEN = re.compile(r"(?<=[A-Z])-(?=[A-Z]{2})")  # CAFTA-DR, US-MCA: never broken at the line end
+
+
 def set_text(r, text: str) -> None:
-    """The run's text as one w:t; python-docx's setter walks the text a character at a time looking for
-    tabs and line breaks, so it is kept for text that has them."""
+    """The run's text as w:t elements, a hyphen inside an acronym compound as Word's non-breaking hyphen;
+    python-docx's setter walks the text a character at a time looking for tabs and line breaks, so it is
+    kept for text that has them."""
     if "\t" in text or "\n" in text:
         r.text = text
         return
-    t = OxmlElement("w:t")
-    t.text = text
-    if text[:1].isspace() or text[-1:].isspace():
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    r.append(t)
+    for n, piece in enumerate(NO_BREAK_HYPHEN.split(text) if "-" in text else [text]):
+        if n:
+            r.append(OxmlElement("w:noBreakHyphen"))
+        if piece or n == 0:
+            t = OxmlElement("w:t")
+            t.text = piece
+            if piece[:1].isspace() or piece[-1:].isspace():
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            r.append(t)
 
 
 # Right-to-left
@@ -166,6 +208,13 @@ def right_to_left_paragraph(p: CT_P) -> None:
 
 def right_to_left_run(r) -> None:
     r.get_or_add_rPr().append(_element("w:rtl"))
+
+
+def run_language(r, lang: str, *, east_asian: bool = False, bidi: bool = False) -> None:
+    """The run's language (w:lang), in the attribute Word reads for its script."""
+    attribute = "eastAsia" if east_asian else "bidi" if bidi else "val"
+    r_pr = r.get_or_add_rPr()
+    r_pr.append(_element("w:lang", **{attribute: lang}))
 
 
 # Paragraph decoration
@@ -195,21 +244,43 @@ def shade_cell(tc, fill: str) -> None:
         successor.addprevious(shading)
 
 
+def _row_properties(tr, *tags: str) -> None:
+    """Add flags to a row's w:trPr once each (w:cantSplit before w:tblHeader, as the schema orders them)."""
+    tr_pr = tr.get_or_add_trPr()
+    for tag in tags:
+        if tr_pr.find(qn(f"w:{tag}")) is None:
+            tr_pr.append(_element(f"w:{tag}", val="true") if tag == "tblHeader" else OxmlElement(f"w:{tag}"))
+
+
 def repeat_as_header(tr) -> None:
     """The row repeats at the top of every page the table runs onto, and is never split."""
-    tr_pr = tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
-    tr_pr.append(_element("w:tblHeader", val="true"))
-
-
-def release_from_next(tr) -> None:
-    """The row's paragraphs no longer keep with what follows (the last row of a table kept together)."""
-    for keep in list(tr.iter(qn("w:keepNext"))):
-        keep.getparent().remove(keep)
+    _row_properties(tr, "cantSplit", "tblHeader")
 
 
 def keep_row_together(tr) -> None:
-    tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    """The row is never split across pages: a page break falls between rows."""
+    _row_properties(tr, "cantSplit")
+
+
+def keep_row_with_next(tr, keep: bool = True) -> None:
+    """The row's paragraphs keep with the row after them (a header or group row is never left alone at
+    a page foot), or no longer do."""
+    for p in tr.iter(qn("w:p")):
+        p_pr = p.get_or_add_pPr()
+        for old in p_pr.findall(qn("w:keepNext")):
+            p_pr.remove(old)
+        if keep:
+            p_pr.insert_element_before(OxmlElement("w:keepNext"), *_AFTER_KEEP_NEXT)
+
+
+_AFTER_KEEP_NEXT = (
+    "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr", "w:suppressLineNumbers",
+    "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+    "w:rPr", "w:sectPr", "w:pPrChange",
+)
 
 
 def spanning_row(template_tr, width: Length):

@@ -1,4 +1,4 @@
-"""The Book tab: choose sections, profile and template; export to Word or Excel in the background.
+"""The Book tab: choose sections, profile and template; export to Word, PDF or Excel in the background.
 
 The book is assembled in the worker from its own read-only connection (an SQLite connection
 must not cross threads); the exporters are imported there too, so they never slow the start.
@@ -37,7 +37,7 @@ from council_prep.gui.operations import Operation
 from council_prep.gui.settings import Settings
 from council_prep.store import Store
 
-FORMATS = {"docx": "Word document", "xlsx": "Excel workbook"}
+FORMATS = {"docx": "Word document", "pdf": "PDF", "xlsx": "Excel workbook"}
 
 
 def export_book(store_path: Path, meeting_id: int, profile: Profile, sections: list[Section], fmt: str,
@@ -56,9 +56,14 @@ def export_book(store_path: Path, meeting_id: int, profile: Profile, sections: l
             return export_xlsx(stream, output, progress=progress, cancelled=cancelled)
         book = assemble_book(store, meeting_id, profile=profile, sections=sections)
     check_cancelled(cancelled, output)
-    from council_prep.exporters.docx import export_docx
+    if fmt == "pdf":
+        from council_prep.exporters.pdf import export_pdf
 
-    export_docx(book, output, template=template, progress=progress, cancelled=cancelled)
+        export_pdf(book, output, template=template, progress=progress, cancelled=cancelled)
+    else:
+        from council_prep.exporters.docx import export_docx
+
+        export_docx(book, output, template=template, progress=progress, cancelled=cancelled)
     return output
 
 
@@ -110,12 +115,16 @@ class BookTab(QWidget):
         form.addRow("File &name", self.file_name)
         self.word_button = QPushButton(icon("word"), "Export to &Word…")
         self.excel_button = QPushButton(icon("excel"), "Export to &Excel…")
+        self.pdf_button = QPushButton("Export to &PDF…")
+        self.pdf_button.setToolTip("A tagged PDF with bookmarks and the contents' page numbers (needs LibreOffice)")
         self.word_button.clicked.connect(lambda: self.export("docx"))
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.excel_button.clicked.connect(lambda: self.export("xlsx"))
         self.result = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result.setAccessibleName("Last export")
         buttons = QHBoxLayout()
         buttons.addWidget(self.word_button)
+        buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.excel_button)
         buttons.addStretch()
         self.heading = QLabel()

@@ -1,5 +1,6 @@
 """The Word briefing book, written from a real store and read back with python-docx and as raw XML."""
 
+import itertools
 import re
 import zipfile
 from datetime import date, datetime, time
@@ -34,6 +35,7 @@ ASSESSMENT = "Falls short of ILO Convention 87 on registration timelines"
 TALKING_POINT = "Welcome the reduction of registration delays"
 ARABIC = "ما هي الخطوات المتخذة لحماية العمال المهاجرين؟"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 
 
 def build_sample(store: Store) -> int:
@@ -132,22 +134,22 @@ def plain(xml: str) -> str:
 
 
 # Structure
-def test_contents_field_is_dirty_carries_the_headings_and_word_updates_fields(sample, tmp_path):
+def test_contents_lists_the_headings_as_links_with_page_reference_fields(sample, tmp_path):
     path = export(*sample, tmp_path / "book.docx")
     document = part(path, "word/document.xml")
-    assert re.search(r'<w:instrText[^>]*> TOC \\o "1-2" \\h \\z \\u </w:instrText>', document)
-    assert re.search(r'<w:fldChar w:fldCharType="begin" w:dirty="true"/>', document)
     assert '<w:updateFields w:val="true"/>' in part(path, "word/settings.xml")
-    # The field's current result lists the headings as TOC 1 / TOC 2 paragraphs linking to bookmarks.
-    result = document[document.index("TOC \\o"):document.index('w:fldCharType="end"', document.index("TOC \\o"))]
     read = docx.Document(str(path))
-    entries = [(p.style.name, p.text) for p in read.paragraphs if p.style.name.startswith("TOC ")]
-    assert ("TOC 1", "Agenda") in entries
-    assert ("TOC 2", "2. Union registration") in entries
-    assert ("TOC 2", "Freedom of association") in entries
-    assert "Agenda items" in plain(result) and "Annex: askers and organizations" in plain(result)
-    anchors = re.findall(r'w:anchor="(_Toc\d+)"', result)
-    assert anchors and all(f'w:name="{a}"' in document for a in anchors)
+    entries = [p for p in read.paragraphs if p.style.name.startswith("TOC ") and p.style.name != "TOC Heading"]
+    listed = [(p.style.name, p.text.split("\t")[0]) for p in entries]
+    assert ("TOC 1", "Agenda") in listed
+    assert ("TOC 2", "2. Union registration") in listed
+    assert ("TOC 1", "Annex: askers and organizations") in listed
+    for entry in entries:  # a link to the heading's bookmark, then a tab and the PAGEREF of that bookmark
+        xml = entry._p.xml
+        anchor = re.search(r'w:anchor="(_Toc\d+)"', xml).group(1)
+        assert f"PAGEREF {anchor} \\h" in xml
+        assert f'w:name="{anchor}"' in document
+        assert '<w:tab w:val="right" w:leader="dot"' in xml
 
 
 def test_every_section_has_its_heading_and_the_cover_names_the_meeting(sample, tmp_path):
@@ -158,9 +160,10 @@ def test_every_section_has_its_heading_and_the_cover_names_the_meeting(sample, t
     cover = [p.text for p in read.paragraphs[:20]]
     assert "Sub-Committee on Labor Affairs, 2026" in cover
     assert any("Lima, Ministry of Labor" in t for t in cover)
-    assert any("Tuesday 12 May 2026" in t for t in cover)
-    assert any("Wednesday 13 May 2026" in t for t in cover)
-    assert any("Prepared" in t and "1 May 2026" in t for t in cover)
+    assert any("May 12, 2026" in t for t in cover)
+    assert any("May 13, 2026" in t for t in cover)
+    assert any("Prepared" in t and "May 1, 2026" in t for t in cover)
+    assert [t for t in cover if MARKING in t] == [MARKING]  # the marking once
     assert read.paragraphs[0].text == MARKING
     assert read.core_properties.title == "Sub-Committee on Labor Affairs, 2026"
     assert read.core_properties.author == "council-prep"
@@ -228,16 +231,17 @@ def test_questions_are_grouped_by_topic_with_duplicates_folded(sample, tmp_path)
     section = texts[start:texts.index("Annex: askers and organizations")]
     topic = section.index("Freedom of association")
     assert section[topic + 1] == "Q1. How long does union registration take now?"
-    assert section[topic + 2].startswith("Asked by Ana Pérez (CGTP) · Email · 01 Apr 2026 · Answered")
-    assert section[topic + 3] == f"Also asked by {SECRET_NAME} ({SECRET_ORG}): What is the registration delay today?"
-    assert section[topic + 4] == ("Also asked by Tom Baker (Labor Rights Forum): "
+    assert section[topic + 2].startswith("Asked by Ana Pérez (CGTP) · Email · April 1, 2026 · Answered")
+    assert section[topic + 3] == (f"Q1.1. Also asked by {SECRET_NAME} ({SECRET_ORG}): What is the registration "
+                                  "delay today? (🔒 confidential: do not name in public)")
+    assert section[topic + 4] == ("Q1.2. Also asked by Tom Baker (Labor Rights Forum): "
                                   "Is the registration backlog cleared?")
     assert section[topic + 5] == "Suggested answer: Thirty days under the 2022 decree."
     assert "Migrant workers" in section
     assert not any("withdrawn" in t.lower() and t.startswith("Q") for t in section)
-    assert not any("A withdrawn question" in t for t in texts)
+    assert not any("A withdrawn question" in t for t in texts)  # the index lists it, by its number only
     read = docx.Document(str(tmp_path / "book.docx"))
-    duplicate = next(p for p in read.paragraphs if p.text.startswith("Also asked by Tom Baker"))
+    duplicate = next(p for p in read.paragraphs if p.text.startswith("Q1.2. Also asked by Tom Baker"))
     assert duplicate.paragraph_format.left_indent > 0
 
 
@@ -282,7 +286,7 @@ def test_public_profile_leaves_no_trace_of_confidential_askers_assessments_or_ta
             assert secret not in xml, f"{secret!r} leaked into {name}"
             assert secret not in plain(xml), f"{secret!r} leaked into {name}"
     texts = body_texts(path)
-    assert "Also asked by Name withheld: What is the registration delay today?" in texts
+    assert "Q1.1. Also asked by Name withheld: What is the registration delay today?" in texts
     assert not any(t.startswith("Assessment:") for t in texts)
     assert "Talking points" not in texts
     assert "Ask about inspections" not in texts
@@ -399,3 +403,16 @@ def test_cancelling_keeps_the_previous_file(sample, tmp_path):
 def test_a_missing_folder_is_a_clear_error(sample, tmp_path):
     with pytest.raises(ExportError, match="does not exist"):
         export(*sample, tmp_path / "missing" / "book.docx")
+
+
+def test_heading_levels_never_skip_and_the_chart_has_alt_text(demo_store, tmp_path):
+    for meeting in demo_store.meetings.find():
+        path = export_docx(assemble_book(demo_store, meeting.id), tmp_path / f"{meeting.id}.docx")
+        read = docx.Document(str(path))
+        levels = [int(p.style.name.split()[-1]) for p in read.paragraphs if p.style.name.startswith("Heading ")]
+        assert levels[0] == 1
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), f"{path.name}: {levels}"
+        drawings = read.element.body.findall(f".//{{{WP}}}docPr")
+        assert drawings and all(d.get("descr", "").startswith("Bar chart of partner law changes") for d in drawings)
+        assert "Guatemala" in drawings[0].get("descr") or meeting.agreement_key != "cafta-dr"
+        assert any(name.startswith("word/charts/chart") for name in zipfile.ZipFile(path).namelist())

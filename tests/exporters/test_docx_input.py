@@ -115,8 +115,15 @@ def test_cli_writes_internal_and_public_books(sample_store, tmp_path):
     assert SECRET_NAME in "".join(all_parts(tmp_path / "internal.docx").values())
     for xml in all_parts(tmp_path / "public.docx").values():
         assert SECRET_NAME not in xml and SECRET_ORG not in xml
-    header = docx.Document(str(tmp_path / "public.docx")).sections[0].header
-    assert header.paragraphs[0].text == MARKING
+        assert MARKING not in xml  # the public edition never carries the internal marking
+    assert docx.Document(str(tmp_path / "internal.docx")).sections[0].header.paragraphs[0].text == MARKING
+    report = (tmp_path / "public.withheld.txt").read_text(encoding="utf-8")
+    assert "Handling marking" in report and SECRET_NAME not in report
+    assert not (tmp_path / "internal.withheld.txt").exists()
+    marked = run("--store", store_path, "--meeting", meeting_id, "-o", tmp_path / "marked.docx", "--profile",
+                 "public", "--marking", "UNCLASSIFIED")
+    assert marked.exit_code == 0, marked.output
+    assert docx.Document(str(tmp_path / "marked.docx")).sections[0].header.paragraphs[0].text == "UNCLASSIFIED"
 
 
 def test_cli_takes_a_users_template(sample_store, tmp_path):
@@ -148,3 +155,32 @@ def test_cli_failures_are_one_clear_line_and_exit_1(sample_store, tmp_path, case
     assert message in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "b.docx").exists()
+
+
+def test_a_templates_own_header_and_footer_are_kept_with_the_marking_and_page_numbers(store: Store, tmp_path):
+    meeting_id = build_sample(store)
+    template = docx.Document()
+    section = template.sections[0]
+    section.header.paragraphs[0].text = "Bureau of International Labor Affairs"
+    section.footer.paragraphs[0].text = "Office of Trade and Labor Affairs"
+    template.save(str(tmp_path / "agency.docx"))
+    book = assemble_book(store, meeting_id)
+    read = docx.Document(str(export_docx(book, tmp_path / "book.docx", template=tmp_path / "agency.docx")))
+    header = [p.text for p in read.sections[0].header.paragraphs]
+    footer = [p.text for p in read.sections[0].footer.paragraphs]
+    assert header == [MARKING, "Bureau of International Labor Affairs"]
+    assert footer == [MARKING, "Office of Trade and Labor Affairs", "Page 1 of 1"]
+    assert read.sections[0].different_first_page_header_footer  # the cover has none of it
+    assert not "".join(p.text for p in read.sections[0].first_page_header.paragraphs)
+
+
+def test_cli_sets_date_style_and_document_control(sample_store, tmp_path):
+    store_path, meeting_id = sample_store
+    result = run("--store", store_path, "--meeting", meeting_id, "-o", tmp_path / "b.docx", "--date-style",
+                 "international", "--prepared-by", "OTLA desk", "--book-version", "2.1")
+    assert result.exit_code == 0, result.output
+    texts = [p.text for p in docx.Document(str(tmp_path / "b.docx")).paragraphs]
+    cover = texts[:texts.index("Contents")]
+    assert any("12 May 2026" in t for t in cover) and not any("May 12, 2026" in t for t in texts)
+    assert "Version\t2.1" in cover and "Distribution\tDelegation only" in cover
+    assert any(t.startswith("Prepared\t") and t.endswith("by OTLA desk") for t in cover)

@@ -3,11 +3,13 @@
 from pathlib import Path
 
 import openpyxl
+import pytest
 from docx import Document
 from PySide6.QtCore import Qt
 
 from council_prep.gui.main_window import MainWindow
 from tests.gui.boxes import click_button, wait_for_box
+from tests.helpers.office import pdf_text
 
 
 def test_export_to_word_and_find_the_file(qtbot, window: MainWindow, tmp_path: Path):
@@ -26,6 +28,32 @@ def test_export_to_word_and_find_the_file(qtbot, window: MainWindow, tmp_path: P
     assert "First point" not in text  # the public profile leaves out talking points
     assert tab.progress is None and str(output) in tab.result.text()
     assert window.settings.export_folder() == tmp_path
+
+
+@pytest.mark.slow
+def test_export_to_pdf_in_the_background(qtbot, window: MainWindow, tmp_path: Path):
+    tab = window.book_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.file_name.setText("book")
+    qtbot.mouseClick(tab.pdf_button, Qt.MouseButton.LeftButton)
+    assert tab.progress is not None and tab.progress.isVisible()
+    box = wait_for_box(qtbot, "export-finished", timeout=120_000)
+    click_button(qtbot, box, "Close")
+    output = tmp_path / "book.pdf"
+    assert output.read_bytes().startswith(b"%PDF")
+    assert "Peru Labor Affairs Council, 2027" in pdf_text(output)
+
+
+def test_pdf_export_without_libreoffice_says_what_it_needs(qtbot, window: MainWindow, tmp_path: Path,
+                                                          monkeypatch):
+    monkeypatch.setenv("COUNCIL_PREP_SOFFICE", str(tmp_path / "no-office"))
+    tab = window.book_tab
+    window.tabs.setCurrentWidget(tab)
+    qtbot.mouseClick(tab.pdf_button, Qt.MouseButton.LeftButton)
+    box = wait_for_box(qtbot, "export-failed")
+    assert "needs LibreOffice" in box.text()
+    click_button(qtbot, box, "Close")
+    assert not list(tmp_path.glob("*.pdf"))
 
 
 def test_export_to_excel_with_chosen_sections(qtbot, window: MainWindow, tmp_path: Path):
