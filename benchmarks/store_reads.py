@@ -18,7 +18,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from council_prep.reference import seed_reference
 
 from council_prep.domain import AskerType, Channel, Meeting, Question, QuestionStatus
 from council_prep.store import Store
@@ -26,7 +25,6 @@ from council_prep.store import Store
 
 def build(path: Path, questions: int) -> int:
     with Store.open(path) as store:
-        seed_reference(store)
         meeting = store.meetings.add(Meeting(agreement_key="cafta-dr", title="Benchmark meeting",
                                              session_date=datetime(2027, 3, 4).date(), partner_codes=["GT"]))
         start = datetime(2027, 2, 1, 9, 0)

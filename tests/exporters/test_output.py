@@ -10,7 +10,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from council_prep.reference import seed_reference
 
 from council_prep.domain import Meeting, Question
 from council_prep.exporters.output import ExportCancelled, ExportError, atomic_output, check_cancelled, save_package
@@ -128,7 +127,6 @@ def test_an_export_killed_midway_leaves_nothing_that_the_next_export_does_not_cl
     hidden .part file."""
     store = tmp_path / "large.db"
     with Store.open(store) as opened:
-        seed_reference(opened)
         meeting = opened.meetings.add(Meeting(agreement_key="cafta-dr", title="Large meeting",
                                               session_date=date(2027, 3, 4), partner_codes=["GT"]))
         opened.questions.add_many(
