@@ -14,6 +14,7 @@ import json
 import sys
 import tempfile
 import time
+from dataclasses import astuple
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -88,7 +89,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, few rounds (CI)")
     parser.add_argument("--docs", type=Path, help="write the report here (default: docs/benchmarks.md in full mode)")
+    parser.add_argument("--report-from", type=Path, metavar="RUN.json",
+                        help="write the report of an earlier run (its RUN.json, kept beside the report) and stop")
     args = parser.parse_args()
+    if args.report_from:
+        saved = json.loads(args.report_from.read_text())
+        write_docs(args.docs or ROOT / "docs" / "benchmarks.md", saved["result"], [Row(*r) for r in saved["rows"]],
+                   saved["machine"], datetime.fromisoformat(saved["when"]), saved["minutes"])
+        return
     sizes = QUICK if args.quick else FULL
     began = time.perf_counter()
     described = machine.describe()
@@ -106,7 +114,11 @@ def main() -> None:
     print(f"machine: {machine.text(described)}; run took {minutes:.1f} min")
     docs = args.docs or (None if args.quick else ROOT / "docs" / "benchmarks.md")
     if docs is not None:
-        write_docs(docs, result, rows, described, datetime.now(UTC), minutes)
+        when = datetime.now(UTC)
+        write_docs(docs, result, rows, described, when, minutes)
+        docs.with_suffix(".json").write_text(json.dumps(
+            {"result": result, "rows": [astuple(r) for r in rows], "machine": described,
+             "when": when.isoformat(), "minutes": minutes}, indent=1) + "\n")
     print(json.dumps(result))
 
 
