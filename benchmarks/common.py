@@ -28,9 +28,10 @@ def environment(folder: Path, **extra: str) -> dict[str, str]:
 
 @dataclass
 class Run:
-    """One finished process: wall time, time to each JSON event it printed, peak memory."""
+    """One finished process: wall time, CPU time, time to each JSON event it printed, peak memory."""
 
     seconds: float
+    cpu_seconds: float
     peak_mb: float
     events: list[dict] = field(default_factory=list)
 
@@ -38,8 +39,14 @@ class Run:
         return next(e for e in self.events if e.get("event") == name)
 
 
-def run(command: list[str], env: dict[str, str], *, cwd: Path | None = None, timeout: float = 900) -> Run:
-    """Run `command` to its end; each JSON line it prints is kept with `at_ms`, its time since launch."""
+def run(command: list[str], env: dict[str, str], *, cwd: Path | None = None, memory: bool = False) -> Run:
+    """Run `command` to its end; each JSON line it prints is kept with `at_ms`, its time since launch.
+
+    With `memory`, the command is started through spawn.py, so that its peak memory is its own (see
+    there) and its time is taken around it alone.
+    """
+    if memory:
+        command = [PYTHON, str(HERE / "spawn.py"), *command]
     began = time.perf_counter()
     process = subprocess.Popen(command, env=env, cwd=cwd or ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
@@ -55,7 +62,11 @@ def run(command: list[str], env: dict[str, str], *, cwd: Path | None = None, tim
     error = process.stderr.read() if process.stderr else ""
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(map(str, command))} failed ({process.returncode}): {error[-2000:]}")
-    return Run(seconds=seconds, peak_mb=usage.ru_maxrss / 1024, events=events)
+    if memory:
+        own = json.loads(error.strip().splitlines()[-1])["spawn"]
+        return Run(seconds=own["seconds"], cpu_seconds=own["cpu_seconds"], peak_mb=own["peak_mb"], events=events)
+    return Run(seconds=seconds, cpu_seconds=usage.ru_utime + usage.ru_stime, peak_mb=usage.ru_maxrss / 1024,
+               events=events)
 
 
 def interleaved(kinds: dict[str, Callable[[], Run]], rounds: int, *, warm: bool = True) -> dict[str, list[Run]]:

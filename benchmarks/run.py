@@ -14,6 +14,7 @@ import json
 import sys
 import tempfile
 import time
+import traceback
 from dataclasses import astuple
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,31 +42,37 @@ KEYS = ("docx_ratio", "xlsx_ratio", "xlsx_peak_mb", "import_50k_s", "import_rati
         "search_ms", "filter_ms", "switch_ms", "dup_ms", "edit_ms", "merge_10k_s", "size")
 
 
-def _stage(name: str, work, figures: dict, rows: list[Row]) -> None:
+def _stage(name: str, work, figures: dict, rows: list[Row], failed: list[str]) -> None:
+    """Run one benchmark in a folder of its own; a failure is reported and the other benchmarks still run."""
     began = time.perf_counter()
     print(f"… {name}", file=sys.stderr, flush=True)
-    with tempfile.TemporaryDirectory(prefix=f"bench-{name}-") as folder:
-        found, table = work(Path(folder))
+    try:
+        with tempfile.TemporaryDirectory(prefix=f"bench-{name}-") as folder:
+            found, table = work(Path(folder))
+    except Exception as exc:  # reported; the run then exits with an error
+        traceback.print_exc()
+        failed.append(name)
+        rows.append(Row(name, f"FAILED: {exc}"[:200], "", ""))
+        return
     figures.update(found)
     rows.extend(table)
     print(f"  {name} done in {time.perf_counter() - began:.0f} s", file=sys.stderr, flush=True)
 
 
-def measure(sizes: dict) -> tuple[dict, list[Row]]:
+STAGES = ("start", "window", "filter", "book", "workbook", "import")
+
+
+def measure(sizes: dict, failed: list[str], only: list[str]) -> tuple[dict, list[Row]]:
     rounds = sizes["rounds"]
     figures: dict = {}
     rows: list[Row] = []
-    bare: list = []
 
     def start(folder: Path):
-        found, table, bare_start = window.start(folder, demo_store(folder / "demo.db", environment(folder)),
-                                                rounds["start"])
-        bare.append(bare_start)
-        return found, table
+        return window.start(folder, demo_store(folder / "demo.db", environment(folder)), rounds["start"])
 
     def large(folder: Path):
         store = large_store(folder / "large.db", sizes["window"], sizes["law_changes"])
-        found, table = window.large(folder, store, sizes["window"], rounds["window"], bare[0])
+        found, table = window.large(folder, store, sizes["window"], rounds["window"])
         edit_found, edit_table = edits.measure(folder, store, rounds["edit"])
         return {**found, **edit_found}, table + edit_table
 
@@ -73,13 +80,15 @@ def measure(sizes: dict) -> tuple[dict, list[Row]]:
         store = large_store(folder / "filter.db", sizes["filter"], 0)
         return window.question_filter(folder, store, sizes["filter"], rounds["filter"])
 
-    _stage("start", start, figures, rows)
-    _stage("window", large, figures, rows)
-    _stage("filter", question_filter, figures, rows)
-    _stage("book", lambda f: word.measure(f, *sizes["book"], rounds["book"]), figures, rows)
-    _stage("workbook", lambda f: workbook.measure(f, sizes["workbook"], rounds["workbook"],
-                                                  huge=sizes["workbook_huge"]), figures, rows)
-    _stage("import", lambda f: importing.measure(f, sizes["import"], rounds["import"]), figures, rows)
+    stages = {
+        "start": start, "window": large, "filter": question_filter,
+        "book": lambda f: word.measure(f, *sizes["book"], rounds["book"]),
+        "workbook": lambda f: workbook.measure(f, sizes["workbook"], rounds["workbook"], huge=sizes["workbook_huge"]),
+        "import": lambda f: importing.measure(f, sizes["import"], rounds["import"]),
+    }
+    for name, work in stages.items():
+        if not only or name in only:
+            _stage(name, work, figures, rows, failed)
     figures["dup_ms"] = None  # no duplicate check in this tree yet
     figures["merge_10k_s"] = None  # no merge in this tree yet
     return figures, rows
@@ -89,6 +98,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, few rounds (CI)")
     parser.add_argument("--docs", type=Path, help="write the report here (default: docs/benchmarks.md in full mode)")
+    parser.add_argument("--only", nargs="+", choices=STAGES, help="run only these benchmarks (the others are null)")
+    parser.add_argument("--no-huge", action="store_true", help="skip the 800,000-question workbook (its peak memory)")
     parser.add_argument("--report-from", type=Path, metavar="RUN.json",
                         help="write the report of an earlier run (its RUN.json, kept beside the report) and stop")
     args = parser.parse_args()
@@ -98,9 +109,12 @@ def main() -> None:
                    saved["machine"], datetime.fromisoformat(saved["when"]), saved["minutes"])
         return
     sizes = QUICK if args.quick else FULL
+    if args.no_huge:
+        sizes = {**sizes, "workbook_huge": None}
     began = time.perf_counter()
     described = machine.describe()
-    figures, rows = measure(sizes)
+    failed: list[str] = []
+    figures, rows = measure(sizes, failed, args.only or [])
     figures["size"] = {"mode": "quick" if args.quick else "full", "book": list(sizes["book"]),
                        "workbook": sizes["workbook"], "workbook_huge": sizes["workbook_huge"],
                        "import": sizes["import"], "window": sizes["window"], "filter": sizes["filter"]}
@@ -120,6 +134,8 @@ def main() -> None:
             {"result": result, "rows": [astuple(r) for r in rows], "machine": described,
              "when": when.isoformat(), "minutes": minutes}, indent=1) + "\n")
     print(json.dumps(result))
+    if failed:
+        sys.exit(f"failed: {', '.join(failed)}")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,8 @@ def measure(folder: Path, questions: int, rounds: int, *, huge: int | None = Non
     run(export, env)
     write_plan(ours, folder / "workbook.plan")
     raw_command = [PYTHON, str(RAW / "xlsx_book.py"), str(folder / "workbook.plan"), str(store), str(raw)]
-    runs = interleaved({"app": lambda: run(export, env), "raw": lambda: run(raw_command, env)}, rounds, warm=False)
+    runs = interleaved({"app": lambda: run(export, env, memory=True),
+                        "raw": lambda: run(raw_command, env, memory=True)}, rounds, warm=False)
     if values(ours) != values(raw):
         raise RuntimeError("the raw workbook does not hold the same cells as the app's")
     app = Spread.of([r.seconds for r in runs["app"]])
@@ -30,7 +31,7 @@ def measure(folder: Path, questions: int, rounds: int, *, huge: int | None = Non
     if huge:
         store = large_store(folder / "huge.db", huge, 0)
         done = run([*APP, "export", "xlsx", "--store", str(store), "--meeting", "1", "-o", str(folder / "huge.xlsx")],
-                   env)
+                   env, memory=True)
         rows.append(Row(f"workbook, whole process ({huge:,} questions)", f"{done.seconds:.1f} s, peak "
                         f"{done.peak_mb:.0f} MB", "", "peak goal < 200 MB"))
         figures["xlsx_peak_mb_800k"] = done.peak_mb
