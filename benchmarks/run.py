@@ -106,7 +106,7 @@ def main() -> None:
     if args.report_from:
         saved = json.loads(args.report_from.read_text())
         write_docs(args.docs or ROOT / "docs" / "benchmarks.md", saved["result"], [Row(*r) for r in saved["rows"]],
-                   saved["machine"], datetime.fromisoformat(saved["when"]), saved["minutes"])
+                   saved["machine"], datetime.fromisoformat(saved["when"]), saved["minutes"], saved.get("notes", []))
         return
     sizes = QUICK if args.quick else FULL
     if args.no_huge:
