@@ -98,7 +98,8 @@ case, measured with sqlite3 at 400,000 questions).
 **Hidden tabs** are brought up to date when shown (or asked for), not on every meeting switch.
 
 **Where the start goes.** Counted in instructions with callgrind (which load does not disturb), the
-start on the demo store took 1,279 M instructions against 625 M for the bare window (2.05). Beyond
+start on the demo store took 1,279 M instructions against 625 M for the bare window (2.05; before the
+changes below, 1,581 M: 2.53). Beyond
 the bare window: PySide6 building Python enum classes for every Qt class the window touches (about
 150 M: `Qt` alone has some 110 enums), the font database and text layout that any window with text
 needs and the bare window does not (about 100 M), painting the toolbar, tabs and the Agenda tab
