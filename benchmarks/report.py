@@ -151,7 +151,7 @@ def write_docs(path: Path, result: dict, rows: list[Row], machine: dict, when: d
         "| --- | --- | --- | --- |",
         *(f"| {r.what} | {r.app} | {r.raw} | {r.result} |" for r in rows),
         "",
-        "The run's last line:",
+        "The figures as JSON (what the run prints as its last line):",
         "",
         "```json",
         json.dumps(result),
