@@ -1,9 +1,9 @@
 """One edit through the store API (with the change log, where the tree has one) against one UPDATE."""
 
-import shutil
 from pathlib import Path
 
 from common import PYTHON, RAW, Row, Spread, environment, interleaved, run
+from data import large_store
 
 APP_EDIT = """
 import json, statistics, sys, time
@@ -27,14 +27,14 @@ def has_change_log() -> bool:
     return hasattr(Store, "undo")
 
 
-def measure(folder: Path, store: Path, rounds: int) -> tuple[dict, list[Row]]:
+def measure(folder: Path, questions: int, rounds: int) -> tuple[dict, list[Row]]:
+    """On a store of `questions` questions, when the tree has a change log (else null)."""
     if not has_change_log():
         return {"edit_ms": None}, [Row("one edit with the change log", "no change log in this tree", "", "null")]
+    store = large_store(folder / "edits.db", questions, 0)
     env = environment(folder)
-    copy = folder / "edits.db"
-    shutil.copyfile(store, copy)
-    runs = interleaved({"app": lambda: run([PYTHON, "-c", APP_EDIT, str(copy), "20"], env),
-                        "raw": lambda: run([PYTHON, str(RAW / "update.py"), str(copy), "20"], env)}, rounds)
+    runs = interleaved({"app": lambda: run([PYTHON, "-c", APP_EDIT, str(store), "20"], env),
+                        "raw": lambda: run([PYTHON, str(RAW / "update.py"), str(store), "20"], env)}, rounds)
     app = Spread.of([r.event("edit")["ms"] for r in runs["app"]])
     raw = Spread.of([r.event("edit")["ms"] for r in runs["raw"]])
     return ({"edit_ms": app.median - raw.median},
