@@ -1,26 +1,43 @@
 """The command line: a thin click front over the same core the desktop app uses."""
 
-import os
-import sys
-from pathlib import Path
+from council_prep.bytecode import ensure_compiled
 
-import click
+ensure_compiled()  # before our other modules are imported, so that they load compiled
 
-from council_prep import __version__
-from council_prep.cli import (
-    exchange_commands,
-    export_commands,
-    history_commands,
-    import_commands,
-    review_commands,
-    store_commands,
-)
-from council_prep.cli.options import STORE_ENV, default_store_path
-from council_prep.errors import CouncilPrepError
+import os  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import click  # noqa: E402
+
+from council_prep import __version__  # noqa: E402
+from council_prep.cli.options import STORE_ENV, default_store_path  # noqa: E402
+from council_prep.errors import CouncilPrepError  # noqa: E402
+
+# Each command's module is imported when that command runs (or help lists it): opening the window
+# does not pay for the book or the import front end. build.spec lists these modules for the bundle.
+COMMANDS = {
+    "demo": "store_commands:demo", "meetings": "store_commands:meetings", "check": "store_commands:check",
+    "backup": "store_commands:backup", "export": "export_commands:export", "import": "import_commands:import_",
+    "history": "history_commands:history", "pack": "exchange_commands:pack", "merge": "exchange_commands:merge",
+    "conflicts": "exchange_commands:conflicts",
+}
 
 
 class _Group(click.Group):
-    """Turns our errors and OS errors into one clear line on stderr and exit 1, never a traceback."""
+    """Turns our errors and OS errors into one clear line on stderr and exit 1, never a traceback;
+    finds its commands in COMMANDS, importing each command's module only when it is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        from importlib import import_module
+
+        module, name = COMMANDS[cmd_name].split(":")
+        return getattr(import_module(f"council_prep.cli.{module}"), name)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -53,7 +70,8 @@ def main(ctx: click.Context, store_path: Path | None, read_only: bool, review: b
         )
     from council_prep.first_run import prepare_store
 
-    path, notice = prepare_store(store_path, default_store_path())
+    default = default_store_path() if store_path is None else store_path  # looked up only when needed
+    path, notice = prepare_store(store_path, default)
     if notice:
         click.echo(notice, err=True)
     from council_prep.gui.app import run
@@ -65,9 +83,3 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
                 or os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal", "vnc")))
 
-
-export_commands.export.add_command(review_commands.review)
-for command in (store_commands.demo, store_commands.meetings, store_commands.check, store_commands.backup,
-                export_commands.export, import_commands.import_, history_commands.history,
-                exchange_commands.pack, exchange_commands.merge, exchange_commands.conflicts):
-    main.add_command(command)

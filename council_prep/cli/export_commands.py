@@ -6,6 +6,7 @@ import click
 
 from council_prep.book import DateStyle, Profile, assemble_book
 from council_prep.cli.options import meeting_option, output_option, profile_option, store_option
+from council_prep.cli.review_commands import review
 from council_prep.store import Store
 
 
@@ -103,3 +104,6 @@ def xlsx(store_path: Path, meeting_id: int, output: Path, profile: str) -> None:
     with Store.open(store_path, read_only=True) as store:  # open while the questions stream into the workbook
         export_xlsx(stream_book(store, meeting_id, profile=Profile(profile)), output)
     click.echo(f"Workbook written to {output}")
+
+
+export.add_command(review)  # `export review` lives in its own module

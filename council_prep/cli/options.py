@@ -3,12 +3,13 @@
 from pathlib import Path
 
 import click
-from platformdirs import user_data_path
 
 STORE_ENV = "COUNCIL_PREP_STORE"
 
 
 def default_store_path() -> Path:
+    from platformdirs import user_data_path  # only when no store is named: it costs a few milliseconds
+
     return user_data_path("council-prep", appauthor=False) / "council-prep.db"
 
 

@@ -207,12 +207,14 @@ class MainWindow(QMainWindow):
         session.saved.connect(lambda text: self.say(f"Saved: {text}"))
         session.read_only_changed.connect(lambda _ro: self._update_title())
         self._pages: list[MeetingPage] = []
+        self._stale: set[MeetingPage] = set()  # hidden pages still showing an earlier meeting
         self._editors: list[AgendaTab | TableTab] = []
         self._notebook: Notebook | None = None
         if self._search is not None:
             self._search.deleteLater()
             self._search = None
         self.tabs = LazyTabs()
+        self.tabs.currentChanged.connect(lambda index: self._fresh(self.tabs.widget(index)))
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
         builders: list[Callable[[], MeetingPage]] = [
@@ -341,25 +343,32 @@ class MainWindow(QMainWindow):
     def reading_view(self) -> "ReadingView":
         return cast("ReadingView", self.tabs.page(READING))
 
+    def _fresh(self, page: QWidget) -> QWidget:
+        """`page`, shown the current meeting first if it was hidden when another was chosen."""
+        if page in self._stale:
+            self._stale.discard(page)
+            cast(MeetingPage, page).set_meeting(self.current_meeting())
+        return page
+
     @property
     def agenda_tab(self) -> AgendaTab:
-        return cast(AgendaTab, self.tabs.page(AGENDA))
+        return cast(AgendaTab, self._fresh(self.tabs.page(AGENDA)))
 
     @property
     def law_tab(self) -> "TableTab":
-        return cast("TableTab", self.tabs.page(LAW_CHANGES))
+        return cast("TableTab", self._fresh(self.tabs.page(LAW_CHANGES)))
 
     @property
     def submissions_tab(self) -> "TableTab":
-        return cast("TableTab", self.tabs.page(SUBMISSIONS))
+        return cast("TableTab", self._fresh(self.tabs.page(SUBMISSIONS)))
 
     @property
     def questions_tab(self) -> "TableTab":
-        return cast("TableTab", self.tabs.page(QUESTIONS))
+        return cast("TableTab", self._fresh(self.tabs.page(QUESTIONS)))
 
     @property
     def book_tab(self) -> "BookTab":
-        return cast("BookTab", self.tabs.page(BOOK))
+        return cast("BookTab", self._fresh(self.tabs.page(BOOK)))
 
     def open_store(self, path: Path, *, read_only: bool = False) -> bool:
         try:
@@ -427,8 +436,12 @@ class MainWindow(QMainWindow):
 
     def _meeting_chosen(self) -> None:
         meeting = self.current_meeting()
-        for page in self._pages:
-            page.set_meeting(meeting)
+        shown = self.tabs.currentWidget()
+        for page in self._pages:  # hidden pages catch up when shown or asked for (see _fresh)
+            if page is shown:
+                page.set_meeting(meeting)
+            else:
+                self._stale.add(page)
         self.settings.set_last_meeting(self.session.path, meeting.uid if meeting else None)
         self.marking.setText(meeting.handling_marking if meeting else "")
         self.marking.setVisible(bool(meeting and meeting.handling_marking))

@@ -92,17 +92,15 @@ class RecordTable(Generic[R]):
         """
         if order_by not in self._columns:
             raise ValueError(f"cannot order {self.table} by {order_by!r}")
-        where, params = self._criteria(equals)
-        if text is not None:
-            expression = match_expression(text)
-            if expression is None:
-                text = None
-            else:
-                code = SEARCH_KINDS[self.kind.key]
-                clause = (f"id IN (SELECT rowid / 4 FROM search_index WHERE search_index MATCH ? "
-                          f"AND rowid % 4 = {code})")
-                where = f"({where}) AND {clause}" if where else clause
-                params.append(expression)
+        expression = match_expression(text) if text is not None else None
+        # With words to match, the full-text index finds the few rows; a column index (the
+        # meeting's) would make SQLite scan every row of the meeting instead: unary plus stops that.
+        where, params = self._criteria(equals, indexed=expression is None)
+        if expression is not None:
+            code = SEARCH_KINDS[self.kind.key]
+            clause = f"id IN (SELECT rowid / 4 FROM search_index WHERE search_index MATCH ? AND rowid % 4 = {code})"
+            where = f"({where}) AND {clause}" if where else clause
+            params.append(expression)
         direction = "DESC" if descending else "ASC"
         if order_by == "id":
             return self.ids(where, params, order_by=f"id {direction}")
@@ -119,7 +117,7 @@ class RecordTable(Generic[R]):
                 found[record.id] = record  # type: ignore[index]
         return [found[i] for i in ids if i in found]
 
-    def _criteria(self, equals: dict[str, Any]) -> tuple[str | None, list[Any]]:
+    def _criteria(self, equals: dict[str, Any], *, indexed: bool = True) -> tuple[str | None, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
         kinds = codec.column_kinds(self.cls)
@@ -131,7 +129,7 @@ class RecordTable(Generic[R]):
             if kinds[name] is list:
                 clauses.append(f'EXISTS (SELECT 1 FROM json_each("{name}") WHERE value = ?)')
             else:
-                clauses.append(f'"{name}" = ?')
+                clauses.append(f'{"" if indexed else "+"}"{name}" = ?')
             params.append(codec.to_column(kinds[name], value))
         return (" AND ".join(clauses) or None), params
 

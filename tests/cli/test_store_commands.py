@@ -4,6 +4,8 @@ import json
 import stat
 from pathlib import Path
 
+import click
+
 from council_prep import __version__
 from council_prep.store import SCHEMA_VERSION, Store
 from tests.cli.running import assert_clean_failure, run
@@ -119,7 +121,12 @@ def test_every_command_has_help_with_an_example():
     from council_prep.cli import main
 
     runner = CliRunner()
-    for name, command in main.commands.items():
+    context = click.Context(main)
+    names = main.list_commands(context)
+    assert {"demo", "meetings", "check", "backup", "export", "import"} <= set(names)
+    for name in names:
+        command = main.get_command(context, name)
+        assert command is not None and command.name == name
         subcommands = getattr(command, "commands", {name: command})
         for sub in subcommands.values():
             assert sub.help, f"{name} {sub.name} has no help"

@@ -63,10 +63,10 @@ def test_unexpected_error_shows_dialog_with_log_and_window_stays(qtbot, window: 
         box = wait_for_box(qtbot, "unexpected-error")
     finally:
         hook.uninstall()
-    assert "division by zero" in box.text() and str(log) in box.text()
+    assert log.path is not None and "division by zero" in box.text() and str(log.path) in box.text()
     click_button(qtbot, box, "Close")
     assert window.isVisible()
-    assert "ZeroDivisionError" in log.read_text(encoding="utf-8")
+    assert "ZeroDivisionError" in log.path.read_text(encoding="utf-8")
 
 
 def test_store_that_vanishes_is_reported_and_editing_stops(qtbot, window: MainWindow, sample_store_path: Path):

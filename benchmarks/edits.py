@@ -1,0 +1,42 @@
+"""One edit through the store API (with the change log, where the tree has one) against one UPDATE."""
+
+from pathlib import Path
+
+from common import PYTHON, RAW, Row, Spread, environment, interleaved, run
+from data import large_store
+
+APP_EDIT = """
+import json, statistics, sys, time
+from council_prep.store import Store
+
+with Store.open(sys.argv[1]) as store:
+    question = store.questions.get(store.questions.select_ids()[10])
+    text, times = question.text, []
+    for n in range(int(sys.argv[2])):
+        question.text = f"{text} (edit {n})"
+        began = time.perf_counter()
+        store.questions.update(question)
+        times.append((time.perf_counter() - began) * 1000)
+print(json.dumps({"event": "edit", "ms": statistics.median(times)}))
+"""
+
+
+def has_change_log() -> bool:
+    from council_prep.store import Store
+
+    return hasattr(Store, "undo")
+
+
+def measure(folder: Path, questions: int, rounds: int) -> tuple[dict, list[Row]]:
+    """On a store of `questions` questions, when the tree has a change log (else null)."""
+    if not has_change_log():
+        return {"edit_ms": None}, [Row("one edit with the change log", "no change log in this tree", "", "null")]
+    store = large_store(folder / "edits.db", questions, 0)
+    env = environment(folder)
+    runs = interleaved({"app": lambda: run([PYTHON, "-c", APP_EDIT, str(store), "20"], env),
+                        "raw": lambda: run([PYTHON, str(RAW / "update.py"), str(store), "20"], env)}, rounds)
+    app = Spread.of([r.event("edit")["ms"] for r in runs["app"]])
+    raw = Spread.of([r.event("edit")["ms"] for r in runs["raw"]])
+    return ({"edit_ms": app.median - raw.median},
+            [Row("one edit of a question (median of 20 per process)", f"store API {app.text(digits=2)}",
+                 f"one sqlite3 UPDATE {raw.text(digits=2)}", f"{app.median - raw.median:.2f} ms for the log")])
