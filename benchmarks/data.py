@@ -41,13 +41,10 @@ def demo_store(path: Path, env: dict[str, str]) -> Path:
 
 def large_store(path: Path, questions: int, law_changes: int) -> Path:
     """A first meeting with `questions` questions, a second with 1 % as many; `law_changes` law changes."""
-    from council_prep.reference import seed_reference
-
     from council_prep.domain import LawChange, LawChangeStatus, Meeting, Question, QuestionStatus
     from council_prep.store import Store
 
     with Store.open(path) as store:
-        seed_reference(store)
         meetings = [store.meetings.add(Meeting(
             agreement_key="us-peru-tpa", partner_codes=["PE"], title=title,
             session_date=day, start_time=clock_time(9, 0), length_minutes=360))
@@ -75,13 +72,10 @@ SENTENCE = "The ministry reports progress on inspections, registration and dispu
 def book_store(path: Path, agenda_items: int, law_changes: int, questions: int) -> Path:
     """One meeting with a full book: agenda items with links, law changes with sources, questions
     (every tenth a duplicate, one in three answered, one in seventeen confidential)."""
-    from council_prep.reference import seed_reference
-
     from council_prep.domain import AgendaItem, AskerType, LawChange, LawChangeStatus, Meeting, Question, QuestionStatus
     from council_prep.store import Store
 
     with Store.open(path) as store, store.transaction():
-        seed_reference(store)
         meeting = store.meetings.add(Meeting(
             agreement_key="cafta-dr", partner_codes=["GT", "HN", "SV"], title="CAFTA-DR Labor Affairs Council",
             session_date=date(2026, 6, 2), public_session_date=date(2026, 6, 3), length_minutes=480,
