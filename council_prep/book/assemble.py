@@ -9,6 +9,7 @@ from council_prep.book.edition import redact_change as _redact_change  # noqa: F
 from council_prep.book.edition import redact_item as _redact_item  # noqa: F401
 from council_prep.book.edition import redact_question as _redact_question  # noqa: F401
 from council_prep.book.model import Book, Profile, ScheduledItem, Section
+from council_prep.book.since import changes_since_last_book
 from council_prep.domain.schedule import running_clock
 from council_prep.store import RecordNotFoundError, Store
 
@@ -72,6 +73,7 @@ def assemble_book(
     ]
     questions = store.questions.find(meeting_id=meeting_id)
     questions.sort(key=lambda q: (q.received_at.isoformat() if q.received_at else "", q.id or 0))
+    since = changes_since_last_book(store, meeting, profile)
     if public:
         questions = [redactor.question(q) for q in questions]
         meeting = redactor.meeting(meeting)
@@ -93,6 +95,7 @@ def assemble_book(
         prepared_by=prepared_by,
         version=version,
         withheld=list(dict.fromkeys(redactor.withheld)),
+        changes_since=since,
     )
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from itertools import groupby
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from council_prep.book.collation import sort_key
 from council_prep.book.dates import DateStyle, format_date, format_partial_date
@@ -22,6 +22,9 @@ from council_prep.domain import (
     Topic,
 )
 from council_prep.domain.schedule import Slot
+
+if TYPE_CHECKING:
+    from council_prep.book.since import ChangesSince
 
 T = TypeVar("T")
 
@@ -129,6 +132,7 @@ class Book:
     prepared_by: str = ""
     version: str = "1"
     withheld: list[Withheld] = field(default_factory=list)  # public edition: what was left out
+    changes_since: "ChangesSince | None" = None  # since the last book of this edition (None: the first)
 
     # Lookups
     def partner_name(self, code: str) -> str:

@@ -7,7 +7,7 @@ import click
 from council_prep.book import DateStyle, Profile, assemble_book
 from council_prep.cli.options import meeting_option, output_option, profile_option, store_option
 from council_prep.cli.review_commands import review
-from council_prep.store import Store
+from council_prep.store import Store, StoreReadOnlyError
 
 
 @click.group()
@@ -39,6 +39,16 @@ def _book(store_path: Path, meeting_id: int, profile: str, marking: str | None, 
                              date_style=DateStyle(date_style), prepared_by=prepared_by, version=book_version)
 
 
+def _recorded(store_path: Path, meeting_id: int, fmt: str, profile: str, output: Path) -> None:
+    """Remember the export in the store, so the next book can say what changed since; a store that
+    cannot be written (read-only media, review) simply keeps no record."""
+    try:
+        with Store.open(store_path) as store:
+            store.record_export(store.meetings.get(meeting_id).uid, fmt, profile, output.name)
+    except StoreReadOnlyError:
+        pass
+
+
 def _written(output: Path, what: str, profile: str) -> None:
     click.echo(f"{what} written to {output}")
     if profile == Profile.PUBLIC:
@@ -66,6 +76,7 @@ def docx(store_path: Path, meeting_id: int, output: Path, profile: str, template
 
     book = _book(store_path, meeting_id, profile, marking, date_style, prepared_by, book_version)
     export_docx(book, output, template=template, finish=finish)
+    _recorded(store_path, meeting_id, "docx", profile, output)
     _written(output, "Briefing book", profile)
 
 
@@ -85,6 +96,7 @@ def pdf(store_path: Path, meeting_id: int, output: Path, profile: str, template:
 
     book = _book(store_path, meeting_id, profile, marking, date_style, prepared_by, book_version)
     export_pdf(book, output, template=template)
+    _recorded(store_path, meeting_id, "pdf", profile, output)
     _written(output, "Briefing book", profile)
 
 
@@ -103,6 +115,7 @@ def xlsx(store_path: Path, meeting_id: int, output: Path, profile: str) -> None:
 
     with Store.open(store_path, read_only=True) as store:  # open while the questions stream into the workbook
         export_xlsx(stream_book(store, meeting_id, profile=Profile(profile)), output)
+    _recorded(store_path, meeting_id, "xlsx", profile, output)
     click.echo(f"Workbook written to {output}")
 
 

@@ -12,7 +12,7 @@ from lxml.etree import XMLSyntaxError
 
 from council_prep import __version__
 from council_prep.book import Book, Section
-from council_prep.exporters import docx_front, docx_questions, docx_records
+from council_prep.exporters import docx_front, docx_questions, docx_records, docx_since
 from council_prep.exporters.docx_package import app_properties, read_template, rewrite_parts
 from council_prep.exporters.docx_styles import TemplateStyleError
 from council_prep.exporters.docx_writer import Writer
@@ -35,6 +35,7 @@ Part = Callable[[Writer, Book, Callable[[], None]], None]
 PARTS: list[tuple[Section | None, Part]] = [
     (None, docx_front.cover),
     (None, docx_front.contents),
+    (None, docx_since.changes_since),
     (Section.AT_A_GLANCE, docx_front.at_a_glance),
     (Section.LOGISTICS, docx_front.logistics),
     (Section.AGENDA, docx_front.agenda),

@@ -1,13 +1,19 @@
 """The page that opens a book made after an earlier one: what changed since, counted and listed."""
 
-from council_prep.book.since import ChangesSince
+from collections.abc import Callable
+
+from council_prep.book import Book
 from council_prep.exporters.docx_writer import Writer
 
 _MOST = 25  # a long list is cut here, with a line saying how many more
 
 
-def write_changes_since(w: Writer, since: ChangesSince, when: str) -> None:
-    """`when` is the earlier book's date as the book writes dates."""
+def changes_since(w: Writer, book: Book, _tick: Callable[[], None]) -> None:
+    """A book made after an earlier one of its edition opens with what changed since; the first has no such page."""
+    since = book.changes_since
+    if since is None:
+        return
+    when = book.date(since.since.astimezone().date())
     w.heading(f"Changes since the book of {when}", 1)
     if not since.count:
         w.text(f"Nothing in this book has changed since the book of {when} ({since.file_name}).")

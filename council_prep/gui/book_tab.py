@@ -74,6 +74,7 @@ def slug(text: str) -> str:
 class BookTab(QWidget):
     status = Signal(str)  # what just happened, for the status bar
     exported = Signal(Path)
+    meeting_shown = Signal()
 
     def __init__(self, store_path: Path, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -122,6 +123,8 @@ class BookTab(QWidget):
         self.excel_button.clicked.connect(lambda: self.export("xlsx"))
         self.result = QLabel(wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result.setAccessibleName("Last export")
+        self.waiting = QLabel(wordWrap=True)  # changes made since the last book of this edition
+        self.waiting.setAccessibleName("Changes since the last book")
         buttons = QHBoxLayout()
         buttons.addWidget(self.word_button)
         buttons.addWidget(self.pdf_button)
@@ -135,8 +138,9 @@ class BookTab(QWidget):
         layout.addWidget(profile, 2, 0)
         layout.addWidget(files, 1, 1)
         layout.addLayout(buttons, 2, 1, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.result, 3, 0, 1, 2)
-        layout.setRowStretch(4, 1)
+        layout.addWidget(self.waiting, 3, 0, 1, 2)
+        layout.addWidget(self.result, 4, 0, 1, 2)
+        layout.setRowStretch(5, 1)
         layout.setColumnStretch(0, 1)
         layout.setColumnStretch(1, 1)
 
@@ -167,6 +171,7 @@ class BookTab(QWidget):
         self.file_name.setText(slug(meeting.title) if meeting else "")
         for button in (self.word_button, self.excel_button):
             button.setEnabled(meeting is not None)
+        self.meeting_shown.emit()
 
     def profile(self) -> Profile:
         return Profile.PUBLIC if self.public.isChecked() else Profile.INTERNAL

@@ -318,7 +318,35 @@ class MainWindow(QMainWindow):
 
         tab = BookTab(self.session.path, self.settings)
         tab.status.connect(self.say)
+        tab.exported.connect(lambda output: self._book_exported(tab, output))
+        tab.public.toggled.connect(lambda _on: self._show_waiting(tab))
+        tab.meeting_shown.connect(lambda: self._show_waiting(tab))
+        self.session.changed.connect(lambda _changes, _by: self._show_waiting(tab))
         return tab
+
+    def _book_exported(self, tab: "BookTab", output: Path) -> None:
+        """Remember the export in the store, so the next book can say what changed since."""
+        if tab.meeting is None or self.session.read_only:
+            return
+        try:
+            self.session.store.record_export(tab.meeting.uid, output.suffix.lstrip("."), tab.profile().value,
+                                             output.name)
+        except CouncilPrepError as exc:
+            self.say(f"The export was not recorded: {exc}")
+        self._show_waiting(tab)
+
+    def _show_waiting(self, tab: "BookTab") -> None:
+        """How many changes the next book of this edition will list as made since the last one."""
+        from council_prep.book.since import changes_since_last_book
+
+        meeting = tab.meeting
+        since = changes_since_last_book(self.session.store, meeting, tab.profile()) if meeting else None
+        if since is None:
+            tab.waiting.setText("No book of this edition has been exported yet.")
+        else:
+            count = since.count
+            tab.waiting.setText(f"{count} change{'s' if count != 1 else ''} since the book of "
+                                f"{since.since.astimezone():%B %-d, %Y %H:%M} ({since.file_name}).")
 
     def _reading_page(self) -> "ReadingView":
         from council_prep.gui.reading.view import ReadingView

@@ -92,3 +92,28 @@ def test_unwritable_folder_shows_error_dialog(qtbot, window: MainWindow, tmp_pat
     click_button(qtbot, box, "Close")
     assert window.isVisible() and tab.operation is None
     assert not (tmp_path / "no").exists()
+
+
+def test_the_book_tab_counts_the_changes_waiting_since_the_last_book(qtbot, window: MainWindow, tmp_path: Path):
+    tab = window.book_tab
+    window.tabs.setCurrentWidget(tab)
+    assert tab.waiting.text() == "No book of this edition has been exported yet."
+    qtbot.mouseClick(tab.word_button, Qt.MouseButton.LeftButton)
+    click_button(qtbot, wait_for_box(qtbot, "export-finished"), "Close")
+    assert tab.waiting.text().startswith("0 changes since the book of ")
+    assert "peru-labor-affairs-council-2027.docx" in tab.waiting.text()
+
+    agenda = window.agenda_tab
+    window.tabs.setCurrentWidget(agenda)
+    qtbot.mouseClick(agenda.add_button, Qt.MouseButton.LeftButton)  # a new item, one change
+    window.tabs.setCurrentWidget(tab)
+    assert tab.waiting.text().startswith("1 change since the book of ")
+    tab.public.setChecked(True)  # the public edition has not been exported yet
+    assert tab.waiting.text() == "No book of this edition has been exported yet."
+    tab.internal.setChecked(True)
+    assert tab.waiting.text().startswith("1 change since")
+    qtbot.mouseClick(tab.word_button, Qt.MouseButton.LeftButton)
+    click_button(qtbot, wait_for_box(qtbot, "replace-file"), "Replace")
+    click_button(qtbot, wait_for_box(qtbot, "export-finished"), "Close")
+    text = "\n".join(p.text for p in Document(str(tmp_path / "peru-labor-affairs-council-2027.docx")).paragraphs)
+    assert "Changes since the book of" in text and "Agenda items added (1)" in text
