@@ -78,7 +78,13 @@ lowest and highest run.
   that both stores then hold the same questions. Reading alone (plain openpyxl iteration) is shown too.
 - **Edit** (`edit_ms`): one change of a question's text through the store API, minus one sqlite3 `UPDATE`
   of it in its own transaction; null while the tree has no change log.
-- `dup_ms` and `merge_10k_s` are null until the duplicate check and merging exist.
+- **Merge** (`merge_10k_s`, `pack_10k_s`): `council-prep pack` of a laptop's copy on which 10,000 of
+  100,000 questions were assigned in one step, then `council-prep merge` of that package into a fresh copy
+  of the office store, whole processes. The baselines copy the log's rows into a new SQLite file, and apply
+  the package's field values with `UPDATE … WHERE uid = ?` in one transaction (no base check, no log).
+- **Edit** includes, with the change log, the store's own reading of the record to compare, its checks and
+  the log's rows.
+- `dup_ms` is null until the question desk's duplicate check exists.
 
 ## Notes
 

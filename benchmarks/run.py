@@ -25,6 +25,7 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 import edits  # noqa: E402
 import importing  # noqa: E402
 import machine  # noqa: E402
+import merging  # noqa: E402
 import window  # noqa: E402
 import word  # noqa: E402
 import workbook  # noqa: E402
@@ -33,11 +34,13 @@ from data import demo_store, large_store  # noqa: E402
 from report import write_docs  # noqa: E402
 
 FULL = {"book": (40, 2_000, 5_000), "workbook": 100_000, "workbook_huge": 800_000, "import": 50_000,
-        "window": 100_000, "law_changes": 10_000, "filter": 400_000, "edit": 10_000,
-        "rounds": {"start": 11, "window": 5, "filter": 3, "book": 5, "workbook": 3, "import": 3, "edit": 3}}
+        "window": 100_000, "law_changes": 10_000, "filter": 400_000, "edit": 10_000, "merge": (100_000, 10_000),
+        "rounds": {"start": 11, "window": 5, "filter": 3, "book": 5, "workbook": 3, "import": 3, "edit": 3,
+                   "merge": 3}}
 QUICK = {"book": (3, 40, 150), "workbook": 1_000, "workbook_huge": None, "import": 500,
-         "window": 2_000, "law_changes": 200, "filter": 4_000, "edit": 500,
-         "rounds": {"start": 2, "window": 1, "filter": 1, "book": 1, "workbook": 1, "import": 1, "edit": 1}}
+         "window": 2_000, "law_changes": 200, "filter": 4_000, "edit": 500, "merge": (1_000, 100),
+         "rounds": {"start": 2, "window": 1, "filter": 1, "book": 1, "workbook": 1, "import": 1, "edit": 1,
+                    "merge": 1}}
 KEYS = ("docx_ratio", "xlsx_ratio", "xlsx_peak_mb", "import_50k_s", "import_ratio", "start_ratio", "first_rows_ms",
         "search_ms", "filter_ms", "switch_ms", "dup_ms", "edit_ms", "merge_10k_s", "size")
 
@@ -59,7 +62,7 @@ def _stage(name: str, work, figures: dict, rows: list[Row], failed: list[str]) -
     print(f"  {name} done in {time.perf_counter() - began:.0f} s", file=sys.stderr, flush=True)
 
 
-STAGES = ("start", "window", "filter", "edit", "book", "workbook", "import")
+STAGES = ("start", "window", "filter", "edit", "book", "workbook", "import", "merge")
 
 
 def measure(sizes: dict, failed: list[str], only: list[str]) -> tuple[dict, list[Row]]:
@@ -86,12 +89,13 @@ def measure(sizes: dict, failed: list[str], only: list[str]) -> tuple[dict, list
         "book": lambda f: word.measure(f, *sizes["book"], rounds["book"]),
         "workbook": lambda f: workbook.measure(f, sizes["workbook"], rounds["workbook"], huge=sizes["workbook_huge"]),
         "import": lambda f: importing.measure(f, sizes["import"], rounds["import"]),
+        "merge": lambda f: merging.measure(f, *sizes["merge"], rounds["merge"]),
     }
     for name, work in stages.items():
         if not only or name in only:
             _stage(name, work, figures, rows, failed)
-    figures["dup_ms"] = None  # no benchmark yet: the duplicate check and merging are not in this tree
-    figures["merge_10k_s"] = None
+    figures["dup_ms"] = None  # no benchmark yet: the question desk's duplicate check is not in this tree
+    figures.setdefault("merge_10k_s", None)
     return figures, rows
 
 
