@@ -5,9 +5,6 @@ from datetime import date
 
 from council_prep.book.dates import DateStyle
 from council_prep.book.edition import Redactor
-from council_prep.book.edition import redact_change as _redact_change  # noqa: F401 (the streamed workbook's name)
-from council_prep.book.edition import redact_item as _redact_item  # noqa: F401
-from council_prep.book.edition import redact_question as _redact_question  # noqa: F401
 from council_prep.book.model import Book, Profile, ScheduledItem, Section
 from council_prep.book.since import changes_since_last_book
 from council_prep.domain.schedule import running_clock
@@ -25,6 +22,7 @@ def assemble_book(
     date_style: DateStyle = DateStyle.US,
     prepared_by: str = "",
     version: str = "1",
+    with_questions: bool = True,
 ) -> Book:
     """Everything the book of `meeting_id` shows, with `profile`'s redactions already made.
 
@@ -71,7 +69,7 @@ def assemble_book(
         )
         for number, (item, slot) in enumerate(zip(items, slots, strict=True), start=1)
     ]
-    questions = store.questions.find(meeting_id=meeting_id)
+    questions = store.questions.find(meeting_id=meeting_id) if with_questions else []  # else streamed (stream.py)
     questions.sort(key=lambda q: (q.received_at.isoformat() if q.received_at else "", q.id or 0))
     since = changes_since_last_book(store, meeting, profile)
     if public:

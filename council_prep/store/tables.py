@@ -75,6 +75,10 @@ class RecordTable(Generic[R]):
         with self._store.reading():
             return self._store.conn.execute(sql, list(params)).fetchone()[0]
 
+    def count_of(self, **equals: Any) -> int:
+        """How many records have fields equal to the given values (as `find`), without reading them."""
+        return self.count(*self._criteria(equals))
+
     def find(self, **equals: Any) -> list[R]:
         """Records whose fields equal the given values (a list field: contains the value)."""
         where, params = self._criteria(equals)
