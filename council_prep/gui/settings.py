@@ -57,6 +57,14 @@ class Settings:
         self._qs.setValue("book/folder", str(folder))
 
     # Reading
+    def exchange_folder(self) -> Path | None:
+        """The shared folder laptops drop their exchange packages in."""
+        value = self._qs.value("exchange/folder", "")
+        return Path(str(value)) if value else None
+
+    def set_exchange_folder(self, folder: Path) -> None:
+        self._qs.setValue("exchange/folder", str(folder))
+
     def notes_folder(self) -> Path | None:
         """Where the delegate's notebooks are kept (None: the user data folder)."""
         value = self._qs.value("reading/notes_folder")

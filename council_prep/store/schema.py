@@ -192,7 +192,7 @@ def m004_change_log(db: Database) -> None:
     CREATE TABLE conflicts (
         id INTEGER PRIMARY KEY, step_id INTEGER REFERENCES steps(id), peer TEXT NOT NULL,
         kind TEXT NOT NULL, uid TEXT NOT NULL, field TEXT NOT NULL, mine TEXT, theirs TEXT,
-        decided TEXT);
+        decided TEXT, decided_step INTEGER REFERENCES steps(id));
     CREATE INDEX conflicts_open ON conflicts(decided, kind, uid);
     """)
     seed(db.conn, utc_now())

@@ -313,23 +313,31 @@ class Store:
         return report
 
     def open_conflicts(self) -> list[tuple[int, str, str, str, Any, Any, str]]:
-        """(id, kind, uid, field, mine, theirs, peer) of conflicts not decided yet."""
+        """(id, kind, uid, field, mine, theirs, peer) of conflicts not decided yet (or whose decision
+        was undone)."""
         with self.reading():
             return [(i, k, u, f, json.loads(m) if m else None, json.loads(t) if t else None, p)
                     for i, k, u, f, m, t, p in self.conn.execute(
                         "SELECT id, kind, uid, field, mine, theirs, peer FROM conflicts WHERE decided IS NULL "
-                        "ORDER BY id")]
+                        "OR decided_step IN (SELECT id FROM steps WHERE undone != 0) ORDER BY id")]
 
-    def decide(self, conflict_id: int, choice: str) -> Changes:
-        """Settle a conflict: keep 'mine' or take 'theirs'; one step of the log."""
+    def decide(self, conflict_id: int, choice: str, value: Any = None) -> Changes:
+        """Settle a conflict: keep 'mine', take 'theirs', or 'edit' the field to `value`; one step of the log."""
         found = [c for c in self.open_conflicts() if c[0] == conflict_id]
         if not found:
             raise errors.StoreError(f"{self.path}: no open conflict {conflict_id}")
         _, kind_key, uid, field, _mine, theirs, _peer = found[0]
         with self.transaction(f"Decide conflict on {field} of {kind_key.replace('_', ' ')} ({choice})"):
-            if choice == "theirs":
-                decide(self.log, kind_key, uid, field, theirs)
-            self.conn.execute("UPDATE conflicts SET decided = ? WHERE id = ?", [choice, conflict_id])
+            if choice == "edit" and field.startswith("("):
+                raise errors.StoreError(f"{self.path}: a whole record is kept or taken, not edited")
+            if choice in ("theirs", "edit"):
+                decide(self.log, kind_key, uid, field, theirs if choice == "theirs" else value)
+            if choice == "edit":  # a value typed by hand is checked as any edit is
+                edited = self.table(kind_key).find_uid(uid)
+                if edited is not None:
+                    edited.validate()
+            self.conn.execute("UPDATE conflicts SET decided = ?, decided_step = (SELECT step_id FROM "
+                              "temp.step_state) WHERE id = ?", [choice, conflict_id])
         return self.last_changes
 
     @contextlib.contextmanager

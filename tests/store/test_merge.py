@@ -94,6 +94,9 @@ def test_the_same_field_changed_on_both_sides_is_a_conflict_decided_by_the_offic
         assert store.open_conflicts() == []
         store.undo()
         assert store.law_changes.find()[0].status is LawChangeStatus.ADOPTED
+        assert [c[0] for c in store.open_conflicts()] == [conflict[0]]  # its decision undone: open again
+        store.decide(conflict[0], "edit", "revised")
+        assert store.law_changes.find()[0].status is LawChangeStatus.REVISED
 
 
 def test_a_delete_against_an_edit_is_a_conflict_and_a_plain_delete_travels(office: Path):
