@@ -27,6 +27,7 @@ from council_prep.domain import Meeting
 from council_prep.errors import CouncilPrepError
 from council_prep.gui import mnemonics
 from council_prep.gui.agenda.tab import AgendaTab
+from council_prep.gui.exchange import Exchange
 from council_prep.gui.icons import app_icon, icon
 from council_prep.gui.keys import focus_first_control, quit_keys, redo_keys, show_shortcut_in_tooltip
 from council_prep.gui.lazy_tabs import LazyTabs
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.review_action = self._action("Open for re&view…", None, "Ctrl+Shift+O",
                                           lambda: self.choose_store(review=True),
                                           "Open a store read-only, in the reading view, to read it and keep notes")
+        self.exchange = Exchange(self)
         self.quit_action = self._action("&Quit", None, None, self.close)
         self.quit_action.setShortcuts(quit_keys())
         show_shortcut_in_tooltip(self.quit_action)
@@ -152,6 +154,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.new_store_action, self.open_store_action, self.review_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.exchange.merge_action, self.exchange.merge_folder_action,
+                              self.exchange.send_action])
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
@@ -232,9 +237,12 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.exchange.banner)
         layout.addWidget(self.marking)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        session.changed.connect(lambda _changes, _by: self.exchange.refresh())
+        self.exchange.refresh()
         self.watch = StoreWatch(session, parent=self.tabs)
         self.watch.lost.connect(self._store_lost)
         self.settings.remember_store(session.path)
@@ -589,7 +597,8 @@ class MainWindow(QMainWindow):
         # Qt adds the application's name after the title itself.
         parts = [self.session.path.name] + ([meeting.title] if meeting else [])
         self.setWindowTitle(" — ".join(parts) + ("  [read-only]" if read_only else ""))
-        for action in (self.new_meeting_action, self.edit_meeting_action):
+        for action in (self.new_meeting_action, self.edit_meeting_action, self.exchange.merge_action,
+                       self.exchange.merge_folder_action):
             action.setEnabled(not read_only)
         self.path_label.setText(f"{self.session.path}" + ("  (read-only)" if read_only else ""))
 

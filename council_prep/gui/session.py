@@ -35,6 +35,7 @@ class Session(QObject):
         self.lock = lock
         self.undo_stack = QUndoStack(self)
         self.runner: TaskRunner | None = None  # the window's, for slow work
+        self._closed = False
         self._read_only = store.read_only
         self._restore_undo()
 
@@ -98,6 +99,8 @@ class Session(QObject):
             self.undo_stack.clear()
 
         def done(changes: Changes) -> None:
+            if self._closed:  # finished while the window closed: the store is saved, nothing to show
+                return
             self.changed.emit(changes, None)
             self.saved.emit(changes.label)
 
@@ -122,6 +125,7 @@ class Session(QObject):
         return bool(self.write(None, lambda: getattr(self.store, table).delete(record.id), initiator))
 
     def close(self) -> None:
+        self._closed = True
         self.undo_stack.clear()
         self.store.close()
         if self.lock is not None:
