@@ -5,8 +5,9 @@ The conflicts stay in a banner above the tabs until every one is decided, so non
 """
 
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_type_hints
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from council_prep.domain import kinds, label
 from council_prep.domain.fields import label_of
 from council_prep.domain.kinds import KINDS
 from council_prep.errors import CouncilPrepError
@@ -36,8 +38,11 @@ if TYPE_CHECKING:
 PACKAGES = "council-prep packages (*.cpx)"
 
 
-def shown(value: Any) -> str:
-    """A conflict's value as a person reads it."""
+def shown(value: Any, kind: str = "", field: str = "") -> str:
+    """A conflict's value as a person reads it: a status in words, a list as its items."""
+    choices = _enum_of(kind, field)
+    if choices is not None and isinstance(value, str) and value in {c.value for c in choices}:
+        return label(choices(value))
     if isinstance(value, dict):
         return "the whole record, as the other laptop holds it"
     if value == GONE:
@@ -111,8 +116,8 @@ class ConflictsDialog(QDialog):
         for row, (_, kind, uid, field, mine, theirs, _peer) in enumerate(self.conflicts):
             record = store.table(kind).find_uid(uid) if kind in _RECORD_KINDS else None  # else a link
             name = kind.replace("_", " ") + (f" {store.table(kind).kind.describe(record)}" if record else f" {uid}")
-            cells = [name, "the record" if field.startswith("(") else label_of(kind, field), shown(mine),
-                     shown(theirs)]
+            cells = [name, "the record" if field.startswith("(") else label_of(kind, field),
+                     shown(mine, kind, field), shown(theirs, kind, field)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -147,6 +152,13 @@ class ConflictsDialog(QDialog):
 
 
 _RECORD_KINDS = frozenset(k.key for k in KINDS)
+
+
+def _enum_of(kind: str, field: str) -> type[StrEnum] | None:
+    if kind not in _RECORD_KINDS:
+        return None
+    hint = get_type_hints(kinds.kind(kind).cls).get(field)
+    return hint if isinstance(hint, type) and issubclass(hint, StrEnum) else None
 
 
 class Exchange:

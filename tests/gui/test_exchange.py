@@ -50,7 +50,7 @@ def test_preview_merge_decide_a_conflict_then_undo_the_merge(qtbot, sample_store
     dialog = window.findChild(QDialog, "conflicts-dialog")
     assert dialog.table.rowCount() == 1
     assert [dialog.table.item(0, c).text() for c in range(4)] == [
-        "law change “Outsourcing regulation”", "Status", "repealed", "adopted"]
+        "law change “Outsourcing regulation”", "Status", "Repealed", "Adopted"]
     qtbot.mouseClick(dialog.theirs_button, Qt.MouseButton.LeftButton)
     assert dialog.table.rowCount() == 0
     assert store.law_changes.one(title="Outsourcing regulation").status is LawChangeStatus.ADOPTED
