@@ -4,6 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from council_prep.domain import (
     AskerType,
@@ -18,6 +19,7 @@ from council_prep.domain import (
     SubmissionStatus,
     label,
 )
+from council_prep.domain.fields import field
 from council_prep.gui.forms import FieldSpec
 from council_prep.gui.lookups import Lookups
 from council_prep.gui.tables.model import Column
@@ -36,6 +38,11 @@ class TableSpec:
     meeting_scoped: bool = False
 
 
+def _column(kind: str, name: str, show: Callable[[Record], str], *extra: Any) -> Column:
+    """A column headed as the workbook heads the field (one header per field: the registry's)."""
+    return Column(field(kind, name).header, name, show, *extra)
+
+
 def _date(value) -> str:
     return value.isoformat() if value else ""
 
@@ -44,13 +51,13 @@ def law_changes(look: Lookups) -> TableSpec:
     return TableSpec(
         kind="law_changes", noun="law change", status_enum=LawChangeStatus, topic_field="topic_keys",
         columns=[
-            Column("Partner", "partner_code", lambda r: look.partner(r.partner_code)),
-            Column("Title", "title", lambda r: r.title),
-            Column("Type", "instrument_type", lambda r: label(r.instrument_type)),
-            Column("Status", "status", lambda r: label(r.status)),
-            Column("Topics", "topic_keys", lambda r: look.topic_list(r.topic_keys)),
-            Column("Adopted", "adopted_on", lambda r: _date(r.adopted_on)),
-            Column("Effective", "effective_on", lambda r: _date(r.effective_on)),
+            _column("law_change", "partner_code", lambda r: look.partner(r.partner_code)),
+            _column("law_change", "title", lambda r: r.title),
+            _column("law_change", "instrument_type", lambda r: label(r.instrument_type)),
+            _column("law_change", "status", lambda r: label(r.status)),
+            _column("law_change", "topic_keys", lambda r: look.topic_list(r.topic_keys)),
+            _column("law_change", "adopted_on", lambda r: _date(r.adopted_on)),
+            _column("law_change", "effective_on", lambda r: _date(r.effective_on)),
         ],
         fields=[
             FieldSpec("partner_code", "&Partner", "partner"),
@@ -75,12 +82,12 @@ def submissions(look: Lookups) -> TableSpec:
     return TableSpec(
         kind="submissions", noun="submission", status_enum=SubmissionStatus, topic_field="topic_keys",
         columns=[
-            Column("Identifier", "identifier", lambda r: r.identifier),
-            Column("Partner", "partner_code", lambda r: look.partner(r.partner_code)),
-            Column("Filed", "date_filed", lambda r: r.date_filed or ""),
-            Column("Status", "status", lambda r: label(r.status)),
-            Column("Topics", "topic_keys", lambda r: look.topic_list(r.topic_keys)),
-            Column("Submitters", "submitters", lambda r: "; ".join(r.submitters)),
+            _column("submission", "identifier", lambda r: r.identifier),
+            _column("submission", "partner_code", lambda r: look.partner(r.partner_code)),
+            _column("submission", "date_filed", lambda r: r.date_filed or ""),
+            _column("submission", "status", lambda r: label(r.status)),
+            _column("submission", "topic_keys", lambda r: look.topic_list(r.topic_keys)),
+            _column("submission", "submitters", lambda r: "; ".join(r.submitters)),
         ],
         fields=[
             FieldSpec("identifier", "&Identifier"),
@@ -102,14 +109,14 @@ def questions(look: Lookups) -> TableSpec:
         kind="questions", noun="question", status_enum=QuestionStatus, topic_field="topic_key",
         partner_filter=False, meeting_scoped=True,
         columns=[
-            Column("Received", "received_at", lambda r: r.received_at.strftime("%Y-%m-%d %H:%M")
+            _column("question", "received_at", lambda r: r.received_at.strftime("%Y-%m-%d %H:%M")
                    if r.received_at else ""),
-            Column("Question", "text", lambda r: r.text),
-            Column("Asker", "asker_name", lambda r: r.asker_name + (" (confidential)" if r.confidential else "")),
-            Column("Organization", "organization", lambda r: r.organization),
-            Column("Topic", "topic_key", lambda r: look.topic(r.topic_key)),
-            Column("Status", "status", lambda r: label(r.status) + (" · duplicate" if r.duplicate_of else "")),
-            Column("Assignee", "assignee", lambda r: r.assignee),
+            _column("question", "text", lambda r: r.text),
+            _column("question", "asker_name", lambda r: r.asker_name + (" (confidential)" if r.confidential else "")),
+            _column("question", "organization", lambda r: r.organization),
+            _column("question", "topic_key", lambda r: look.topic(r.topic_key)),
+            _column("question", "status", lambda r: label(r.status) + (" · duplicate" if r.duplicate_of else "")),
+            _column("question", "assignee", lambda r: r.assignee),
         ],
         fields=[
             FieldSpec("text", "&Question", "text"),
