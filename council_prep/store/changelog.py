@@ -88,8 +88,10 @@ class ChangeLog:
         return Changes.of(step_id, label, ((kind, uid, op) for kind, uid, op, _ in rows), moved)
 
     def _has_conflicts(self, step_id: int) -> bool:
-        """A merge that only found conflicts is still a step: the conflicts name it."""
-        return self.conn.execute("SELECT 1 FROM conflicts WHERE step_id = ?", [step_id]).fetchone() is not None
+        """A merge that only found conflicts, or a conflict decided as "keep mine", is still a step
+        (undone, it opens the conflict again): the conflicts name it."""
+        return self.conn.execute("SELECT 1 FROM conflicts WHERE step_id = ? OR decided_step = ?",
+                                 [step_id, step_id]).fetchone() is not None
 
     def undoable(self, limit: int) -> list[tuple[int, str]]:
         """The steps undo would take back, latest first: those done and not undone."""
