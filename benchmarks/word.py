@@ -16,7 +16,8 @@ def measure(folder: Path, agenda_items: int, law_changes: int, questions: int, r
     env = environment(folder)
     ours, raw = folder / "ours.docx", folder / "raw.docx"
     export = [*APP, "export", "docx", "--store", str(store), "--meeting", "1", "-o", str(ours)]
-    run(export, env)
+    run(export, env)  # each export is recorded: from the second on, a book opens with "Changes since the book
+    run(export, env)  # of <date>", the same in every round; the plan is taken from such a book
     blocks = plan(ours)
     with open(folder / "book.pickle", "wb") as file:
         pickle.dump(blocks, file)
