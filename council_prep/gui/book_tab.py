@@ -232,7 +232,7 @@ class BookTab(QWidget):
     def _succeeded(self, output: Path) -> None:
         self._finish()
         self.settings.set_export_folder(output.parent)
-        self.result.setText(f"Last export: {output}")
+        self.result.setText(f"Last export: {output}" + self._withheld_line(output))
         self.status.emit(f"Exported {output}")
         self.exported.emit(output)
         messages.choose(
@@ -241,6 +241,15 @@ class BookTab(QWidget):
              ("Close", QMessageBox.ButtonRole.RejectRole)],
             lambda choice: self._open(output, choice), name="export-finished", icon=QMessageBox.Icon.Information,
         )
+
+    def _withheld_line(self, output: Path) -> str:
+        """A public file has a report beside it of what it leaves out, for the officer."""
+        if self.profile() is not Profile.PUBLIC:
+            return ""
+        from council_prep.exporters.withheld import withheld_report_path
+
+        report = withheld_report_path(output)
+        return f"\nWhat it leaves out: {report}" if report.exists() else ""
 
     def _open(self, output: Path, choice: int) -> None:
         if choice in (0, 1):

@@ -27,6 +27,7 @@ def test_export_to_word_and_find_the_file(qtbot, window: MainWindow, tmp_path: P
     assert "Peru Labor Affairs Council, 2027" in text
     assert "First point" not in text  # the public profile leaves out talking points
     assert tab.progress is None and str(output) in tab.result.text()
+    assert "What it leaves out: " in tab.result.text() and ".withheld" in tab.result.text()
     assert window.settings.export_folder() == tmp_path
 
 
