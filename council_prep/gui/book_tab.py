@@ -34,6 +34,7 @@ from council_prep.exporters.output import ExportCancelled, check_cancelled
 from council_prep.gui import messages
 from council_prep.gui.icons import icon
 from council_prep.gui.operations import Operation
+from council_prep.gui.session import Session
 from council_prep.gui.settings import Settings
 from council_prep.store import Store
 
@@ -74,11 +75,11 @@ def slug(text: str) -> str:
 class BookTab(QWidget):
     status = Signal(str)  # what just happened, for the status bar
     exported = Signal(Path)
-    meeting_shown = Signal()
 
-    def __init__(self, store_path: Path, settings: Settings, parent: QWidget | None = None):
+    def __init__(self, session: Session, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store_path = store_path
+        self.session = session
+        self.store_path = session.path
         self.settings = settings
         self.meeting: Meeting | None = None
         self.operation: Operation | None = None
@@ -171,7 +172,7 @@ class BookTab(QWidget):
         self.file_name.setText(slug(meeting.title) if meeting else "")
         for button in (self.word_button, self.excel_button):
             button.setEnabled(meeting is not None)
-        self.meeting_shown.emit()
+        self.show_waiting()
 
     def profile(self) -> Profile:
         return Profile.PUBLIC if self.public.isChecked() else Profile.INTERNAL
@@ -232,6 +233,7 @@ class BookTab(QWidget):
     def _succeeded(self, output: Path) -> None:
         self._finish()
         self.settings.set_export_folder(output.parent)
+        self._record(output)
         self.result.setText(f"Last export: {output}" + self._withheld_line(output))
         self.status.emit(f"Exported {output}")
         self.exported.emit(output)
@@ -241,6 +243,29 @@ class BookTab(QWidget):
              ("Close", QMessageBox.ButtonRole.RejectRole)],
             lambda choice: self._open(output, choice), name="export-finished", icon=QMessageBox.Icon.Information,
         )
+
+    def _record(self, output: Path) -> None:
+        """Remember the export in the store, so the next book can say what changed since."""
+        if self.meeting is None or self.session.read_only:
+            return
+        try:
+            self.session.store.record_export(self.meeting.uid, output.suffix.lstrip("."), self.profile().value,
+                                             output.name)
+        except CouncilPrepError as exc:
+            self.status.emit(f"The export was not recorded: {exc}")
+        self.show_waiting()
+
+    def show_waiting(self) -> None:
+        """How many changes the next book of this edition will list as made since the last one."""
+        from council_prep.book.since import changes_since_last_book
+
+        since = changes_since_last_book(self.session.store, self.meeting, self.profile()) if self.meeting else None
+        if since is None:
+            self.waiting.setText("No book of this edition has been exported yet.")
+            return
+        count = since.count
+        self.waiting.setText(f"{count} change{'s' if count != 1 else ''} since the book of "
+                             f"{since.since.astimezone():%B %-d, %Y %H:%M} ({since.file_name}).")
 
     def _withheld_line(self, output: Path) -> str:
         """A public file has a report beside it of what it leaves out, for the officer."""

@@ -6,7 +6,6 @@ opened costs nothing.
 """
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
 from PySide6.QtCore import Qt
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from council_prep.domain import Meeting
-from council_prep.errors import CouncilPrepError
 from council_prep.gui import mnemonics
 from council_prep.gui.agenda.tab import AgendaTab
 from council_prep.gui.exchange import Exchange
@@ -32,26 +30,31 @@ from council_prep.gui.icons import app_icon, icon
 from council_prep.gui.keys import focus_first_control, quit_keys, redo_keys, show_shortcut_in_tooltip
 from council_prep.gui.lazy_tabs import LazyTabs
 from council_prep.gui.lookups import Lookups
-from council_prep.gui.opening import AskReadOnly, StoreWatch, ask_with_dialog, open_session
+from council_prep.gui.opening import AskReadOnly, StoreWatch, ask_with_dialog
 from council_prep.gui.session import Session
 from council_prep.gui.settings import Settings
 from council_prep.gui.tasks import TaskRunner
+from council_prep.gui.window_actions import (
+    AGENDA,
+    BOOK,
+    LAW_CHANGES,
+    QUESTIONS,
+    READING,
+    SUBMISSIONS,
+    TAB_TITLES,
+    WindowActions,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
-    from PySide6.QtWidgets import QDialog
 
-    from council_prep.domain import Record
     from council_prep.gui.book_tab import BookTab
-    from council_prep.gui.meetings.dialog import MeetingDialog
     from council_prep.gui.reading.view import ReadingView
     from council_prep.gui.search import SearchDialog
     from council_prep.gui.tables.table_tab import TableTab
     from council_prep.notes import Notebook
     from council_prep.store.changes import Changes
 
-TAB_TITLES = ("&Agenda", "&Law changes", "S&ubmissions", "&Questions", "&Book", "&Reading view")
-AGENDA, LAW_CHANGES, SUBMISSIONS, QUESTIONS, BOOK, READING = range(len(TAB_TITLES))
 
 
 def marking_banner() -> QLabel:
@@ -75,7 +78,7 @@ class MeetingPage(Protocol):
 Editor = TypeVar("Editor", bound="AgendaTab | TableTab")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowActions, QMainWindow):
     def __init__(self, session: Session, settings: Settings, ask_read_only: AskReadOnly | None = None):
         super().__init__()
         self.settings = settings
@@ -324,37 +327,11 @@ class MainWindow(QMainWindow):
     def _book_page(self) -> "BookTab":
         from council_prep.gui.book_tab import BookTab
 
-        tab = BookTab(self.session.path, self.settings)
+        tab = BookTab(self.session, self.settings)
         tab.status.connect(self.say)
-        tab.exported.connect(lambda output: self._book_exported(tab, output))
-        tab.public.toggled.connect(lambda _on: self._show_waiting(tab))
-        tab.meeting_shown.connect(lambda: self._show_waiting(tab))
-        self.session.changed.connect(lambda _changes, _by: self._show_waiting(tab))
+        tab.public.toggled.connect(lambda _on: tab.show_waiting())
+        self.session.changed.connect(lambda _changes, _by: tab.show_waiting())
         return tab
-
-    def _book_exported(self, tab: "BookTab", output: Path) -> None:
-        """Remember the export in the store, so the next book can say what changed since."""
-        if tab.meeting is None or self.session.read_only:
-            return
-        try:
-            self.session.store.record_export(tab.meeting.uid, output.suffix.lstrip("."), tab.profile().value,
-                                             output.name)
-        except CouncilPrepError as exc:
-            self.say(f"The export was not recorded: {exc}")
-        self._show_waiting(tab)
-
-    def _show_waiting(self, tab: "BookTab") -> None:
-        """How many changes the next book of this edition will list as made since the last one."""
-        from council_prep.book.since import changes_since_last_book
-
-        meeting = tab.meeting
-        since = changes_since_last_book(self.session.store, meeting, tab.profile()) if meeting else None
-        if since is None:
-            tab.waiting.setText("No book of this edition has been exported yet.")
-        else:
-            count = since.count
-            tab.waiting.setText(f"{count} change{'s' if count != 1 else ''} since the book of "
-                                f"{since.since.astimezone():%B %-d, %Y %H:%M} ({since.file_name}).")
 
     def _reading_page(self) -> "ReadingView":
         from council_prep.gui.reading.view import ReadingView
@@ -406,41 +383,6 @@ class MainWindow(QMainWindow):
     def book_tab(self) -> "BookTab":
         return cast("BookTab", self._fresh(self.tabs.page(BOOK)))
 
-    def open_store(self, path: Path, *, read_only: bool = False) -> bool:
-        try:
-            session = open_session(path, read_only=read_only, ask=self.ask_read_only)
-        except CouncilPrepError as exc:
-            from council_prep.gui import messages
-
-            messages.error(self, "Cannot open store", str(exc), name="open-failed")
-            return False
-        self.install(session)
-        return True
-
-    def choose_store(self, *, review: bool = False) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(self, "Open for review" if review else "Open store",
-                                              str(self.session.path.parent),
-                                              "council-prep stores (*.db *.sqlite);;All files (*)")
-        if path:
-            self.open_store(Path(path), read_only=review)
-
-    def choose_new_store(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getSaveFileName(self, "New store", str(self.session.path.parent / "council-prep.db"),
-                                              "council-prep stores (*.db)")
-        if path:
-            self.open_store(Path(path))
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for n, path in enumerate(self.settings.recent_stores(), start=1):
-            action = self.recent_menu.addAction(f"&{n} {path.name}  —  {path.parent}")
-            action.triggered.connect(lambda _c=False, p=path: self.open_store(p))
-        self.recent_menu.setEnabled(True)
-
     # Meetings
     def meetings(self) -> list[Meeting]:
         return sorted(self.session.store.meetings.find(), key=lambda m: (m.session_date, m.id))
@@ -488,88 +430,6 @@ class MainWindow(QMainWindow):
         index = self.meeting_selector.findData(meeting.uid)
         if index != self.meeting_selector.currentIndex():
             self.meeting_selector.setCurrentIndex(index)
-
-    def new_meeting(self) -> "MeetingDialog":
-        from council_prep.gui.meetings.dialog import MeetingDialog
-
-        dialog = MeetingDialog(self.lookups, None, self)
-        dialog.accepted.connect(lambda: self._meeting_saved(None, dialog.meeting()))
-        dialog.open()
-        return dialog
-
-    def edit_meeting(self) -> "MeetingDialog | None":
-        from council_prep.gui.meetings.dialog import MeetingDialog
-
-        meeting = self.current_meeting()
-        if meeting is None:
-            return None
-        dialog = MeetingDialog(self.lookups, meeting, self)
-        dialog.accepted.connect(lambda: self._meeting_saved(meeting, dialog.meeting()))
-        dialog.open()
-        return dialog
-
-    def _meeting_saved(self, before: Meeting | None, after: Meeting) -> None:
-        if before is None:
-            added = self.session.add("meetings", after)
-            if added is not None:
-                self._fill_meetings(added.uid)
-        else:
-            self.session.update("meetings", before, after)
-
-    # History
-    def selected_record(self) -> "Record | None":
-        """The record the current tab's pane shows (what it holds saved first), else the meeting."""
-        form = getattr(self.tabs.currentWidget(), "form", None)
-        if form is not None:
-            form.commit()
-        shown = getattr(form, "record", None)
-        return shown if shown is not None else self.current_meeting()
-
-    def show_history(self) -> "QDialog | None":
-        from council_prep.domain.kinds import kind_of
-        from council_prep.gui.history import HistoryDialog
-
-        record = self.selected_record()
-        if record is None:
-            return None
-        kind = kind_of(record)
-        dialog = HistoryDialog(self.session.store.history(uid=record.uid), kind.key,
-                               f"{kind.noun} {kind.describe(record)}", self)
-        dialog.open()
-        return dialog
-
-    # Search
-    @property
-    def search(self) -> "SearchDialog":
-        """The search popup of this session, made the first time it is opened."""
-        if self._search is None:
-            from council_prep.gui.search import SearchDialog
-
-            self._search = SearchDialog(self.session, self)
-            self._search.chosen.connect(self.jump_to)
-        return self._search
-
-    def open_search(self) -> None:
-        self.search.start()
-
-    def jump_to(self, kind: str, record_id: int) -> None:
-        """Show a search hit: switch to its tab (and meeting) and select it."""
-        self.activateWindow()
-        store = self.session.store
-        if kind == "agenda_item":
-            item = store.agenda.get(record_id)
-            self.select_meeting(item.meeting_id)
-            self.tabs.setCurrentWidget(self.agenda_tab)
-            self.agenda_tab.select_item(record_id)
-            self.agenda_tab.view.setFocus()
-            return
-        if kind == "question":
-            self.select_meeting(store.questions.get(record_id).meeting_id)
-        index = {"law_change": LAW_CHANGES, "submission": SUBMISSIONS, "question": QUESTIONS}[kind]
-        tab = cast("TableTab", self.tabs.page(index))
-        self.tabs.setCurrentWidget(tab)
-        tab.select_record(record_id)
-        tab.table.setFocus()
 
     # Store events
     def say(self, text: str) -> None:
