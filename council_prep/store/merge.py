@@ -162,8 +162,8 @@ def _current(conn: sqlite3.Connection, logged: LoggedTable, uid: str) -> dict[st
 
 
 def _add(log: ChangeLog, logged: LoggedTable, uid: str, values: dict[str, Any], report: MergeReport) -> None:
-    try:
-        insert_records(log, logged, [values])
+    try:  # a duplicate mark on an original deleted here is cleared, as the schema would have done
+        insert_records(log, logged, [values], lenient=True)
     except UndoConflictError:  # it refers to a record deleted here (perhaps brought back by a decision)
         report.conflicts.append(Conflict(logged.kind, uid, "(record)", GONE, values))
         return
@@ -199,7 +199,7 @@ def _update(conn: sqlite3.Connection, logged: LoggedTable, uid: str, base: dict[
     if "updated_at" in theirs:
         take["updated_at"] = max(theirs["updated_at"], current.get("updated_at") or "")
     try:
-        row = column_values(conn, logged, take)
+        row = column_values(conn, logged, take, lenient=True)
     except UndoConflictError as exc:
         report.conflicts.append(Conflict(logged.kind, uid, ", ".join(take), current, f"refers to {exc}"))
         return
@@ -216,7 +216,7 @@ def decide(log: ChangeLog, kind: str, uid: str, name: str, theirs: Any) -> None:
     current = _current(conn, logged, uid)
     if name != "(record)":
         if current is not None:
-            row = column_values(conn, logged, {name: theirs})
+            row = column_values(conn, logged, {name: theirs}, lenient=True)
             conn.execute(f'UPDATE {logged.table} SET "{name}" = ? WHERE rowid = ?',
                          [row[name], rowid_of(conn, logged, uid)])
     elif theirs == GONE:
@@ -225,9 +225,9 @@ def decide(log: ChangeLog, kind: str, uid: str, name: str, theirs: Any) -> None:
     elif isinstance(theirs, dict) and current is None:  # deleted (or never added) here: as they hold it
         tombstone = conn.execute("SELECT before FROM changes WHERE uid = ? AND op = 'delete' ORDER BY id DESC "
                                  "LIMIT 1", [uid]).fetchone()
-        insert_records(log, logged, [{**(json.loads(tombstone[0]) if tombstone else {}), **theirs}])
+        insert_records(log, logged, [{**(json.loads(tombstone[0]) if tombstone else {}), **theirs}], lenient=True)
     elif isinstance(theirs, dict):  # brought back by an earlier decision: now as these hold it
-        row = column_values(conn, logged, {k: v for k, v in theirs.items() if k not in ("id", "uid")})
+        row = column_values(conn, logged, {k: v for k, v in theirs.items() if k not in ("id", "uid")}, lenient=True)
         assignments = ", ".join(f'"{n}" = ?' for n in row)
         conn.execute(f"UPDATE {logged.table} SET {assignments} WHERE rowid = ?",
                      [*row.values(), rowid_of(conn, logged, uid)])

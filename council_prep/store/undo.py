@@ -91,9 +91,10 @@ def _id_of(conn: sqlite3.Connection, table: str, uid: str | None) -> int | None:
 
 
 def column_values(conn: sqlite3.Connection, logged: LoggedTable, values: dict[str, Any],
-                   batch: dict[str, int] | None = None) -> dict[str, Any]:
+                   batch: dict[str, int] | None = None, *, lenient: bool = False) -> dict[str, Any]:
     """Portable values as the row holds them: uids back to ids (`batch`: ids of rows of the same
-    table being added with it), lists back to JSON text."""
+    table being added with it), lists back to JSON text. `lenient`: a reference the schema would
+    clear when its record is deleted (a duplicate's original) is cleared when that record is gone."""
     row: dict[str, Any] = {}
     for column, value in values.items():
         if column not in logged.columns or column == "id":
@@ -101,19 +102,28 @@ def column_values(conn: sqlite3.Connection, logged: LoggedTable, values: dict[st
         reference = logged.reference_of.get(column)
         if reference is not None:
             same = batch if reference.table == logged.table else None
-            value = same[value] if same and value in same else _id_of(conn, reference.table, value)
+            if same and value in same:
+                value = same[value]
+            else:
+                try:
+                    value = _id_of(conn, reference.table, value)
+                except UndoConflictError:
+                    if not (lenient and reference.on_delete == "SET NULL"):
+                        raise
+                    value = None
         elif column in logged.list_columns and value is not None:
             value = json.dumps(value, ensure_ascii=False)
         row[column] = value
     return row
 
 
-def insert_records(log: ChangeLog, logged: LoggedTable, records: list[dict[str, Any]]) -> None:
-    """Add rows back; a record gets its old id when that id is free."""
+def insert_records(log: ChangeLog, logged: LoggedTable, records: list[dict[str, Any]], *,
+                   lenient: bool = False) -> None:
+    """Add rows back; a record gets its old id when that id is free (`lenient`: see column_values)."""
     conn = log.conn
     if logged.is_link:
         for values in records:
-            row = column_values(conn, logged, values)
+            row = column_values(conn, logged, values, lenient=lenient)
             conn.execute(f"INSERT INTO {logged.table} ({', '.join(row)}) VALUES ({', '.join('?' for _ in row)})",
                          list(row.values()))
         return
@@ -130,7 +140,8 @@ def insert_records(log: ChangeLog, logged: LoggedTable, records: list[dict[str, 
             wanted = next_free
         taken.add(wanted)
         ids[values["uid"]] = wanted
-    rows = [{"id": ids[values["uid"]], **column_values(conn, logged, values, ids)} for values in records]
+    rows = [{"id": ids[values["uid"]], **column_values(conn, logged, values, ids, lenient=lenient)}
+            for values in records]
     names = list(rows[0])
     columns = ", ".join(f'"{n}"' for n in names)
     with adding_in_bulk(log, logged.kind) as added:
