@@ -21,16 +21,8 @@ print(json.dumps({"event": "edit", "ms": statistics.median(times)}))
 """
 
 
-def has_change_log() -> bool:
-    from council_prep.store import Store
-
-    return hasattr(Store, "undo")
-
-
 def measure(folder: Path, questions: int, rounds: int) -> tuple[dict, list[Row]]:
-    """On a store of `questions` questions, when the tree has a change log (else null)."""
-    if not has_change_log():
-        return {"edit_ms": None}, [Row("one edit with the change log", "no change log in this tree", "", "null")]
+    """On a store of `questions` questions."""
     store = large_store(folder / "edits.db", questions, 0)
     env = environment(folder)
     runs = interleaved({"app": lambda: run([PYTHON, "-c", APP_EDIT, str(store), "20"], env),
