@@ -162,12 +162,21 @@ def _current(conn: sqlite3.Connection, logged: LoggedTable, uid: str) -> dict[st
 
 
 def _add(log: ChangeLog, logged: LoggedTable, uid: str, values: dict[str, Any], report: MergeReport) -> None:
-    try:  # a duplicate mark on an original deleted here is cleared, as the schema would have done
+    # A mark on a record deleted here (a duplicate's original) is cleared, as the schema would have
+    # done, and kept as a conflict: if the officer brings the original back, the mark can follow it.
+    cleared = [(r.column, values[r.column]) for r in logged.references if r.on_delete == "SET NULL"
+               and values.get(r.column) is not None and _missing(log.conn, r.table, values[r.column])]
+    try:
         insert_records(log, logged, [values], lenient=True)
     except UndoConflictError:  # it refers to a record deleted here (perhaps brought back by a decision)
         report.conflicts.append(Conflict(logged.kind, uid, "(record)", GONE, values))
         return
     report.added[logged.kind] += 1
+    report.conflicts += [Conflict(logged.kind, uid, column, None, target) for column, target in cleared]
+
+
+def _missing(conn: sqlite3.Connection, table: str, uid: str) -> bool:
+    return conn.execute(f"SELECT 1 FROM {table} WHERE uid = ?", [uid]).fetchone() is None
 
 
 def _delete(log: ChangeLog, logged: LoggedTable, uid: str, tombstone: dict[str, Any],
