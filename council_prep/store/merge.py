@@ -77,8 +77,7 @@ class _Net:
             self.theirs = dict(after)
             self.base = {**after, **self.base}
         elif op == DELETE:
-            if self.tombstone is None:
-                self.tombstone = {**before, **self.base}  # as the record was before the package
+            self.tombstone = before  # the record as the sender last held it
             for name, value in before.items():
                 self.base.setdefault(name, value)
         else:
@@ -107,7 +106,7 @@ def merge_package(log: ChangeLog, package: Package, own_site: str, step_id: int)
         logged = log.tables[net.kind]
         current = _current(conn, logged, net.uid)
         if net.last_op == DELETE:  # as the record was when the package began (or was created in it)
-            _delete(log, logged, net.uid, net.tombstone or {}, current, report)
+            _delete(log, logged, net.uid, net.tombstone or {}, current, own_site, report)
         elif current is not None and net.first_op == ADD:
             # Known here, and sent whole (they received it from a third store): the base of a field
             # is ours unless this store itself changed it since.
@@ -139,10 +138,11 @@ def merge_package(log: ChangeLog, package: Package, own_site: str, step_id: int)
 
 
 def _edited_here(conn: sqlite3.Connection, uid: str, own_site: str) -> set[str]:
-    """Fields of a record that steps of this store's own site changed."""
+    """Fields of a record this store's own site changed by hand (not values a merge brought in)."""
     fields: set[str] = set()
     for (after,) in conn.execute("SELECT c.after FROM changes c JOIN steps s ON s.id = c.step_id "
-                                 "WHERE c.uid = ? AND c.op = 'update' AND s.site = ?", [uid, own_site]):
+                                 "WHERE c.uid = ? AND c.op = 'update' AND s.site = ? AND s.merged = 0",
+                                 [uid, own_site]):
         fields.update(json.loads(after))
     return fields
 
@@ -180,11 +180,13 @@ def _missing(conn: sqlite3.Connection, table: str, uid: str) -> bool:
 
 
 def _delete(log: ChangeLog, logged: LoggedTable, uid: str, tombstone: dict[str, Any],
-            current: dict[str, Any] | None, report: MergeReport) -> None:
+            current: dict[str, Any] | None, own_site: str, report: MergeReport) -> None:
+    """Taken unless this store itself changed a field the sender had not seen (delete against edit)."""
     if current is None:
         report.unchanged += 1
         return
-    edited = [name for name, value in tombstone.items() if name not in _LOCAL and current.get(name) != value]
+    differ = {name for name, value in tombstone.items() if name not in _LOCAL and current.get(name) != value}
+    edited = differ & _edited_here(log.conn, uid, own_site)
     if edited:
         report.conflicts.append(Conflict(logged.kind, uid, "(record)", current, GONE))
         return

@@ -174,7 +174,8 @@ def m004_change_log(db: Database) -> None:
         action TEXT NOT NULL DEFAULT 'do',
         target INTEGER REFERENCES steps(id),
         undone INTEGER NOT NULL DEFAULT 0,
-        site TEXT);
+        site TEXT,
+        merged INTEGER NOT NULL DEFAULT 0);
     CREATE INDEX steps_undoable ON steps(action, undone);
     CREATE TABLE changes (
         id INTEGER PRIMARY KEY, step_id INTEGER NOT NULL REFERENCES steps(id) ON DELETE CASCADE,

@@ -305,6 +305,7 @@ class Store:
         try:
             with self._step(label, "do", None):
                 step_id = self.conn.execute("SELECT step_id FROM temp.step_state").fetchone()[0]
+                self.conn.execute("UPDATE steps SET merged = 1 WHERE id = ?", [step_id])  # not our own edits
                 report = merge_package(self.log, package, self.site_id(), step_id)
                 if dry_run:
                     raise _DryRun(report)
