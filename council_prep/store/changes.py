@@ -45,11 +45,3 @@ class Changes:
     def uids(self, kind: str, *ops: str) -> set[str]:
         """Uids of `kind` touched by this step, or only by the given operations."""
         return {uid for k, uid, op in self.records if k == kind and (not ops or op in ops)}
-
-    def adds_or_deletes(self, kind: str) -> bool:
-        """True when records of `kind` came or went (a list of them must be read again)."""
-        return any(k == kind and op != UPDATE for k, _, op in self.records)
-
-    def merged(self, other: "Changes") -> "Changes":
-        return Changes(other.step_id or self.step_id, other.label or self.label,
-                       self.records | other.records, self.order_changed or other.order_changed)
