@@ -9,6 +9,7 @@ Links and duplicate marks travel by uid. The whole merge is one step, undone in 
 package merged twice changes nothing the second time.
 """
 
+import contextlib
 import json
 import sqlite3
 from collections import Counter
@@ -236,7 +237,11 @@ def decide(log: ChangeLog, kind: str, uid: str, name: str, theirs: Any) -> None:
     elif isinstance(theirs, dict) and current is None:  # deleted (or never added) here: as they hold it
         tombstone = conn.execute("SELECT before FROM changes WHERE uid = ? AND op = 'delete' ORDER BY id DESC "
                                  "LIMIT 1", [uid]).fetchone()
-        insert_records(log, logged, [{**(json.loads(tombstone[0]) if tombstone else {}), **theirs}], lenient=True)
+        # A record that needs one gone here (a link to a deleted law change) stays gone, as the
+        # schema's cascade would have left it.
+        with contextlib.suppress(UndoConflictError):
+            insert_records(log, logged, [{**(json.loads(tombstone[0]) if tombstone else {}), **theirs}],
+                           lenient=True)
     elif isinstance(theirs, dict):  # brought back by an earlier decision: now as these hold it
         row = column_values(conn, logged, {k: v for k, v in theirs.items() if k not in ("id", "uid")}, lenient=True)
         assignments = ", ".join(f'"{n}" = ?' for n in row)
