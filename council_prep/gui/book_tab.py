@@ -255,6 +255,10 @@ class BookTab(QWidget):
             self.status.emit(f"The export was not recorded: {exc}")
         self.show_waiting()
 
+    def showEvent(self, event) -> None:
+        self.show_waiting()
+        super().showEvent(event)
+
     def show_waiting(self) -> None:
         """How many changes the next book of this edition will list as made since the last one."""
         from council_prep.book.since import changes_since_last_book

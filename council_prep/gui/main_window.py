@@ -330,7 +330,8 @@ class MainWindow(WindowActions, QMainWindow):
         tab = BookTab(self.session, self.settings)
         tab.status.connect(self.say)
         tab.public.toggled.connect(lambda _on: tab.show_waiting())
-        self.session.changed.connect(lambda _changes, _by: tab.show_waiting())
+        # Counting reads the log since the last export: done when the tab is in sight, not on every edit.
+        self.session.changed.connect(lambda _changes, _by: tab.show_waiting() if tab.isVisible() else None)
         return tab
 
     def _reading_page(self) -> "ReadingView":
