@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 from council_prep.store.schema_map import LINK_TABLES
 
 ADD, UPDATE, DELETE = "add", "update", "delete"
+# A delete received for a record this store never held: nothing changed here, but the store must
+# remember it, so the record's addition arriving later through a third store is not taken.
+# Undo, history and views pass over it; packages carry it on.
+TOMBSTONE = "gone"
 
 
 @dataclass(frozen=True)

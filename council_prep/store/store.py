@@ -24,7 +24,7 @@ from council_prep.domain import (
 from council_prep.store import errors, history, sites
 from council_prep.store.agenda import AgendaTable
 from council_prep.store.changelog import ChangeLog
-from council_prep.store.changes import Changes
+from council_prep.store.changes import TOMBSTONE, Changes
 from council_prep.store.connection import connect, translated, translated_copy
 from council_prep.store.history import Change, Export
 from council_prep.store.merge import MergeReport, decide, merge_package
@@ -236,7 +236,8 @@ class Store:
     def step_size(self, step_id: int) -> int:
         """How many records a step changed (a large one is undone in the background)."""
         with self.reading():
-            return self.conn.execute("SELECT count(*) FROM changes WHERE step_id = ?", [step_id]).fetchone()[0]
+            return self.conn.execute("SELECT count(*) FROM changes WHERE step_id = ? AND op != ?",
+                                     [step_id, TOMBSTONE]).fetchone()[0]
 
     @contextlib.contextmanager
     def _savepoint(self) -> Iterator[None]:
