@@ -121,7 +121,10 @@ class ChangeLog:
             f"FROM ({self.tables[kind].select_sql('r.id IN (SELECT value FROM json_each(?))')})", [json.dumps(ids)])
 
     def _fold(self, step_id: int) -> None:
-        """One change per record per step, holding only the fields that differ."""
+        """One change per record per step, holding only the fields that differ. A remembered delete
+        (TOMBSTONE) gives way to what the step really did to the record."""
+        self.conn.execute("DELETE FROM changes WHERE step_id = ?1 AND op = ?2 AND uid IN "
+                          "(SELECT uid FROM changes WHERE step_id = ?1 AND op != ?2)", [step_id, TOMBSTONE])
         repeated = self.conn.execute(
             "SELECT kind, uid FROM changes WHERE step_id = ? GROUP BY kind, uid HAVING count(*) > 1", [step_id]
         ).fetchall()
