@@ -1,11 +1,14 @@
 """Near-duplicate questions of a meeting: the same mail sent to two mailboxes, a question asked
 again in other words.
 
-Candidates come from the store's full-text index (the rarest words of the text), never from
-comparing all pairs; each candidate is scored by rapidfuzz's token-set similarity of the
-normalised texts (words.normalised), 0 to 100.
+Never all pairs: a typed question's candidates come from the store's full-text index (its rarest
+words), and a meeting's scan reads the meeting's texts once and draws each question's candidates
+from a word index of the meeting (one full-text query per question took four times the scan's
+budget). Each candidate is scored by rapidfuzz's token-set similarity of the normalised texts
+(words.normalised, stop words left out), 0 to 100.
 """
 
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -18,7 +21,9 @@ if TYPE_CHECKING:
 SIMILAR = 70  # the least score shown as a possible duplicate while a question is typed
 GROUPED = 85  # the least score that puts two questions in one group of a meeting's scan
 _CANDIDATES = 50  # read from the index for one typed question
-_SCAN_CANDIDATES = 20  # read for each question of a meeting's scan
+_SCAN_CANDIDATES = 20  # scored for each question of a meeting's scan
+_SCAN_WORDS = 3  # a question's rarest words whose questions are its candidates in a scan
+_SCAN_POSTINGS = 1_000  # at most this many questions looked at through them (the rarest word's always)
 
 
 @dataclass(frozen=True)
@@ -43,15 +48,16 @@ class Group:
 
 
 def score(text: str, other: str) -> int:
-    """How alike two question texts are, 0-100, on their normalised words.
+    """How alike two question texts are, 0-100, on their normalised words without stop words."""
+    return _likeness(_meaningful(text), _meaningful(other))
 
-    Token-set similarity, except when one text has fewer than half the words of the other: a short
-    question whose words all appear in a long one is not the same question, so the whole word
-    sequences are compared (token-sort similarity) instead.
-    """
+
+def _likeness(first: str, second: str) -> int:
+    """Token-set similarity of two meaningful texts, except when one has fewer than half the words of
+    the other: a short question whose words all appear in a long one is not the same question, so the
+    whole word sequences are compared (token-sort similarity) instead."""
     from rapidfuzz import fuzz
 
-    first, second = _meaningful(text), _meaningful(other)
     if not first or not second:
         return 0
     shorter, longer = sorted((len(first.split()), len(second.split())))
@@ -83,19 +89,24 @@ class DuplicateFinder:
 
     def groups(self, threshold: int = GROUPED) -> list[Group]:
         """Every group of two or more questions of the meeting that are folded together or score at
-        least `threshold`, largest first. Each question is compared only with the few candidates the
-        index gives for it, and alike pairs are joined (union-find)."""
+        least `threshold`, largest first. Each question is scored only against the questions that
+        share the most of its rarest words, and alike pairs are joined (union-find)."""
         questions = self._store.questions
         links = dict(questions.duplicate_links(self.meeting_id))
         joined = _Joined()
         for duplicate, original in links.items():
             joined.join(duplicate, original, 100)
-        for question_id, text in questions.texts(self.meeting_id):
-            words = content_words(text)
-            for other_id, other in questions.candidates(self.meeting_id, words, exclude_id=question_id,
-                                                        limit=_SCAN_CANDIDATES):
-                if joined.root(other_id) != joined.root(question_id) and (likeness := score(text, other)) >= threshold:
-                    joined.join(question_id, other_id, likeness)
+        meaningful = {question_id: _meaningful(text) for question_id, text in questions.texts(self.meeting_id)}
+        holding: dict[str, list[int]] = defaultdict(list)  # word -> the questions holding it
+        for question_id, text in meaningful.items():
+            for word in set(text.split()):
+                holding[word].append(question_id)
+        for question_id, text in meaningful.items():
+            for other_id in _scan_candidates(question_id, text, holding):
+                if joined.root(other_id) != joined.root(question_id):
+                    likeness = _likeness(text, meaningful[other_id])
+                    if likeness >= threshold:
+                        joined.join(question_id, other_id, likeness)
         groups = []
         for top, ids in joined.members().items():
             ordered = sorted(ids)
@@ -104,6 +115,21 @@ class DuplicateFinder:
             groups.append(Group((first, *(i for i in ordered if i != first)), joined.lowest[top]))
         groups.sort(key=lambda g: (-len(g.question_ids), g.original_id))
         return groups
+
+
+def _scan_candidates(question_id: int, text: str, holding: dict[str, list[int]]) -> list[int]:
+    """The questions sharing the most of the question's rarest words in the meeting, at most
+    _SCAN_CANDIDATES, looking through at most _SCAN_POSTINGS questions (beyond the rarest word's)."""
+    rarest = sorted(set(text.split()), key=lambda word: (len(holding[word]), word))[:_SCAN_WORDS]
+    sharing: Counter[int] = Counter()
+    seen = 0
+    for number, word in enumerate(rarest):
+        if number and seen + len(holding[word]) > _SCAN_POSTINGS:
+            break
+        sharing.update(holding[word])
+        seen += len(holding[word])
+    sharing.pop(question_id, None)
+    return [other for other, _ in sharing.most_common(_SCAN_CANDIDATES)]
 
 
 class _Joined:
