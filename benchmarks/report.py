@@ -97,7 +97,7 @@ lowest and highest run.
   (`benchmarks/raw/dup_check.py`) does the same work with sqlite3's FTS5 and rapidfuzz alone: the five
   rarest words from the index's vocabulary, the 50 best bm25 matches in the meeting, rapidfuzz's
   token-set ratio on its default processing; for the scan, the meeting's texts in a dict word index, each
-  scored against the 20 questions sharing most of its three rarest words. Both find the same groups.
+  scored against the 20 questions sharing most (two or more) of its four rarest words. Both find the same groups.
 
 ## Notes
 

@@ -6,8 +6,8 @@ For each typed question: the five rarest of its words in the search index (fts5v
 matches of any of them among the meeting's questions (bm25), scored with rapidfuzz's token-set ratio
 (its default processing: lower case, punctuation to spaces), the five best of at least 70 kept.
 Prints the median time of one check; with --groups, also the time to group the whole meeting: its
-texts read once, a word index of them in a dict, each question scored against the 20 sharing most of
-its three rarest words, pairs of 85 or more joined.
+texts read once, a word index of them in a dict, each question scored against the 20 sharing most (two
+or more) of its four rarest words, pairs of 85 or more joined.
 """
 
 import json
@@ -71,10 +71,10 @@ if "--groups" in sys.argv:
         return node
 
     for question_id, text in texts.items():
-        rarest = sorted(set(text.split()), key=lambda w: len(holding[w]))[:3]
+        rarest = sorted(set(text.split()), key=lambda w: len(holding[w]))[:4]
         sharing = Counter(other for word in rarest for other in holding[word] if other != question_id)
-        for other, _ in sharing.most_common(20):
-            if fuzz.token_set_ratio(text, texts[other]) >= 85:
+        for other, shared in sharing.most_common(20):
+            if shared >= min(2, len(rarest)) and fuzz.token_set_ratio(text, texts[other]) >= 85:
                 first, second = sorted((root(question_id), root(other)))
                 if first != second:
                     parent[second] = first
