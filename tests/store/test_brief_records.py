@@ -222,3 +222,23 @@ def test_changes_of_one_record_in_one_step_fold_into_one(store: Store):
     assert [c.kind for c in store.history(uid=person.uid)] == ["person", "person_photos"]
     store.undo()
     assert store.people.count() == 0 and not store.people.with_photo()
+
+
+def test_an_item_continues_only_an_item_of_an_earlier_meeting(store: Store, meeting: Meeting):
+    later = store.meetings.add(Meeting(agreement_key="us-peru-tpa", partner_codes=["PE"], title="Eighth",
+                                       session_date=date(2028, 3, 4)))
+    item = store.agenda.add(AgendaItem(meeting_id=meeting.id, title="Inspection"))
+    sibling = AgendaItem(meeting_id=meeting.id, title="Same meeting", continues_id=item.id)
+    with pytest.raises(ValidationError, match="earlier meeting"):
+        store.agenda.add(sibling)
+    follow_up = store.agenda.add(AgendaItem(meeting_id=later.id, title="Inspection again", continues_id=item.id))
+    item.continues_id = follow_up.id
+    with pytest.raises(ValidationError, match="earlier meeting"):
+        store.agenda.update(item)
+    assert store.agenda.get(item.id).continues_id is None and store.agenda.count() == 2
+
+
+def test_a_store_with_only_people_is_not_empty(store: Store):
+    assert store.is_empty()
+    store.people.add(Person(name="Ana"))
+    assert not store.is_empty()
