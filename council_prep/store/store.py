@@ -402,8 +402,9 @@ class Store:
                     target.close()
                 os.replace(temp_name, destination)
             except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp_name)
+                for leftover in (temp_name, temp_name + "-journal"):  # a copy cut short may leave its journal
+                    with contextlib.suppress(OSError):
+                        os.unlink(leftover)
                 raise
         return destination
 
