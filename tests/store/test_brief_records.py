@@ -242,3 +242,17 @@ def test_a_store_with_only_people_is_not_empty(store: Store):
     assert store.is_empty()
     store.people.add(Person(name="Ana"))
     assert not store.is_empty()
+
+
+def test_participants_are_reordered_and_removed_in_steps_named_for_them(store: Store, meeting: Meeting):
+    ids = [store.participants.add(Participant(meeting_id=meeting.id, person_id=store.people.add(
+        Person(name=name)).id)).id for name in ("Ana", "Bo", "Cy")]
+    store.participants.reorder(meeting.id, [ids[2], ids[0], ids[1]])
+    assert [p.id for p in store.participants.for_meeting(meeting.id)] == [ids[2], ids[0], ids[1]]
+    with pytest.raises(ValueError, match="exactly"):
+        store.participants.reorder(meeting.id, ids[:2])
+    store.participants.delete(ids[1])
+    assert store.last_changes.label == "Remove Bo from the participants"
+    store.undo()
+    store.undo()
+    assert [p.id for p in store.participants.for_meeting(meeting.id)] == ids
