@@ -36,6 +36,10 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+def _moment(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
 def load_demo(store: Store) -> dict[str, int]:
     """Fill an empty store with the demo data in one transaction; returns counts by record type."""
     if not store.is_empty():
@@ -79,6 +83,8 @@ def load_demo(store: Store) -> dict[str, int]:
                 length_minutes=row["length_minutes"], public_session_date=_date(row.get("public_session_date")),
                 location=row.get("location", ""), status=MeetingStatus(row["status"]),
                 handling_marking=row.get("handling_marking", ""), book_due_on=_date(row.get("book_due_on")),
+                question_deadline=_moment(row.get("question_deadline")),
+                intake_addresses=row.get("intake_addresses", []), subject_line=row.get("subject_line", ""),
             ))
             counts["meetings"] += 1
             meeting_ids.append(meeting.id)  # type: ignore[arg-type]
@@ -102,7 +108,7 @@ def load_demo(store: Store) -> dict[str, int]:
                     meeting_id=meeting.id, text=q["text"], asker_name=q.get("asker_name", ""),
                     organization=q.get("organization", ""), asker_type=AskerType(q["asker_type"]),
                     topic_key=q.get("topic"), channel=Channel(q["channel"]),
-                    received_at=datetime.fromisoformat(q["received_at"]) if q.get("received_at") else None,
+                    received_at=_moment(q.get("received_at")),
                     status=QuestionStatus(q["status"]), assignee=q.get("assignee", ""),
                     suggested_answer=q.get("suggested_answer", ""),
                     duplicate_of=question_ids[q["duplicate_of"]] if q.get("duplicate_of") else None,
