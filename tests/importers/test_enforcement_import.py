@@ -169,3 +169,9 @@ def test_both_layouts_at_once_are_refused(store: Store, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "mixed.csv", "Partner,Year,Indicator,Value,Convictions\nPeru,2021,Prosecutions,4,3\n")
     with pytest.raises(ImportRejected, match="use one layout"):
         plan_figure_import(store, path)
+
+
+def test_years_before_the_first_the_record_takes_are_refused(store: Store, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "old.csv", "Partner,Year,Convictions\nPeru,FY1985,2\nPeru,FY2020,3\n")
+    plan = plan_figure_import(store, path)
+    assert [p.removeprefix(f"{path} ") for p in plan.problems] == ["row 2, column Year: Year must be between 1990 and 2100"]
