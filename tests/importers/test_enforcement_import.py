@@ -174,4 +174,5 @@ def test_both_layouts_at_once_are_refused(store: Store, tmp_path: Path) -> None:
 def test_years_before_the_first_the_record_takes_are_refused(store: Store, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "old.csv", "Partner,Year,Convictions\nPeru,FY1985,2\nPeru,FY2020,3\n")
     plan = plan_figure_import(store, path)
-    assert [p.removeprefix(f"{path} ") for p in plan.problems] == ["row 2, column Year: Year must be between 1990 and 2100"]
+    assert [p.removeprefix(f"{path} ") for p in plan.problems] == [
+        "row 2, column Year: Year must be between 1990 and 2100"]
