@@ -176,7 +176,7 @@ def projects(w: Writer, book: Book, tick: Tick) -> None:
              ("Item", 0.5)], rows)
     described = [p for p in listed if p.summary.strip()]
     if described:
-        w.heading("What the projects do", 3)
+        w.heading("What the projects do", 2, listed=False)
     for project in described:
         tick()
         w.text(project.summary, label=f"{project.title}: ")

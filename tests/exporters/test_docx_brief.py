@@ -1,6 +1,7 @@
 """The brief in the Word book, written from a real store and read back with python-docx: each section
 in the internal edition, none of it in the public one, and LibreOffice laying it out."""
 
+import subprocess
 from pathlib import Path
 
 import docx
@@ -34,7 +35,7 @@ from tests.helpers.brief_sample import (
     build_brief_sample,
 )
 from tests.helpers.office import convert, pdf_text
-from tests.helpers.pages import squeezed
+from tests.helpers.pages import words
 
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 
@@ -188,13 +189,18 @@ def test_the_public_edition_carries_nothing_of_the_brief(store: Store, sample: S
 
 
 @pytest.mark.slow
-def test_libreoffice_lays_out_the_brief(store: Store, sample: Sample, tmp_path: Path):
+def test_libreoffice_lays_out_the_brief_with_its_pictures(store: Store, sample: Sample, tmp_path: Path):
     book = write(store, sample, tmp_path / "brief.docx")
     (pdf,) = convert([book], "pdf", tmp_path / "pdf")
-    text = squeezed(pdf_text(pdf))
-    for expected in ("Points to avoid (defensive lines)", POINT_TO_AVOID, f"[{HEAD.pronunciation}]", "Peru (demo data)", "640 (a)", "Unavailable", PROJECT,
-                     "Annex: biographies of counterpart officials", "November 29, 2025 OVERDUE"):
-        assert squeezed(expected) in text, expected
+    text = words(pdf_text(pdf))  # words, not lines: table cells wrap
+    for expected in ("Points to avoid (defensive lines)", POINT_TO_AVOID, HEAD.pronunciation, "PAST DUE",
+                     "Peru (demo data)", "Unavailable", PROJECT, "Annex: biographies of counterpart officials",
+                     "November 29, 2025 OVERDUE", ASK, RESPONSE):
+        assert words(expected) <= text, expected
+    listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    drawn = [line.split() for line in listed.splitlines()[2:]]
+    assert len(drawn) == 5  # four trends and one photo, each drawn where the book places it
+    assert {row[5] for row in drawn} == {"gray"}
 
 
 def test_a_photo_that_cannot_be_read_is_said_so_and_the_book_is_still_written(store: Store, sample: Sample,
