@@ -51,6 +51,7 @@ def _table(w: Writer, table: EnforcementTable, *, new_page: bool) -> None:
         trends.append((len(rows) + 1, row))  # +1: the header row
         rows.append([row.indicator.label, *(_cell(row, n, letters) for n in range(len(table.years))), ""])
     written = w.table([("Figure", 3.2), *((str(year), 1.0) for year in table.years), ("Trend", 1.0)], rows)
+    w.align_right(written, range(1, len(table.years) + 1))
     for index, row in trends:
         cell = written.rows[index].cells[-1]
         w.picture(cell.paragraphs[0], docx_spark.sparkline_png(row.values()), _describe(row, table.years))

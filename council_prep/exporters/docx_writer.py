@@ -378,6 +378,16 @@ class Writer:
         docx_xml.keep_row_with_next(tbl.tr_lst[-1], keep=False)
         return table
 
+    def align_right(self, table: Table, columns: Iterable[int]) -> None:
+        """Right-align the cells of `columns` (figures, so their digits line up), group rows aside."""
+        columns = set(columns)
+        for tr in table._tbl.tr_lst:
+            cells = tr.tc_lst
+            if len(cells) > 1:
+                for n in columns:
+                    for p in cells[n].p_lst:
+                        Paragraph(p, self._parent).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
     def _cell(self, tc, value: str, *, bold: bool = False, color: RGBColor | None = None,
               size: float | None = None) -> None:
         if not value:
