@@ -273,3 +273,12 @@ def test_a_second_figure_for_the_same_partner_year_and_indicator_is_refused_in_w
     store.enforcement.add(EnforcementFigure(partner_code="PE", year=2023, indicator="inspectors", value=3))
     assert [(f.year, f.indicator) for f in store.enforcement.for_partner("PE")] == [
         (2023, "inspectors"), (2023, "convictions"), (2024, "inspectors")]
+
+
+def test_asks_given_as_pairs_become_asks_and_a_bad_one_is_named():
+    item = AgendaItem(title="Inspection", asks=[["Will you fund it?", "Within the project"], ("Timing?",)])
+    assert item.asks == [Ask("Will you fund it?", "Within the project"), Ask("Timing?", "")]
+    with pytest.raises(ValidationError, match="needs its question"):
+        AgendaItem(title="Inspection", asks=[["", "An answer to nothing"]]).validate()
+    with pytest.raises(ValidationError, match="needs its question"):
+        AgendaItem(title="Inspection", asks=[[1, 2]]).validate()
