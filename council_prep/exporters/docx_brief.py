@@ -19,15 +19,14 @@ DEPTHS = {
     BriefDepth.DEFENSIVE: "Defensive brief: raise only if they do",
 }
 PRESS = {PressStatus.OPEN: "Open press", PressStatus.CLOSED: "Closed press"}
-MARK = RGBColor(0x1F, 0x38, 0x64)
 
 
 def marks(w: Writer, item: AgendaItem) -> None:
     """How deep the brief goes and whether the press is in the room, first under the item's heading."""
-    line = w.paragraph(keep_next=True)
-    w.run(line, DEPTHS[item.depth].upper(), bold=True, size=9, color=MARK)
+    line, accent = w.paragraph(keep_next=True), RGBColor.from_string(w.styles.accent)
+    w.run(line, DEPTHS[item.depth].upper(), bold=True, size=9, color=accent)
     w.run(line, "  ·  ", size=9, color=GREY)
-    w.run(line, PRESS[item.press].upper(), bold=True, size=9, color=MARK)
+    w.run(line, PRESS[item.press].upper(), bold=True, size=9, color=accent)
 
 
 def person_line(person: Person) -> str:
@@ -36,7 +35,7 @@ def person_line(person: Person) -> str:
     return ", ".join(part for part in (name, person.title, person.organization) if part)
 
 
-def lead(book: Book, brief: ItemBrief | None, item: AgendaItem) -> str:
+def lead(brief: ItemBrief | None, item: AgendaItem) -> str:
     """The item's lead: from the directory with title where the brief names one, else as typed."""
     return person_line(brief.lead) if brief is not None and brief.lead is not None else item.lead
 
@@ -61,7 +60,7 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "…")) else text + "."
 
 
-def lines(w: Writer, item: AgendaItem) -> bool:
+def defensive_lines(w: Writer, item: AgendaItem) -> bool:
     """Points to avoid (set apart as defensive lines), likely asks with our response, and the press line;
     whether anything was written."""
     written = False
