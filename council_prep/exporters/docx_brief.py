@@ -4,12 +4,12 @@ projects sections. The public edition has no brief (Book.brief is None) and prin
 
 from docx.shared import RGBColor
 
-from council_prep.book import SECTION_TITLES, Book, Section
+from council_prep.book import Book, Section
 from council_prep.book.brief import ItemBrief
 from council_prep.domain import AgendaItem, label
 from council_prep.domain.brief import Commitment, Person, Project
 from council_prep.domain.enums import BriefDepth, PressStatus, Side
-from council_prep.exporters.docx_front import Tick
+from council_prep.exporters.docx_front import Tick, section_start
 from council_prep.exporters.docx_writer import GREY, Writer
 
 PAST_DUE = "PAST DUE"  # in words, not colour alone: the flag reads the same in grey print
@@ -126,11 +126,9 @@ def _status(book: Book, commitment: Commitment) -> str:
 
 def commitments(w: Writer, book: Book, tick: Tick) -> None:
     owed = book.brief.commitments if book.brief else []
-    late = sum(c.past_due(book.prepared_on) for c in owed)
-    w.heading(SECTION_TITLES[Section.COMMITMENTS], 1, new_page=bool(owed), brief=not owed)
-    if not owed:
-        w.paragraph("No commitments from earlier meetings are still open.", italic=True)
+    if not section_start(w, Section.COMMITMENTS, bool(owed), "No commitments from earlier meetings are still open."):
         return
+    late = sum(c.past_due(book.prepared_on) for c in owed)
     w.paragraph(f"{len(owed)} commitments made at earlier councils are still owed"
                 + (f"; {late} past due, marked {PAST_DUE}." if late else "; none is past due."))
     numbers = {s.item.id: n for n, s in enumerate(book.schedule, start=1)}
@@ -161,9 +159,8 @@ def period(book: Book, project: Project) -> str:
 
 def projects(w: Writer, book: Book, tick: Tick) -> None:
     listed = book.brief.projects if book.brief else []
-    w.heading(SECTION_TITLES[Section.PROJECTS], 1, new_page=bool(listed), brief=not listed)
-    if not listed:
-        w.paragraph("No technical cooperation projects are recorded for these partners.", italic=True)
+    if not section_start(w, Section.PROJECTS, bool(listed),
+                         "No technical cooperation projects are recorded for these partners."):
         return
     serves = book.brief.project_items if book.brief else {}
     rows: list = []
