@@ -44,9 +44,8 @@ class ParticipantTable(RecordTable[Participant]):
         return self.rows("meeting_id = ?", [meeting_id], order_by="position, id")
 
     def add(self, record: Participant) -> Participant:
-        person = self._store.table("person").get(record.person_id) if record.person_id is not None else None
-        with self._store.transaction(f"Add participant {self._store.table('person').kind.describe(person)}"
-                                     if person else "Add participant"):
+        person = self._store.people.get(record.person_id) if record.person_id is not None else None
+        with self._store.transaction(f"Add {person.name} to the participants" if person else "Add participant"):
             if record.position <= 0:
                 last = self._store.conn.execute("SELECT max(position) FROM participants WHERE meeting_id = ?",
                                                 [record.meeting_id]).fetchone()[0]
@@ -54,3 +53,18 @@ class ParticipantTable(RecordTable[Participant]):
             if person is not None and self.count_of(meeting_id=record.meeting_id, person_id=record.person_id):
                 raise ValidationError([Problem("person_id", f"{person.name} already takes part in this meeting")])
             return super().add(record)
+
+    def delete(self, record_id: int) -> None:
+        participant = self.get(record_id)
+        person = self._store.people.get(participant.person_id)  # type: ignore[arg-type]
+        with self._store.transaction(f"Remove {person.name} from the participants"):
+            super().delete(record_id)
+
+    def reorder(self, meeting_id: int, ordered_ids: list[int]) -> None:
+        """Put the meeting's participants in this order (positions 1..n), as one step."""
+        if sorted(ordered_ids) != self.ids("meeting_id = ?", [meeting_id]):
+            raise ValueError("reorder needs exactly the meeting's participant ids")
+        with self._store.transaction("Reorder the participants"):
+            for position, participant_id in enumerate(ordered_ids, start=1):
+                self._store.conn.execute("UPDATE participants SET position = ? WHERE id = ? AND position != ?",
+                                         [position, participant_id, position])
