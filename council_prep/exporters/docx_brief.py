@@ -4,12 +4,12 @@ projects sections. The public edition has no brief (Book.brief is None) and prin
 
 from docx.shared import RGBColor
 
-from council_prep.book import SECTION_TITLES, Book, Section
+from council_prep.book import Book, Section
 from council_prep.book.brief import ItemBrief
 from council_prep.domain import AgendaItem, label
 from council_prep.domain.brief import Commitment, Person, Project
 from council_prep.domain.enums import BriefDepth, PressStatus, Side
-from council_prep.exporters.docx_front import Tick
+from council_prep.exporters.docx_front import Tick, section_start
 from council_prep.exporters.docx_writer import GREY, Writer
 
 PAST_DUE = "PAST DUE"  # in words, not colour alone: the flag reads the same in grey print
@@ -19,15 +19,14 @@ DEPTHS = {
     BriefDepth.DEFENSIVE: "Defensive brief: raise only if they do",
 }
 PRESS = {PressStatus.OPEN: "Open press", PressStatus.CLOSED: "Closed press"}
-MARK = RGBColor(0x1F, 0x38, 0x64)
 
 
 def marks(w: Writer, item: AgendaItem) -> None:
     """How deep the brief goes and whether the press is in the room, first under the item's heading."""
-    line = w.paragraph(keep_next=True)
-    w.run(line, DEPTHS[item.depth].upper(), bold=True, size=9, color=MARK)
+    line, accent = w.paragraph(keep_next=True), RGBColor.from_string(w.styles.accent)
+    w.run(line, DEPTHS[item.depth].upper(), bold=True, size=9, color=accent)
     w.run(line, "  ·  ", size=9, color=GREY)
-    w.run(line, PRESS[item.press].upper(), bold=True, size=9, color=MARK)
+    w.run(line, PRESS[item.press].upper(), bold=True, size=9, color=accent)
 
 
 def person_line(person: Person) -> str:
@@ -36,7 +35,7 @@ def person_line(person: Person) -> str:
     return ", ".join(part for part in (name, person.title, person.organization) if part)
 
 
-def lead(book: Book, brief: ItemBrief | None, item: AgendaItem) -> str:
+def lead(brief: ItemBrief | None, item: AgendaItem) -> str:
     """The item's lead: from the directory with title where the brief names one, else as typed."""
     return person_line(brief.lead) if brief is not None and brief.lead is not None else item.lead
 
@@ -61,7 +60,7 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "…")) else text + "."
 
 
-def lines(w: Writer, item: AgendaItem) -> bool:
+def defensive_lines(w: Writer, item: AgendaItem) -> bool:
     """Points to avoid (set apart as defensive lines), likely asks with our response, and the press line;
     whether anything was written."""
     written = False
@@ -127,11 +126,9 @@ def _status(book: Book, commitment: Commitment) -> str:
 
 def commitments(w: Writer, book: Book, tick: Tick) -> None:
     owed = book.brief.commitments if book.brief else []
-    late = sum(c.past_due(book.prepared_on) for c in owed)
-    w.heading(SECTION_TITLES[Section.COMMITMENTS], 1, new_page=bool(owed), brief=not owed)
-    if not owed:
-        w.paragraph("No commitments from earlier meetings are still open.", italic=True)
+    if not section_start(w, Section.COMMITMENTS, bool(owed), "No commitments from earlier meetings are still open."):
         return
+    late = sum(c.past_due(book.prepared_on) for c in owed)
     w.paragraph(f"{len(owed)} commitments made at earlier councils are still owed"
                 + (f"; {late} past due, marked {PAST_DUE}." if late else "; none is past due."))
     numbers = {s.item.id: n for n, s in enumerate(book.schedule, start=1)}
@@ -162,9 +159,8 @@ def period(book: Book, project: Project) -> str:
 
 def projects(w: Writer, book: Book, tick: Tick) -> None:
     listed = book.brief.projects if book.brief else []
-    w.heading(SECTION_TITLES[Section.PROJECTS], 1, new_page=bool(listed), brief=not listed)
-    if not listed:
-        w.paragraph("No technical cooperation projects are recorded for these partners.", italic=True)
+    if not section_start(w, Section.PROJECTS, bool(listed),
+                         "No technical cooperation projects are recorded for these partners."):
         return
     serves = book.brief.project_items if book.brief else {}
     rows: list = []

@@ -6,10 +6,10 @@ import struct
 from docx.image.exceptions import InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError
 from docx.shared import Inches
 
-from council_prep.book import SECTION_TITLES, Book, Section
+from council_prep.book import Book, Section
 from council_prep.domain import label
 from council_prep.exporters.docx_brief import person_line
-from council_prep.exporters.docx_front import Tick
+from council_prep.exporters.docx_front import Tick, section_start
 from council_prep.exporters.docx_writer import Writer
 
 PHOTO_BOX = (Inches(1.2), Inches(1.5))  # a photo is scaled to fit, whatever its shape
@@ -21,9 +21,8 @@ UNREADABLE = (UnrecognizedImageError, InvalidImageStreamError, UnexpectedEndOfFi
 
 def participants(w: Writer, book: Book, tick: Tick) -> None:
     delegations = book.brief.delegations if book.brief else []
-    w.heading(SECTION_TITLES[Section.PARTICIPANTS], 1, new_page=bool(delegations), brief=not delegations)
-    if not delegations:
-        w.paragraph("No participants are recorded for this meeting yet.", italic=True)
+    if not section_start(w, Section.PARTICIPANTS, bool(delegations),
+                         "No participants are recorded for this meeting yet."):
         return
     count = sum(len(d.members) for d in delegations)
     w.paragraph(f"{count} participants. Pronunciation, where needed, follows the name in brackets.")
@@ -41,9 +40,8 @@ def _name(name: str, pronunciation: str) -> str:
 
 def biographies(w: Writer, book: Book, tick: Tick) -> None:
     people = book.brief.biographies if book.brief else []
-    w.heading(SECTION_TITLES[Section.BIOGRAPHIES], 1, new_page=bool(people), brief=not people)
-    if not people:
-        w.paragraph("No counterpart officials are recorded for this meeting.", italic=True)
+    if not section_start(w, Section.BIOGRAPHIES, bool(people),
+                         "No counterpart officials are recorded for this meeting."):
         return
     for entry in people:
         tick()

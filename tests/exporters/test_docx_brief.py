@@ -10,6 +10,7 @@ from docx.oxml.ns import qn
 
 from council_prep.book import Profile, assemble_book
 from council_prep.exporters.docx import export_docx
+from council_prep.exporters.withheld import withheld_report_path
 from council_prep.store import Store
 from tests.exporters.test_docx_public import package_text
 from tests.helpers.brief_sample import (
@@ -184,6 +185,10 @@ def test_the_public_edition_carries_nothing_of_the_brief(store: Store, sample: S
                    "Participants", "biographies", "enforcement", "demo data", "Open press", "Closed press",
                    "Full brief", "Continues"]
     assert [t for t in brief_texts if t.casefold() in text.casefold()] == []
+    report = withheld_report_path(public).read_text(encoding="utf-8")
+    assert ("- The brief: Participants; Open commitments; Partner labor law enforcement; Technical cooperation "
+            "projects; Annex: biographies of counterpart officials (internal edition only)") in report
+    assert "Agenda item 2: Union registration: " in report and "Points to avoid" in report
     package = docx.Document(str(public)).part.package  # no photo or trend picture either
     assert not [p for p in package.iter_parts() if str(p.partname).startswith("/word/media/")]
 
