@@ -60,8 +60,9 @@ def _table(w: Writer, table: EnforcementTable, *, new_page: bool) -> None:
         notes.append("Sources: " + "; ".join(table.sources) + ".")
     if demo:
         notes.append(DEMO)
-    for note in notes:
-        w.paragraph(note, size=9).paragraph_format.space_after = Pt(2)
+    for n, note in enumerate(notes):
+        layout = w.paragraph(note, size=9).paragraph_format
+        layout.space_before, layout.space_after = Pt(4 if n == 0 else 0), Pt(2)
 
 
 def _shown(row: FigureRow, n: int) -> str:
