@@ -220,6 +220,16 @@ class ChoiceField(FieldEditor):
     def of_enum(cls, on_commit: Commit, enum: type[StrEnum]) -> "ChoiceField":
         return cls(on_commit, [(member, label(member)) for member in enum])
 
+    def set_choices(self, choices: list[tuple[Any, str]]) -> None:
+        """Offer `choices` instead (read from the store), keeping the one chosen."""
+        chosen = self.widget.currentData()
+        self.widget.blockSignals(True)
+        self.widget.clear()
+        for data, text in choices:
+            self.widget.addItem(text, data)
+        self.widget.blockSignals(False)
+        self.set_value(chosen)
+
     def value(self) -> tuple[Any, str | None]:
         return self.widget.currentData(), None
 
