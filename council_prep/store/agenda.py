@@ -1,16 +1,9 @@
-"""Agenda items: ordered within a meeting, linked to law changes and submissions."""
+"""Agenda items: ordered within a meeting (their links: RecordTable and store/links.py)."""
 
 from collections.abc import Iterable
-from typing import Any
 
 from council_prep.domain import AgendaItem
-from council_prep.store import codec
 from council_prep.store.tables import RecordTable
-
-_LINKS = (
-    ("law_change_ids", "agenda_law_changes", "law_change_id"),
-    ("submission_ids", "agenda_submissions", "submission_id"),
-)
 
 
 class AgendaTable(RecordTable[AgendaItem]):
@@ -18,14 +11,6 @@ class AgendaTable(RecordTable[AgendaItem]):
 
     def for_meeting(self, meeting_id: int) -> list[AgendaItem]:
         return self.rows("meeting_id = ?", [meeting_id], order_by="position, id")
-
-    def _build(self, row: dict[str, Any]) -> AgendaItem:
-        relations = {
-            field: [r[0] for r in self._store.conn.execute(
-                f"SELECT {column} FROM {table} WHERE agenda_item_id = ? ORDER BY {column}", [row["id"]])]
-            for field, table, column in _LINKS
-        }
-        return codec.from_row(AgendaItem, row, **relations)  # type: ignore[return-value]
 
     def add(self, record: AgendaItem) -> AgendaItem:
         """Append to the meeting's agenda unless a position is given, then insert there."""
@@ -78,17 +63,3 @@ class AgendaTable(RecordTable[AgendaItem]):
                 "UPDATE agenda_items SET position = ? WHERE id = ? AND meeting_id = ? AND position != ?",
                 [position, item_id, meeting_id, position],
             )
-
-    def _after_write(self, record: AgendaItem) -> None:
-        """Bring the link tables in line with the record's lists, touching only links that changed."""
-        conn = self._store.conn
-        for field, table, column in _LINKS:
-            stored = {r[0] for r in conn.execute(f"SELECT {column} FROM {table} WHERE agenda_item_id = ?",
-                                                  [record.id])}
-            wanted = dict.fromkeys(getattr(record, field))
-            for gone in stored - set(wanted):
-                conn.execute(f"DELETE FROM {table} WHERE agenda_item_id = ? AND {column} = ?", [record.id, gone])
-            for linked in wanted:
-                if linked not in stored:
-                    conn.execute(f"INSERT INTO {table} (agenda_item_id, {column}) VALUES (?, ?)",
-                                 [record.id, linked])

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from council_prep.store.schema_map import LINK_TABLES
+from council_prep.store.links import OWNED_TABLES
 
 ADD, UPDATE, DELETE = "add", "update", "delete"
 
@@ -12,8 +12,8 @@ ADD, UPDATE, DELETE = "add", "update", "delete"
 class Changes:
     """The records a step added, updated and deleted, by kind ("question") and uid.
 
-    A link between an agenda item and a law change or submission counts as an update of the
-    agenda item: its links changed.
+    A link (an agenda item's law change, a project's agenda item) or a photo counts as an update
+    of the record holding it: its links changed.
     """
 
     step_id: int | None = None
@@ -26,8 +26,8 @@ class Changes:
            order_changed: bool = False) -> "Changes":
         records: set[tuple[str, str, str]] = set()
         for kind, uid, op in rows:
-            if kind in LINK_TABLES:
-                records.add(("agenda_item", uid.split(":", 1)[0], UPDATE))
+            if kind in OWNED_TABLES:
+                records.add((OWNED_TABLES[kind], uid.split(":", 1)[0], UPDATE))
             else:
                 records.add((kind, uid, op))
         return cls(step_id, label, frozenset(records), order_changed)

@@ -13,9 +13,12 @@ from typing import Any
 
 from council_prep.domain import (
     Agreement,
+    Commitment,
+    EnforcementFigure,
     LawChange,
     Meeting,
     Partner,
+    Project,
     Question,
     Submission,
     Topic,
@@ -29,6 +32,7 @@ from council_prep.store.connection import connect, translated, translated_copy
 from council_prep.store.history import Change, Export
 from council_prep.store.merge import MergeReport, decide, merge_package
 from council_prep.store.package import read_package, write_package
+from council_prep.store.people import ParticipantTable, PersonTable
 from council_prep.store.search import SEARCH_SQL, SearchHit, hit_from_row, match_expression
 from council_prep.store.tables import RecordTable
 from council_prep.store.undo import apply_step
@@ -61,8 +65,15 @@ class Store:
         self.law_changes: RecordTable[LawChange] = RecordTable(self, kinds.kind("law_change"))
         self.submissions: RecordTable[Submission] = RecordTable(self, kinds.kind("submission"))
         self.questions: RecordTable[Question] = RecordTable(self, kinds.kind("question"))
-        self._by_kind = {t.kind.key: t for t in (self.topics, self.agreements, self.partners, self.meetings,
-                                                  self.agenda, self.law_changes, self.submissions, self.questions)}
+        self.people = PersonTable(self, kinds.kind("person"))
+        self.participants = ParticipantTable(self, kinds.kind("participant"))
+        self.commitments: RecordTable[Commitment] = RecordTable(self, kinds.kind("commitment"))
+        self.enforcement: RecordTable[EnforcementFigure] = RecordTable(self, kinds.kind("enforcement_figure"))
+        self.projects: RecordTable[Project] = RecordTable(self, kinds.kind("project"))
+        self._by_kind = {t.kind.key: t for t in (
+            self.topics, self.agreements, self.partners, self.meetings, self.agenda, self.law_changes,
+            self.submissions, self.questions, self.people, self.participants, self.commitments, self.enforcement,
+            self.projects)}
 
     def table(self, kind_key: str) -> RecordTable:
         """The table holding records of a kind ("law_change")."""
@@ -401,6 +412,3 @@ class Store:
         from council_prep.store.check import check_store
 
         return check_store(self)
-
-    def searchable_tables(self) -> list[RecordTable]:
-        return [self.agenda, self.law_changes, self.submissions, self.questions]

@@ -113,6 +113,8 @@ def column_values(conn: sqlite3.Connection, logged: LoggedTable, values: dict[st
                     value = None
         elif column in logged.list_columns and value is not None:
             value = json.dumps(value, ensure_ascii=False)
+        elif column in logged.blob_columns and value is not None:
+            value = bytes.fromhex(value)
         row[column] = value
     return row
 

@@ -9,23 +9,12 @@ from sqlite_utils import Database
 from council_prep.store import SCHEMA_VERSION, Store, StoreTooNewError
 from council_prep.store.schema import migrations
 from council_prep.store.versions import MIGRATION_NAMES
-from tests.helpers.sqlite import execute_raw
+from tests.helpers.sqlite import execute_raw, make_store_of_version
 
 
 def make_first_version_store(path: Path) -> None:
     """A store as the first release wrote it: only the first migration, with one question."""
-    db = Database(sqlite3.connect(path, isolation_level=None))
-    migrations.apply(db, stop_before=MIGRATION_NAMES[1])
-    db.execute("PRAGMA user_version = 1")
-    stamp = "2026-01-01T00:00:00+00:00"
-    identity = {"created_at": stamp, "updated_at": stamp}
-    db["agreements"].insert({"uid": "a", "key": "us-peru-tpa", "name": "Peru TPA", "kind": "fta", **identity})
-    db["partners"].insert({"uid": "p", "code": "PE", "name": "Peru", **identity})
-    db["meetings"].insert({"uid": "m", "agreement_key": "us-peru-tpa", "title": "Council", "session_date": "2027-03-04",
-                           "length_minutes": 300, "status": "planning", **identity})
-    db["questions"].insert({"uid": "q", "meeting_id": 1, "text": "What about subcontracting in agriculture?",
-                            "asker_type": "ngo", "channel": "email", "status": "new", **identity})
-    db.close()
+    make_store_of_version(path, 1)
 
 
 def test_migration_from_first_version_backs_up_then_upgrades(tmp_path: Path):

@@ -6,6 +6,7 @@ import pytest
 
 from council_prep.domain import AgendaItem, LawChange, Meeting, Question
 from council_prep.store import HIGHLIGHT_END, HIGHLIGHT_START, Store
+from council_prep.store.search import SEARCH_KINDS, WIDTH
 
 
 @pytest.fixture
@@ -61,7 +62,7 @@ def test_all_words_must_match(store: Store, meeting: Meeting):
 
 def test_check_notices_a_record_missing_from_the_index(store: Store, meeting: Meeting):
     question = store.questions.add(Question(meeting_id=meeting.id, text="Indexed?"))
-    store.conn.execute("DELETE FROM search_index WHERE rowid = ?", [question.id * 4 + 3])
+    store.conn.execute("DELETE FROM search_index WHERE rowid = ?", [question.id * WIDTH + SEARCH_KINDS["question"]])
     missing = f"questions row {question.id} (uid {question.uid}): missing from the search index"
     assert store.check() == [missing, "search index holds 0 entries for 1 records"]
     with Store.open(store.path, read_only=True) as review:
