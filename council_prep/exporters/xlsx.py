@@ -25,12 +25,21 @@ from council_prep.book import Book, Profile
 from council_prep.book.stream import BookStream
 from council_prep.domain import Question
 from council_prep.exporters.output import CancelCheck, ProgressCallback, atomic_output, check_cancelled
+from council_prep.exporters.xlsx_brief_columns import (
+    commitment_columns,
+    enforcement_columns,
+    figure_years,
+    participant_columns,
+    project_columns,
+    seats,
+)
 from council_prep.exporters.xlsx_cells import (
     LINE_HEIGHT,
     MAX_ROW_HEIGHT,
     WIDTH_SAMPLE,
     CellMaker,
     Column,
+    Kind,
     column_width,
     header_cells,
 )
@@ -70,7 +79,7 @@ def export_xlsx(source: Book | BookStream, output: Path, *, progress: ProgressCa
     book = stream.book
     tally = QuestionTally()
     sheets = data_sheets(stream, tally)
-    total = len(book.schedule) + len(book.law_changes) + stream.question_count + len(book.submissions)
+    total = stream.question_count + sum(len(batch) for s in sheets if s.title != "Questions" for batch in s.batches)
     done = 0
 
     def advance(rows: int) -> None:
@@ -115,12 +124,22 @@ def data_sheets(stream: BookStream, tally: QuestionTally) -> list[DataSheet]:
     def edition(columns: list[Column]) -> list[Column]:
         return [c for c in columns if not (public and c.internal)]
 
-    return [
+    sheets = [
         DataSheet("Agenda", "Agenda", edition(agenda_columns(book)), [book.schedule]),
         DataSheet("Law changes", "LawChanges", edition(law_change_columns(book)), [book.law_changes]),
         DataSheet("Questions", "Questions", edition(question_columns(book, originals)), questions()),
         DataSheet("Submissions", "Submissions", edition(submission_columns(book)), [book.submissions]),
     ]
+    brief = book.brief
+    if brief is not None:  # the internal edition's brief, a sheet for each part it holds
+        parts = [
+            DataSheet("Participants", "Participants", edition(participant_columns()), [seats(brief.delegations)]),
+            DataSheet("Commitments", "Commitments", edition(commitment_columns(book, brief)), [brief.commitments]),
+            DataSheet("Enforcement", "Enforcement", edition(enforcement_columns()), [figure_years(brief)]),
+            DataSheet("Projects", "Projects", edition(project_columns(book, brief)), [brief.projects]),
+        ]
+        sheets += [part for part in parts if any(part.batches)]
+    return sheets
 
 
 def _define_list_names(workbook: Workbook, lists: dict[str, list[str]]) -> dict[str, str]:
@@ -182,7 +201,8 @@ def _write_data_sheet(workbook: Workbook, spec: DataSheet, book: Book, lists: di
         advance(len(batch))
 
     last_row, last_col = max(2, number), get_column_letter(len(columns))
-    sheet.print_area = f"A1:{get_column_letter(max(1, len(columns) - 1))}{last_row}"  # the uid is for machines
+    printed = len(columns) - (columns[-1].kind is Kind.UID)  # the uid is for machines
+    sheet.print_area = f"A1:{get_column_letter(max(1, printed))}{last_row}"
     _add_validations(sheet, columns, lists, last_row)
     ref = f"A1:{last_col}{last_row}"
     table = Table(displayName=spec.table, ref=ref, autoFilter=AutoFilter(ref=ref))
