@@ -1,10 +1,16 @@
 """The agenda item's brief in its editor: points, asks and responses, press, depth, continues, lead and speakers."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 from council_prep.domain import Ask, BriefDepth, PressStatus
 from council_prep.gui.main_window import MainWindow
 from tests.gui.brief_sample import PEOPLE, brief_window, today  # noqa: F401  (fixtures)
+
+
+def cell_editor(view: QAbstractItemView) -> QLineEdit:
+    """The editor open in a list or table cell (one closed before may linger until deleted)."""
+    return next(e for e in view.findChildren(QLineEdit) if e.isVisible())
 
 
 def item(window: MainWindow):
@@ -21,23 +27,27 @@ def test_the_brief_is_written_in_the_item_editor_and_undone_step_by_step(qtbot, 
     # A point to make: the button opens a new point for typing.
     points = form.editors["points_to_make"]
     qtbot.mouseClick(points.add_button, Qt.MouseButton.LeftButton)
-    editor = points.list.findChild(type(form.editors["title"].widget))
+    editor = cell_editor(points.list)
     assert editor is not None
     editor.selectAll()
     qtbot.keyClicks(editor, "Welcome the new inspection offices")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert item(window).points_to_make == ["Welcome the new inspection offices"]
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the list takes the text once the editor has closed
+    qtbot.waitUntil(lambda: item(window).points_to_make == ["Welcome the new inspection offices"])
 
     # Their likely ask and our response, typed cell by cell.
     asks = form.editors["asks"]
     qtbot.mouseClick(asks.add_button, Qt.MouseButton.LeftButton)
-    cell = asks.table.findChild(type(form.editors["title"].widget))
+    cell = cell_editor(asks.table)
     qtbot.keyClicks(cell, "Fund more inspectors")
     qtbot.keyClick(cell, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: item(window).asks == [Ask(ask="Fund more inspectors", response="")])
     asks.table.setCurrentCell(0, 1)
-    qtbot.keyClicks(asks.table, "Technical cooperation, not budget support")
-    qtbot.keyClick(asks.table.findChild(type(form.editors["title"].widget)), Qt.Key.Key_Return)
-    assert item(window).asks == [Ask(ask="Fund more inspectors", response="Technical cooperation, not budget support")]
+    qtbot.keyClick(asks.table, Qt.Key.Key_F2)
+    cell = cell_editor(asks.table)
+    qtbot.keyClicks(cell, "Technical cooperation, not budget support")
+    qtbot.keyClick(cell, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: item(window).asks == [
+        Ask(ask="Fund more inspectors", response="Technical cooperation, not budget support")])
 
     # Open press, a short brief: chosen from the keyboard.
     press = form.editors["press"].widget

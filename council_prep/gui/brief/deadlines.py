@@ -7,15 +7,17 @@ from council_prep.gui.wording import counted
 
 
 def countdown(what: str, due: date, today: date) -> str:
-    """`what` due in N days, today, or overdue by N days."""
+    """`what` due in N days, today, or overdue by N days ("Due in 2 days" when `what` is empty)."""
     days = (due - today).days
     if days > 1:
-        return f"{what} due in {counted(days, 'day')}"
-    if days == 1:
-        return f"{what} due tomorrow"
-    if days == 0:
-        return f"{what} due today"
-    return f"{what} overdue by {counted(-days, 'day')}"
+        words = f"due in {counted(days, 'day')}"
+    elif days == 1:
+        words = "due tomorrow"
+    elif days == 0:
+        words = "due today"
+    else:
+        words = f"overdue by {counted(-days, 'day')}"
+    return f"{what} {words}" if what else words[0].upper() + words[1:]
 
 
 def commitment_flag(record: Record, today: date) -> str:
@@ -33,7 +35,7 @@ def explain_commitment(record: Record | None, today: date) -> tuple[str, bool]:
     flag = commitment_flag(record, today)
     if flag:
         return flag, True
-    return (countdown("Due", record.due_on, today) if record.status.is_pending and record.due_on >= today
+    return (countdown("", record.due_on, today) if record.status.is_pending and record.due_on >= today
             else ""), False
 
 

@@ -22,14 +22,14 @@ class PeopleTab(TableTab):
         details = QWidget()
         column = QVBoxLayout(details)
         column.setContentsMargins(0, 0, 0, 0)
-        self.splitter.replaceWidget(1, details)
-        column.addWidget(self.form, 1)
+        self.splitter.insertWidget(1, details)
+        column.addWidget(self.form, 1)  # taken from the splitter into the column
         column.addWidget(self.photo)
         self.participants = ParticipantsPane(session, self.current_id)
         self.outer = QSplitter(Qt.Orientation.Vertical)
         self.outer.setObjectName("people-outer-splitter")
-        self.layout().replaceWidget(self.splitter, self.outer)
-        self.outer.addWidget(self.splitter)
+        self.layout().addWidget(self.outer, 1)
+        self.outer.addWidget(self.splitter)  # taken from the tab's layout into the outer splitter
         self.outer.addWidget(self.participants)
         self.outer.setStretchFactor(0, 3)
         self.outer.setStretchFactor(1, 2)
