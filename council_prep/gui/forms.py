@@ -51,6 +51,9 @@ class RecordForm(QWidget):
             editor = self._editor(spec, lookups)
             self.editors[spec.name] = editor
             editor.widget.setAccessibleName(plain(spec.label))
+            proxy = editor.widget.focusProxy()  # a field of several controls: the one that takes the focus
+            if proxy is not None:
+                proxy.setAccessibleName(plain(spec.label))
             if spec.kind == "check":
                 self.layout_.addRow("", editor.widget)
             else:

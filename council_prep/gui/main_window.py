@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from council_prep.domain import Meeting
 from council_prep.gui import mnemonics
 from council_prep.gui.agenda.tab import AgendaTab
-from council_prep.gui.brief.window import BriefPages, book_due_label
+from council_prep.gui.brief.window import MENU_TEXTS, BriefPages, book_due_label
 from council_prep.gui.exchange import Exchange
 from council_prep.gui.icons import app_icon, icon
 from council_prep.gui.keys import focus_first_control, quit_keys, redo_keys, show_shortcut_in_tooltip
@@ -239,7 +239,8 @@ class MainWindow(WindowActions, BriefPages, QMainWindow):
         self.view_menu.clear()  # the tabs, with their Ctrl+number keys
         for n, (build, title) in enumerate(zip(builders, TAB_TITLES, strict=True)):
             self.tabs.add_lazy(lambda b=build: self._page(b), title)
-            self.view_menu.addAction(self._action(title, None, f"Ctrl+{(n + 1) % 10}",
+            self.view_menu.addAction(self._action(MENU_TEXTS.get(title, title), None,
+                                                  f"Ctrl+{n + 1}" if n < 9 else None,
                                                   lambda _c=False, i=n: self.tabs.setCurrentIndex(i)))
         self.tabs.currentChanged.connect(self._focus_into_page)
         self.marking = marking_banner()

@@ -15,7 +15,10 @@ if TYPE_CHECKING:
     from council_prep.gui.tables.columns import TableSpec
     from council_prep.gui.tables.table_tab import TableTab
 
-BRIEF_TITLES = ("&People", "&Commitments", "E&nforcement", "Pro&jects")
+# Without Alt+letters: the window's own letters are kept few, so that a tab's fields have theirs.
+BRIEF_TITLES = ("People", "Commitments", "Enforcement", "Projects")
+MENU_TEXTS = {"People": "&People", "Commitments": "&Commitments", "Enforcement": "&Enforcement",
+              "Projects": "Pro&jects"}  # the View menu's entries for these tabs
 
 
 def book_due_label() -> QLabel:
@@ -58,19 +61,19 @@ class BriefPages:
 
     @property
     def people_tab(self) -> "PeopleTab":
-        return cast("PeopleTab", self.brief_tab("&People"))
+        return cast("PeopleTab", self.brief_tab("People"))
 
     @property
     def commitments_tab(self) -> "TableTab":
-        return cast("TableTab", self.brief_tab("&Commitments"))
+        return cast("TableTab", self.brief_tab("Commitments"))
 
     @property
     def enforcement_tab(self) -> "EnforcementTab":
-        return cast("EnforcementTab", self.brief_tab("E&nforcement"))
+        return cast("EnforcementTab", self.brief_tab("Enforcement"))
 
     @property
     def projects_tab(self) -> "TableTab":
-        return cast("TableTab", self.brief_tab("Pro&jects"))
+        return cast("TableTab", self.brief_tab("Projects"))
 
     # Import
     @property

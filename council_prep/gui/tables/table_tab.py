@@ -96,8 +96,12 @@ class TableTab(QWidget):
                                         [(key, t.label) for key, t in look.topics.items()])
         self.status_filter = self._combo("Status filter", "All statuses",
                                          [(m, label(m)) for m in self.spec.status_enum or ()])
-        self.status_filter.setVisible(self.spec.status_enum is not None)
-        self.topic_filter.setVisible(self.spec.topic_field is not None)
+        # Only hidden where the table has no such field: showing a control not yet in a layout would open it
+        # as a window of its own.
+        if self.spec.status_enum is None:
+            self.status_filter.hide()
+        if self.spec.topic_field is None:
+            self.topic_filter.hide()
         self.text_filter = QLineEdit()
         self.text_filter.setPlaceholderText(f"Filter {self.spec.noun}s by words  (Ctrl+F)")
         self.text_filter.setAccessibleName("Text filter")
