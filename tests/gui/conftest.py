@@ -12,6 +12,7 @@ from council_prep.gui.main_window import MainWindow
 from council_prep.gui.opening import open_session
 from council_prep.gui.settings import Settings
 from council_prep.store import Store
+from tests.gui.brief_sample import brief_window, today  # noqa: F401  (fixtures of the brief's tests)
 
 AGENDA = [("Opening remarks", 15), ("Outsourcing and freedom of association", 60),
           ("Labor inspection capacity", 45), ("Child labor in agriculture", 30)]

@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 from council_prep.domain import Ask, BriefDepth, PressStatus
 from council_prep.gui.main_window import MainWindow
-from tests.gui.brief_sample import PEOPLE, brief_window, today  # noqa: F401  (fixtures)
+from tests.gui.brief_sample import PEOPLE
 
 
 def cell_editor(view: QAbstractItemView) -> QLineEdit:

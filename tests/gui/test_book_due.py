@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from council_prep.gui.main_window import MainWindow
-from tests.gui.brief_sample import Today, brief_window, today  # noqa: F401  (fixtures)
+from tests.gui.brief_sample import Today
 
 
 def test_the_window_counts_down_to_the_book_and_says_when_it_is_late(qtbot, brief_window: MainWindow, today: Today):

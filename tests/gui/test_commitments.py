@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from council_prep.domain import Commitment, CommitmentStatus
 from council_prep.gui.main_window import MainWindow
-from tests.gui.brief_sample import Today, brief_window, today  # noqa: F401  (fixtures)
+from tests.gui.brief_sample import Today
 
 
 def row_texts(window: MainWindow, row: int = 0) -> list[str]:

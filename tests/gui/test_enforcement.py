@@ -13,7 +13,6 @@ from council_prep.domain.enforcement import INDICATORS
 from council_prep.gui.enforcement.importing import ImportPreview
 from council_prep.gui.main_window import MainWindow
 from tests.gui.boxes import visible
-from tests.gui.brief_sample import brief_window, today  # noqa: F401  (fixtures)
 
 HEADER = ["Country", "Year", "Labor inspectorate funding (USD)", "No. of inspectors",
           "Number of labor inspections conducted", "Violations found", "Convictions", "Source"]

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from council_prep.domain import ParticipantRole
 from council_prep.gui.main_window import MainWindow
-from tests.gui.brief_sample import PEOPLE, brief_window, today  # noqa: F401  (fixtures)
+from tests.gui.brief_sample import PEOPLE
 
 
 def participants(window: MainWindow) -> list[tuple[str, str]]:
