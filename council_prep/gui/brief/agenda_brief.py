@@ -5,7 +5,7 @@ from datetime import date
 from council_prep.domain import BriefDepth, Meeting, Person, PressStatus, label
 from council_prep.gui.brief.brief_fields import AsksField, ContinuesField
 from council_prep.gui.brief.people_fields import PeopleField, PersonField
-from council_prep.gui.fields import Commit, PointsField
+from council_prep.gui.fields import Commit, PointsField, TextField
 from council_prep.gui.forms import FieldSpec, RecordForm
 from council_prep.store import RecordNotFoundError, Store
 
@@ -25,9 +25,17 @@ def points(name: str, add: str):
     def make(commit: Commit) -> PointsField:
         field = PointsField(commit)
         field.list.setAccessibleName(name)
+        field.list.setMaximumHeight(field.list.fontMetrics().lineSpacing() * 6 + 12)  # a few points, then scroll
         field.add_button.setText(add)
         return field
     return make
+
+
+def press_line(commit: Commit) -> TextField:
+    """One or two sentences for the press: a short box."""
+    field = TextField(commit, lines=2)
+    field.widget.setMaximumHeight(field.widget.fontMetrics().lineSpacing() * 3 + 12)
+    return field
 
 
 class AgendaBrief:
@@ -42,7 +50,7 @@ class AgendaBrief:
             FieldSpec("points_to_avoid", "Points to avoid", make=points("Points to avoid", "Add point to avoid")),
             FieldSpec("asks", "Likely asks", make=AsksField),
             FieldSpec("press", "Press", "enum", PressStatus),
-            FieldSpec("press_line", "Press line", "text"),
+            FieldSpec("press_line", "Press line", make=press_line),
             FieldSpec("depth", "Brief depth", "enum", BriefDepth),
             FieldSpec("continues_id", "Continues", make=lambda commit: ContinuesField(commit, self.outcome)),
             FieldSpec("lead_person_id", "Lead person", make=PersonField),

@@ -47,6 +47,7 @@ class AsksField(FieldEditor):
         self.table.setWordWrap(True)
         self.table.setTabKeyNavigation(False)
         self.table.setMinimumHeight(self.table.fontMetrics().lineSpacing() * 5 + 12)
+        self.table.setMaximumHeight(self.table.fontMetrics().lineSpacing() * 12 + 12)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)

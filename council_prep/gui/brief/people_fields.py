@@ -98,6 +98,8 @@ class PeopleField(FieldEditor):
         self.widget = _SpeakersBox(self)
         self.list = QListWidget()
         self.list.setAccessibleName("Speakers")
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setMaximumHeight(self.list.fontMetrics().lineSpacing() * 4 + 12)
         self.add_box, self.completer = name_box("Add a speaker: type a name, Enter")
         self.add_box.setAccessibleName("Add speaker")

@@ -96,12 +96,12 @@ def commitments(look: Lookups, clock: Clock, store: Store) -> TableSpec:
         kind="commitments", noun="commitment", status_enum=CommitmentStatus, topic_field=None,
         partner_filter=False,
         columns=[
-            _column("commitment", "due_on", lambda r: _date(r.due_on), False,
-                    lambda r: "warning" if flag(r) else None),
+            _column("commitment", "due_on", lambda r: _date(r.due_on)),
             _column("commitment", "text", lambda r: r.text),
             _column("commitment", "side", lambda r: label(r.side)),
             _column("commitment", "owner_person_id", lambda r: person_name(store, r.owner_person_id)),
-            _column("commitment", "status", lambda r: label(r.status) + (f" · {flag(r)}" if flag(r) else "")),
+            _column("commitment", "status", lambda r: f"Past due · {label(r.status)}" if flag(r) else label(r.status),
+                    False, lambda r: "warning" if flag(r) else None),
             _column("commitment", "source_note", lambda r: r.source_note),
         ],
         fields=[

@@ -33,6 +33,7 @@ class PeopleTab(TableTab):
         self.outer.addWidget(self.participants)
         self.outer.setStretchFactor(0, 3)
         self.outer.setStretchFactor(1, 2)
+        self.outer.setSizes([480, 320])  # the participants get room for a delegation, not two rows
         self.photo.show_person(self.current_id())
         self._apply_read_only(session.read_only)
 

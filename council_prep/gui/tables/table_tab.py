@@ -91,7 +91,8 @@ class TableTab(QWidget):
         look = self.lookups
         self.partner_filter = self._combo("Partner filter", "All partners",
                                           [(code, p.name) for code, p in look.partners.items()])
-        self.partner_filter.setVisible(self.spec.partner_filter)
+        if not self.spec.partner_filter:
+            self.partner_filter.hide()
         self.topic_filter = self._combo("Topic filter", "All topics",
                                         [(key, t.label) for key, t in look.topics.items()])
         self.status_filter = self._combo("Status filter", "All statuses",
