@@ -79,7 +79,8 @@ def agenda_brief(window: MainWindow, app: QApplication, output: Path) -> None:
 
     tab = window.agenda_tab
     window.tabs.setCurrentWidget(tab)
-    with_brief = next((i for i in tab.model.items if i.asks), tab.model.items[0])
+    with_brief = next((i for i in tab.model.items if i.asks and i.continues_id), None) or next(
+        (i for i in tab.model.items if i.asks), tab.model.items[0])
     tab.select_item(with_brief.id)
     tab.splitter.setSizes([560, 840])
     settle(app)
@@ -88,6 +89,18 @@ def agenda_brief(window: MainWindow, app: QApplication, output: Path) -> None:
                                         + tab.form.editors["points_to_make"].widget.y() - 8)
     settle(app)
     window.grab().save(str(output / "gui-agenda-brief.png"))
+
+
+def people(window: MainWindow, app: QApplication, output: Path) -> None:
+    """The People tab on a counterpart whose name has a pronunciation, the meeting's participants below."""
+    tab = window.people_tab
+    window.tabs.setCurrentWidget(tab)
+    person = next((p for p in window.session.store.people.find()
+                   if p.side == "partner" and p.pronunciation and p.biography), None)
+    if person is not None:
+        tab.select_record(person.id)
+    settle(app)
+    window.grab().save(str(output / "gui-people.png"))
 
 
 def main() -> None:
@@ -125,6 +138,7 @@ def main() -> None:
         window.search.grab().save(str(output / "gui-search.png"))
         window.search.hide()
         agenda_brief(window, app, output)
+        people(window, app, output)
         reading(window, app, output)
         window.close()
     print(f"screenshots written to {output}")
