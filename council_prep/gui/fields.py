@@ -299,22 +299,23 @@ class CheckListField(FieldEditor):
         self._loading = False
 
 
-class _PointsBox(QWidget):
-    """The talking points with their buttons; Del (the window's Delete) removes the selected point."""
+class ListBox(QWidget):
+    """A list field with its buttons (points, asks, speakers); Del (the window's Delete) removes what is
+    selected in it."""
 
-    def __init__(self, field: "PointsField"):
+    def __init__(self, remove: Callable[[], None]):
         super().__init__()
-        self.field = field
+        self._remove = remove
 
     def delete_selected(self) -> None:
-        self.field.remove_point()
+        self._remove()
 
 
 class PointsField(FieldEditor):
     """Talking points: an editable, reorderable list (double-click or F2 edits a point)."""
 
     def __init__(self, on_commit: Commit):
-        self.widget = _PointsBox(self)
+        self.widget = ListBox(self.remove_point)
         self.list = QListWidget()
         self.list.setAccessibleName("Talking points")
         self.list.setWordWrap(True)

@@ -1,16 +1,9 @@
-"""A sample store with the brief filled in (people, an earlier meeting, a commitment) and a window on it
-whose clock reads a date the test chooses."""
+"""The brief added to the sample store: people, an earlier meeting with a commitment made on it, the book's
+due date; and the calendar the brief window's clock reads (fixtures in conftest)."""
 
-from collections.abc import Iterator
 from datetime import date, time
-from pathlib import Path
-
-import pytest
 
 from council_prep.domain import AgendaItem, AgendaStatus, Commitment, Meeting, Person, Side
-from council_prep.gui.main_window import MainWindow
-from council_prep.gui.opening import open_session
-from council_prep.gui.settings import Settings
 from council_prep.store import Store
 
 TODAY = date(2027, 2, 20)  # two weeks before the sample meeting of 4 March 2027
@@ -51,24 +44,3 @@ def fill_brief(store: Store) -> None:
     meeting = store.meetings.one(title="Peru Labor Affairs Council, 2027")
     meeting.book_due_on = date(2027, 2, 25)
     store.meetings.update(meeting)
-
-
-@pytest.fixture
-def today() -> Today:
-    return Today(TODAY)
-
-
-@pytest.fixture
-def brief_window(qtbot, sample_store_path: Path, settings: Settings, tmp_path: Path,
-                 today: Today) -> Iterator[MainWindow]:
-    with Store.open(sample_store_path) as store:
-        fill_brief(store)
-    session = open_session(sample_store_path, read_only=False, ask=lambda reason: True)
-    session.clock.set_source(today)
-    shown = MainWindow(session, settings, ask_read_only=lambda reason: True)
-    shown.book_tab.folder.setText(str(tmp_path))
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    yield shown
-    shown.close()

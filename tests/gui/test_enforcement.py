@@ -6,7 +6,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit, QTableView
 
 from council_prep.domain import FigureStatus
 from council_prep.domain.enforcement import INDICATORS
@@ -43,6 +43,20 @@ def open_import(qtbot, window: MainWindow) -> ImportPreview:
     dialog = visible("import-preview")[0]
     assert isinstance(dialog, ImportPreview)
     return dialog
+
+
+def type_in_cell(qtbot, table: QTableView, index, text: str) -> None:
+    """F2 on the cell, its text replaced by `text`, Enter."""
+    table.setFocus()
+    table.setCurrentIndex(index)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = next(e for e in table.findChildren(QLineEdit) if e.isVisible())
+    editor.selectAll()
+    if text:
+        qtbot.keyClicks(editor, text)
+    else:
+        qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
 
 
 def cell(window: MainWindow, indicator: str, year: int) -> str | None:
@@ -101,26 +115,19 @@ def test_a_figure_is_changed_in_its_cell_and_marked_unavailable(qtbot, brief_win
     choose_file(monkeypatch, workbook(tmp_path / "peru.xlsx", ROWS))
     qtbot.mouseClick(open_import(qtbot, window).import_button, Qt.MouseButton.LeftButton)
     tab = window.enforcement_tab
-    table = tab.table
     row = [i.key for i in INDICATORS].index("convictions")
-    table.setFocus()
-    table.setCurrentIndex(tab.model.index(row, 1))
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    editor = table.findChild(QLineEdit)
-    editor.selectAll()
-    qtbot.keyClicks(editor, "unavailable")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    type_in_cell(qtbot, tab.table, tab.model.index(row, 1), "unavailable")
     qtbot.waitUntil(lambda: cell(window, "convictions", 2022) == "Unavailable")
     stored = store.enforcement.one(partner_code="PE", year=2022, indicator="convictions")
     assert (stored.value, stored.status) == (None, FigureStatus.UNAVAILABLE)
 
-    table.setCurrentIndex(tab.model.index(row, 1))
-    qtbot.keyClick(table, Qt.Key.Key_F2)
-    editor = table.findChild(QLineEdit)
-    editor.selectAll()
-    qtbot.keyClicks(editor, "several")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    type_in_cell(qtbot, tab.table, tab.model.index(row, 1), "several")
     QApplication.processEvents()
     assert "is not a number" in window.statusBar().currentMessage()
     assert store.enforcement.one(partner_code="PE", year=2022, indicator="convictions").status \
         == FigureStatus.UNAVAILABLE
+
+    type_in_cell(qtbot, tab.table, tab.model.index(row, 1), "")  # empty: the figure is removed
+    qtbot.waitUntil(lambda: cell(window, "convictions", 2022) is None)
+    window.undo_action.trigger()
+    assert cell(window, "convictions", 2022) == "Unavailable"

@@ -17,27 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from council_prep.domain import Ask
-from council_prep.gui.fields import ChoiceField, Commit, FieldEditor
+from council_prep.gui.fields import ChoiceField, Commit, FieldEditor, ListBox
 
 ASK_COLUMNS = ("Their likely ask", "Our response")
-
-
-class _AsksBox(QWidget):
-    """The asks with their buttons; Del (the window's Delete) removes the selected ask."""
-
-    def __init__(self, field: "AsksField"):
-        super().__init__()
-        self.field = field
-
-    def delete_selected(self) -> None:
-        self.field.remove_ask()
 
 
 class AsksField(FieldEditor):
     """An editable two-column list, one ask per row with our response beside it (F2 or typing edits a cell)."""
 
     def __init__(self, on_commit: Commit):
-        self.widget = _AsksBox(self)
+        self.widget = ListBox(self.remove_ask)
         self.table = QTableWidget(0, len(ASK_COLUMNS))
         self.table.setObjectName("asks-table")
         self.table.setAccessibleName("Likely asks and our responses")

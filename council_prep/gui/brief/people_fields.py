@@ -11,10 +11,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
-from council_prep.gui.fields import Commit, FieldEditor
+from council_prep.gui.fields import Commit, FieldEditor, ListBox
 
 
 def name_box(placeholder: str) -> tuple[QLineEdit, QCompleter]:
@@ -80,22 +79,11 @@ class PersonField(FieldEditor):
         self.widget.setReadOnly(read_only)
 
 
-class _SpeakersBox(QWidget):
-    """The speakers with their add box; Del (the window's Delete) removes the selected speaker."""
-
-    def __init__(self, field: "PeopleField"):
-        super().__init__()
-        self.field = field
-
-    def delete_selected(self) -> None:
-        self.field.remove_selected()
-
-
 class PeopleField(FieldEditor):
     """Several people of the directory, in order (an item's speakers): add by name, remove with Del."""
 
     def __init__(self, on_commit: Commit):
-        self.widget = _SpeakersBox(self)
+        self.widget = ListBox(self.remove_selected)
         self.list = QListWidget()
         self.list.setAccessibleName("Speakers")
         self.list.setWordWrap(True)
