@@ -310,6 +310,23 @@ class ListBox(QWidget):
     def delete_selected(self) -> None:
         self._remove()
 
+    def beside(self, view: QWidget, noun: str, add_text: str,
+               add: Callable[[], None]) -> tuple[QPushButton, QPushButton]:
+        """Lay out `view` with an add and a remove button beside it; the buttons, for their owner."""
+        add_button, remove_button = QPushButton(add_text), QPushButton(f"Remove {noun}")
+        remove_button.setToolTip(f"Remove the selected {noun} (Del)")
+        add_button.clicked.connect(add)
+        remove_button.clicked.connect(self._remove)
+        buttons = QVBoxLayout()
+        buttons.addWidget(add_button)
+        buttons.addWidget(remove_button)
+        buttons.addStretch()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(view, 1)
+        layout.addLayout(buttons)
+        return add_button, remove_button
+
 
 class PointsField(FieldEditor):
     """Talking points: an editable, reorderable list (double-click or F2 edits a point)."""
@@ -326,19 +343,7 @@ class PointsField(FieldEditor):
         self._loading = False
         self.list.itemChanged.connect(self._changed)
         self.list.model().rowsMoved.connect(lambda *_: self._changed())
-        self.add_button = QPushButton("Add &point")
-        self.remove_button = QPushButton("Remove point")
-        self.remove_button.setToolTip("Remove the selected point (Del)")
-        self.add_button.clicked.connect(self.add_point)
-        self.remove_button.clicked.connect(self.remove_point)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch()
-        layout = QHBoxLayout(self.widget)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
+        self.add_button, self.remove_button = self.widget.beside(self.list, "point", "Add &point", self.add_point)
 
     def _changed(self, *_: object) -> None:
         if not self._loading:

@@ -6,10 +6,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -43,19 +41,7 @@ class AsksField(FieldEditor):
         self._on_commit = on_commit
         self._loading = False
         self.table.itemChanged.connect(self._changed)
-        self.add_button = QPushButton("Add as&k")
-        self.remove_button = QPushButton("Remove ask")
-        self.remove_button.setToolTip("Remove the selected ask (Del)")
-        self.add_button.clicked.connect(self.add_ask)
-        self.remove_button.clicked.connect(self.remove_ask)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch()
-        layout = QHBoxLayout(self.widget)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        self.add_button, self.remove_button = self.widget.beside(self.table, "ask", "Add as&k", self.add_ask)
 
     def _changed(self, _item: QTableWidgetItem) -> None:
         if not self._loading:
