@@ -111,6 +111,12 @@ class EnforcementFigure(Record):
     note: str = ""
     demo: bool = False  # invented for the demonstration store: never to be shown as a real statistic
 
+    @property
+    def title(self) -> str:
+        """What names the figure in a history line or a message: "PE 2024: Number of labor inspectors"."""
+        what = indicator(self.indicator).label if is_indicator(self.indicator) else self.indicator
+        return f"{self.partner_code} {self.year}: {what}"
+
     def problems(self) -> list[v.Problem]:
         found = v.require_text("partner_code", self.partner_code, "Partner")
         found += v.check_range("year", self.year, 1990, 2100, "Year")

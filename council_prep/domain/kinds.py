@@ -55,7 +55,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("participant", "participants", "participant", "participants", Participant, "role"),
     Kind("commitment", "commitments", "commitment", "commitments", Commitment, "text"),
     Kind("enforcement_figure", "enforcement_figures", "enforcement figure", "enforcement figures",
-         EnforcementFigure, "indicator"),
+         EnforcementFigure, "title"),
     Kind("project", "projects", "project", "projects", Project, "title"),
 )
 _BY_KEY = {k.key: k for k in KINDS}

@@ -32,6 +32,10 @@ def _enum(value: StrEnum) -> str:
     return label(value)
 
 
+def _bullets(points: list[str]) -> str:
+    return "\n".join(f"• {p}" for p in points)
+
+
 def _topics(book: Book, keys: list[str]) -> str:
     return "; ".join(book.topic_label(k) for k in keys)
 
@@ -78,6 +82,13 @@ def agenda_columns(book: Book) -> list[Column]:
         item("lead_person_id", lead),
         item("speaker_ids", lambda s: "\n".join(p.name for p in (brief(s).speakers if brief(s) else []))),
         item("public_summary", lambda s: s.item.public_summary, Kind.LONG),
+        item("depth", lambda s: _enum(s.item.depth)),
+        item("press", lambda s: _enum(s.item.press)),
+        item("points_to_make", lambda s: _bullets(s.item.points_to_make), Kind.LONG),
+        item("points_to_avoid", lambda s: _bullets(s.item.points_to_avoid), Kind.LONG),
+        item("asks", lambda s: "\n".join(f"• {a.ask} — {a.response}" if a.response else f"• {a.ask}"
+                                         for a in s.item.asks), Kind.LONG),
+        item("press_line", lambda s: s.item.press_line, Kind.LONG),
         item("law_change_ids", lambda s: "\n".join(c.title for c in s.law_changes), Kind.LONG),
         item("submission_ids", lambda s: "\n".join(x.identifier for x in s.submissions), Kind.LONG),
         item("uid", lambda s: s.item.uid, Kind.UID),

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from council_prep.domain import AgendaItem
+from council_prep.domain import AgendaItem, Problem, ValidationError
 from council_prep.store.tables import RecordTable
 
 
@@ -52,6 +52,20 @@ class AgendaTable(RecordTable[AgendaItem]):
             if sorted(ordered_ids) != sorted(self._ordered_ids(meeting_id)):
                 raise ValueError("reorder needs exactly the meeting's agenda item ids")
             self._renumber(meeting_id, ordered_ids)
+
+    def _check_references(self, record: AgendaItem, known: dict[str, set[str]]) -> None:
+        """An item continues an item of an earlier meeting, never one of its own or a later one."""
+        super()._check_references(record, known)
+        if record.continues_id is None:
+            return
+        found = self._store.conn.execute(
+            "SELECT m.session_date, (SELECT session_date FROM meetings WHERE id = ?) FROM agenda_items i "
+            "JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?",
+            [record.meeting_id, record.continues_id]).fetchone()
+        if found is None:
+            raise ValidationError([Problem("continues_id", "The item it continues is no longer in the store")])
+        if found[1] is not None and found[0] >= found[1]:
+            raise ValidationError([Problem("continues_id", "An item can only continue an item of an earlier meeting")])
 
     def _ordered_ids(self, meeting_id: int | None) -> list[int]:
         return self.ids("meeting_id = ?", [meeting_id], order_by="position, id")

@@ -30,6 +30,8 @@ class Changes:
                 records.add((OWNED_TABLES[kind], uid.split(":", 1)[0], UPDATE))
             else:
                 records.add((kind, uid, op))
+        whole = {(kind, uid) for kind, uid, op in records if op != UPDATE}  # added or deleted: no update besides
+        records = {r for r in records if r[2] != UPDATE or (r[0], r[1]) not in whole}
         return cls(step_id, label, frozenset(records), order_changed)
 
     def __bool__(self) -> bool:

@@ -54,3 +54,18 @@ class ParticipantTable(RecordTable[Participant]):
             if person is not None and self.count_of(meeting_id=record.meeting_id, person_id=record.person_id):
                 raise ValidationError([Problem("person_id", f"{person.name} already takes part in this meeting")])
             return super().add(record)
+
+    def delete(self, record_id: int) -> None:
+        participant = self.get(record_id)
+        person = self._store.people.get(participant.person_id)  # type: ignore[arg-type]
+        with self._store.transaction(f"Remove {person.name} from the participants"):
+            super().delete(record_id)
+
+    def reorder(self, meeting_id: int, ordered_ids: list[int]) -> None:
+        """Put the meeting's participants in this order (positions 1..n), as one step."""
+        if sorted(ordered_ids) != self.ids("meeting_id = ?", [meeting_id]):
+            raise ValueError("reorder needs exactly the meeting's participant ids")
+        with self._store.transaction("Reorder the participants"):
+            for position, participant_id in enumerate(ordered_ids, start=1):
+                self._store.conn.execute("UPDATE participants SET position = ? WHERE id = ? AND position != ?",
+                                         [position, participant_id, position])

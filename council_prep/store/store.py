@@ -377,8 +377,8 @@ class Store:
         return [hit_from_row(row) for row in rows]
 
     def is_empty(self) -> bool:
-        """True when the store holds no meetings, law changes, submissions or questions."""
-        return not any(t.count() for t in (self.meetings, self.law_changes, self.submissions, self.questions))
+        """True when the store holds no records but the bundled reference data."""
+        return not any(t.count() for t in self._by_kind.values() if not t.kind.reference)
 
     # Maintenance
     def backup(self, destination: str | os.PathLike[str]) -> Path:
@@ -402,8 +402,9 @@ class Store:
                     target.close()
                 os.replace(temp_name, destination)
             except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp_name)
+                for leftover in (temp_name, temp_name + "-journal"):  # a copy cut short may leave its journal
+                    with contextlib.suppress(OSError):
+                        os.unlink(leftover)
                 raise
         return destination
 

@@ -26,6 +26,7 @@ from council_prep.domain import (
     ValidationError,
 )
 from council_prep.store import Store
+from tests.store.test_change_log import content
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -191,3 +192,67 @@ def test_the_report_is_due_180_days_after_acceptance_unless_set():
     submission.report_published_on = date(2026, 8, 30)
     assert not submission.report_overdue(date(2027, 1, 1))
     assert Submission(identifier="x", partner_code="PE").report_due() is None
+
+
+@pytest.mark.parametrize("index", [0, 2])
+def test_deleting_a_demo_meeting_takes_its_brief_and_undo_restores_every_row(demo_store: Store, index: int):
+    before = content(demo_store)
+    meeting = demo_store.meetings.find()[index]
+    people = {p.person_id for p in demo_store.participants.for_meeting(meeting.id)}
+    demo_store.meetings.delete(meeting.id)
+    assert demo_store.participants.count_of(meeting_id=meeting.id) == 0
+    assert demo_store.commitments.count_of(source_meeting_id=meeting.id) == 0
+    assert all(demo_store.people.get(p) for p in people)  # the directory keeps them
+    kinds = {kind for kind, _, _ in demo_store.last_changes.records}
+    assert {"meeting", "agenda_item", "participant"} <= kinds
+    demo_store.undo()
+    assert content(demo_store) == before
+    assert demo_store.check() == []
+
+
+def test_changes_of_one_record_in_one_step_fold_into_one(store: Store):
+    with store.transaction("Add Ana with her photo"):
+        person = store.people.add(Person(name="Ana"))
+        person.title = "Director General"
+        store.people.update(person)
+        store.people.set_photo(person.id, PNG)
+    assert store.last_changes.records == {("person", person.uid, "add")}
+    [added] = [c for c in store.history() if c.kind == "person"]
+    assert added.op == "add" and added.after["title"] == "Director General"
+    assert [c.kind for c in store.history(uid=person.uid)] == ["person", "person_photos"]
+    store.undo()
+    assert store.people.count() == 0 and not store.people.with_photo()
+
+
+def test_an_item_continues_only_an_item_of_an_earlier_meeting(store: Store, meeting: Meeting):
+    later = store.meetings.add(Meeting(agreement_key="us-peru-tpa", partner_codes=["PE"], title="Eighth",
+                                       session_date=date(2028, 3, 4)))
+    item = store.agenda.add(AgendaItem(meeting_id=meeting.id, title="Inspection"))
+    sibling = AgendaItem(meeting_id=meeting.id, title="Same meeting", continues_id=item.id)
+    with pytest.raises(ValidationError, match="earlier meeting"):
+        store.agenda.add(sibling)
+    follow_up = store.agenda.add(AgendaItem(meeting_id=later.id, title="Inspection again", continues_id=item.id))
+    item.continues_id = follow_up.id
+    with pytest.raises(ValidationError, match="earlier meeting"):
+        store.agenda.update(item)
+    assert store.agenda.get(item.id).continues_id is None and store.agenda.count() == 2
+
+
+def test_a_store_with_only_people_is_not_empty(store: Store):
+    assert store.is_empty()
+    store.people.add(Person(name="Ana"))
+    assert not store.is_empty()
+
+
+def test_participants_are_reordered_and_removed_in_steps_named_for_them(store: Store, meeting: Meeting):
+    ids = [store.participants.add(Participant(meeting_id=meeting.id, person_id=store.people.add(
+        Person(name=name)).id)).id for name in ("Ana", "Bo", "Cy")]
+    store.participants.reorder(meeting.id, [ids[2], ids[0], ids[1]])
+    assert [p.id for p in store.participants.for_meeting(meeting.id)] == [ids[2], ids[0], ids[1]]
+    with pytest.raises(ValueError, match="exactly"):
+        store.participants.reorder(meeting.id, ids[:2])
+    store.participants.delete(ids[1])
+    assert store.last_changes.label == "Remove Bo from the participants"
+    store.undo()
+    store.undo()
+    assert [p.id for p in store.participants.for_meeting(meeting.id)] == ids

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from council_prep.domain import Person
 from council_prep.store import SCHEMA_VERSION, Store, StoreTooNewError
 from council_prep.store.schema import migrations
 from council_prep.store.versions import MIGRATION_NAMES
@@ -74,3 +75,32 @@ def test_nested_transaction_failure_rolls_back_only_its_own_step(tmp_path: Path)
     with Store.open(tmp_path / "s.db") as store:
         keys = [t.key for t in store.topics.find()]
         assert "kept" in keys and "undone" not in keys
+
+
+def test_a_store_of_the_previous_schema_gains_the_brief_keeping_its_records_searchable(tmp_path: Path):
+    path = tmp_path / "v4.db"
+    make_store_of_version(path, 4)
+    execute_raw(path, "INSERT INTO agenda_items (uid, created_at, updated_at, meeting_id, position, title, minutes, "
+                      "talking_points, status) VALUES ('i', '2026-01-01', '2026-01-01', 1, 1, 'Outsourcing', 15, "
+                      "'[\"Ask about the decree\"]', 'draft')",
+                "INSERT INTO submissions (uid, created_at, updated_at, identifier, partner_code, status) "
+                "VALUES ('s', '2026-01-01', '2026-01-01', '2026-01 (Peru)', 'PE', 'under_review')")
+    old_index = sqlite3.connect(path).execute("SELECT rowid, kind FROM search_index ORDER BY kind").fetchall()
+    assert old_index == [(4, "agenda_item"), (7, "question"), (6, "submission")]  # id * 4 + code
+    with Store.open(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        item = store.agenda.get(1)
+        assert (item.points_to_make, item.asks, item.press, item.depth, item.continues_id, item.speaker_ids) == (
+            [], [], "closed", "full", None, [])
+        assert store.submissions.get(1).accepted_on is None and store.meetings.get(1).book_due_on is None
+        assert [(h.kind, h.record_id) for h in store.search("decree")] == [("agenda_item", 1)]
+        assert [(h.kind, h.record_id) for h in store.search("subcontracting")] == [("question", 1)]
+        assert [(h.kind, h.record_id) for h in store.search("2026-01")] == [("submission", 1)]
+        person = store.people.add(Person(name="Ana Paredes", biography="Director General of Labor"))
+        assert [(h.kind, h.record_id) for h in store.search("Director General")] == [("person", person.id)]
+        item.speaker_ids = [person.id]
+        store.agenda.update(item)
+        store.undo()
+        assert store.agenda.get(1).speaker_ids == []
+        assert store.check() == []
+    assert list(tmp_path.glob("v4.schema-v4.*.backup.db"))

@@ -6,7 +6,8 @@ import pytest
 
 from council_prep.domain import AgendaItem, LawChange, Meeting, Question
 from council_prep.store import HIGHLIGHT_END, HIGHLIGHT_START, Store
-from council_prep.store.search import SEARCH_KINDS, WIDTH
+from council_prep.store.schema import M005_SEARCH
+from council_prep.store.search import SEARCH_KINDS, SEARCH_TABLES, WIDTH
 
 
 @pytest.fixture
@@ -76,3 +77,8 @@ def test_snippets_read_as_text_not_as_stored_lists(store: Store, meeting: Meetin
     marked = f"{HIGHLIGHT_START}seafarers{HIGHLIGHT_END}"
     assert hit.snippet == f"Welcome the delegation · Propose the {marked} item · K. Brennan"
     assert "[" not in hit.snippet and '"' not in hit.snippet
+
+
+def test_the_index_the_last_migration_built_covers_what_the_registry_marks_searchable():
+    """Triggers are made by a migration: marking a field searchable needs a migration rebuilding the index."""
+    assert M005_SEARCH == SEARCH_TABLES
