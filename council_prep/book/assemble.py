@@ -1,8 +1,10 @@
-"""Gathering one meeting's book from the store; the only part of the book that reads the store."""
+"""Gathering one meeting's book from the store; with assemble_brief.py, the only part of the book that
+reads the store."""
 
 from collections.abc import Iterable
 from datetime import date
 
+from council_prep.book.assemble_brief import assemble_brief
 from council_prep.book.dates import DateStyle
 from council_prep.book.edition import Redactor
 from council_prep.book.model import Book, Profile, ScheduledItem, Section
@@ -27,7 +29,8 @@ def assemble_book(
     """Everything the book of `meeting_id` shows, with `profile`'s redactions already made.
 
     `marking` is the handling marking the edition carries: by default the meeting's own for the internal
-    edition and none for the public one, which never carries the internal marking.
+    edition and none for the public one, which never carries the internal marking. Only the internal
+    edition gets the brief (participants, commitments, enforcement figures, projects).
     """
     try:
         meeting = store.meetings.get(meeting_id)
@@ -72,6 +75,7 @@ def assemble_book(
     questions = store.questions.find(meeting_id=meeting_id) if with_questions else []  # else streamed (stream.py)
     questions.sort(key=lambda q: (q.received_at.isoformat() if q.received_at else "", q.id or 0))
     since = changes_since_last_book(store, meeting, profile)
+    brief = None if public else assemble_brief(store, meeting, items, partners)
     if public:
         questions = [redactor.question(q) for q in questions]
         meeting = redactor.meeting(meeting)
@@ -94,6 +98,7 @@ def assemble_book(
         version=version,
         withheld=list(dict.fromkeys(redactor.withheld)),
         changes_since=since,
+        brief=brief,
     )
 
 

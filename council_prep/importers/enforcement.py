@@ -26,7 +26,6 @@ from council_prep.importers.reading import Sheet, header_names, importable, read
 from council_prep.importers.values import CellProblem, as_bool, as_choice, as_text, words
 from council_prep.store import Store
 
-FIRST_YEAR = 1990
 _TEXTS = ("source", "scope", "note")
 # Headers statistical tables use for an indicator, besides its label and key (and "No. of", "(USD)" variants).
 INDICATOR_ALIASES: dict[str, tuple[str, ...]] = {
@@ -70,13 +69,14 @@ def indicator_fields() -> tuple[Field, ...]:
 
 
 def as_year(value: object) -> int:
-    """A calendar year from a numeric cell or text such as '2023' or 'FY2023', from FIRST_YEAR to next year."""
+    """A calendar year from a numeric cell or text such as '2023' or 'FY2023', and not after next year
+    (the record itself refuses years before its first)."""
     text = as_text(value).strip().upper().removeprefix("FY").strip()
     if isinstance(value, bool) or not text.isdigit():
         raise CellProblem(f"'{as_text(value)}' is not a year; write it as 2023")
     year, last = int(text), date.today().year + 1
-    if not FIRST_YEAR <= year <= last:
-        raise CellProblem(f"{year} is not a plausible year for a figure (between {FIRST_YEAR} and {last})")
+    if year > last:
+        raise CellProblem(f"{year} is not a plausible year for a figure (it is after {last})")
     return year
 
 

@@ -91,6 +91,9 @@ class ProjectImporter:
         self.topics = TopicMatcher(store.topics.find())
         self._names = {p.code: p.name for p in store.partners.find()}
         self.law_changes = LawChangeNames(store.law_changes.find(), self._names)
+        self._titles: dict[str, list[Project]] = {}  # for a file without a partner column
+        for project in store.projects.find():
+            self._titles.setdefault(folded(project.title), []).append(project)
 
     def sheet(self, path: Path) -> Sheet:
         fields = tuple(f for f in importable("project") if f.name != "agenda_item_ids")  # linked in the window
@@ -115,8 +118,19 @@ class ProjectImporter:
         values = self._values(reader, partner)
         if MISSING in (title, partner, uid) or reader.problems:
             return []
+        if not reader.has("partner_code") and not uid:
+            partner = self._partner_by_title(reader, title)
         label = f"the project “{title}”" + (f" of {self._names[partner]}" if partner else "")
         return [Entry((partner or "", folded(title)), label, "title", partial(_fill, values=values), uid)]
+
+    def _partner_by_title(self, reader: RowReader, title: str) -> str | None:
+        """Without a partner column a title names the stored project that has it, when only one has it."""
+        stored = self._titles.get(folded(title), [])
+        if len(stored) > 1:
+            where = ", ".join(self._names.get(p.partner_code or "", "no partner") for p in stored)
+            reader.refuse("title", f"{len(stored)} projects are titled '{title}' ({where}); add a Partner column "
+                                   "or the uid of the one meant")
+        return stored[0].partner_code if len(stored) == 1 else None
 
     def _values(self, reader: RowReader, partner: str | None) -> dict[str, object]:
         """Each field the file has a column for, as the row gives it; an empty choice keeps the stored one."""

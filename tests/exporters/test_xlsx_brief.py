@@ -36,11 +36,11 @@ NOTE = "Reliability doubtful: the ministry changed its counting method."
 def fill_brief(store: Store) -> int:
     """The meeting of fill_meeting with people, an earlier council's commitment, figures and a project."""
     meeting_id = fill_meeting(store)
-    earlier = store.meetings.add(Meeting(agreement_key="cafta-dr", partner_codes=["GT"], title="CAFTA-DR Council, 2025",
-                                         session_date=date(2025, 6, 2)))
+    earlier = store.meetings.add(Meeting(agreement_key="cafta-dr", partner_codes=["GT"],
+                                         title="CAFTA-DR Council, 2025", session_date=date(2025, 6, 2)))
     ana = store.people.add(Person(name="Ana Lucía Morales", pronunciation="AH-nah loo-SEE-ah mo-RAH-les",
-                                  title="Vice Minister of Labor", organization="Ministerio de Trabajo y Previsión Social",
-                                  side=Side.PARTNER, partner_code="GT", biography=BIOGRAPHY,
+                                  title="Vice Minister of Labor", side=Side.PARTNER, partner_code="GT",
+                                  organization="Ministerio de Trabajo y Previsión Social", biography=BIOGRAPHY,
                                   email="amorales@example.gt"))
     john = store.people.add(Person(name="John Carter", title="Deputy Undersecretary", side=Side.US,
                                    organization="U.S. Department of Labor"))
@@ -95,8 +95,21 @@ def test_internal_workbook_has_the_brief_sheets(store: Store, tmp_path: Path) ->
         "Ana Lucía Morales", "Yes", "CAFTA-DR Council, 2025", "Joint statement, para 4")
     seated = rows(book["Participants"])
     assert [(s["Delegation"], s["Name"], s["Role"]) for s in seated] == [
-        ("United States", "John Carter", "Head of delegation"), ("Guatemala", "Ana Lucía Morales", "Head of delegation")]
+        ("United States", "John Carter", "Head of delegation"),
+        ("Guatemala", "Ana Lucía Morales", "Head of delegation")]
     assert seated[1]["Biography"] == BIOGRAPHY
+    for name in ("Participants", "Commitments", "Enforcement", "Projects"):  # they print as the other sheets do
+        sheet = book[name]
+        assert (sheet.page_setup.orientation, sheet.page_setup.fitToWidth, sheet.print_title_rows) == (
+            "landscape", 1, "$1:$1"), name
+        printed = len(sheet[1]) - (sheet.cell(1, len(sheet[1])).value == "uid")
+        assert sheet.print_area == f"'{name}'!$A$1:${sheet.cell(1, printed).column_letter}${sheet.max_row}", name
+
+
+def test_no_empty_brief_sheet(store: Store, tmp_path: Path) -> None:
+    meeting_id = fill_meeting(store)  # nothing for a brief sheet: no people, commitments, figures or projects
+    book = openpyxl.load_workbook(export_xlsx(assemble_book(store, meeting_id), tmp_path / "book.xlsx"))
+    assert not {"Participants", "Commitments", "Enforcement", "Projects"} & set(book.sheetnames)
 
 
 def test_enforcement_and_projects_sheets_import_back_unchanged(store: Store, tmp_path: Path) -> None:

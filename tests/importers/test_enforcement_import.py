@@ -169,3 +169,29 @@ def test_both_layouts_at_once_are_refused(store: Store, tmp_path: Path) -> None:
     path = write_csv(tmp_path / "mixed.csv", "Partner,Year,Indicator,Value,Convictions\nPeru,2021,Prosecutions,4,3\n")
     with pytest.raises(ImportRejected, match="use one layout"):
         plan_figure_import(store, path)
+
+
+def test_years_before_the_first_the_record_takes_are_refused(store: Store, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "old.csv", "Partner,Year,Convictions\nPeru,FY1985,2\nPeru,FY2020,3\n")
+    plan = plan_figure_import(store, path)
+    assert [p.removeprefix(f"{path} ") for p in plan.problems] == [
+        "row 2, column Year: Year must be between 1990 and 2100"]
+
+
+def test_a_formula_or_an_error_cell_is_refused(store: Store, tmp_path: Path) -> None:
+    path = wide_file(tmp_path, with_row(with_row(MEXICO_2022, 3, "=500+20"), 6, "#N/A"))
+    problems = [p.removeprefix(f"{path} ") for p in plan_figure_import(store, path).problems]
+    assert problems == [
+        "row 4, column No. of inspectors: holds a formula (=500+20); replace it by its value "
+        "(copy, then paste as values)",
+        "row 4, column Number of labor inspections conducted: shows the error #N/A; correct or clear the cell",
+    ]
+
+
+def test_a_stale_plan_never_doubles_a_figure(store: Store, tmp_path: Path) -> None:
+    path = wide_file(tmp_path, MEXICO_2022)
+    first, second = plan_figure_import(store, path), plan_figure_import(store, path)
+    apply_import(store, first)
+    with pytest.raises(ImportRejected, match="the store changed while the file was being checked"):
+        apply_import(store, second)
+    assert store.enforcement.count() == 9

@@ -107,3 +107,19 @@ def test_bad_rows_are_refused_by_row_and_column(store: Store, law_changes: dict[
     with pytest.raises(ImportRejected):
         apply_import(store, plan)
     assert store.projects.count() == 0
+
+
+def test_without_a_partner_column_a_title_names_its_one_project(store: Store, tmp_path: Path) -> None:
+    apply_import(store, plan_project_import(store, write_csv(tmp_path / "p.csv", (
+        "Title,Country,Amount\nSafer mines,Colombia,100\nSafer mines,Peru,200\nDecent work in maquilas,HN,300\n"))))
+    path = write_csv(tmp_path / "amounts.csv", "Title,Amount\nDecent work in maquilas,350\n")
+    plan = plan_project_import(store, path)
+    assert plan.counts["updated"] == 1 and plan.counts["added"] == 0
+    apply_import(store, plan)
+    maquilas = store.projects.one(title="Decent work in maquilas")
+    assert maquilas is not None and (maquilas.partner_code, maquilas.amount) == ("HN", 350)
+    shared = write_csv(tmp_path / "shared.csv", "Title,Amount\nSafer mines,250\n")
+    assert [p.removeprefix(f"{shared} ") for p in plan_project_import(store, shared).problems] == [
+        "row 2, column Title: 2 projects are titled 'Safer mines' (Colombia, Peru); add a Partner column or the uid "
+        "of the one meant"]
+    assert store.projects.count() == 3
