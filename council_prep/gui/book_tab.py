@@ -88,11 +88,12 @@ class BookTab(QWidget):
         self.section_boxes: dict[Section, QCheckBox] = {}
         sections = QGroupBox("Sections to include")
         grid = QGridLayout(sections)
+        rows = (len(Section) + 1) // 2  # two columns: the tab still fits a 1024-pixel window beside its output box
         for n, section in enumerate(Section):
             box = QCheckBox(SECTION_TITLES[section], checked=True)
             box.setAccessibleName(SECTION_TITLES[section])
             self.section_boxes[section] = box
-            grid.addWidget(box, n % 4, n // 4)
+            grid.addWidget(box, n % rows, n // rows)
         profile = QGroupBox("Profile")
         self.internal = QRadioButton("&Internal: everything, for the delegation", checked=True)
         self.public = QRadioButton("P&ublic: without talking points, assessments or confidential askers")
