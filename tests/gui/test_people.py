@@ -67,6 +67,7 @@ def test_a_participant_is_added_from_the_directory_by_name_and_by_selection(qtbo
 
 def test_the_head_of_delegation_comes_first_and_undo_takes_the_role_back(qtbot, brief_window: MainWindow):
     window = brief_window
+    window.tabs.setCurrentWidget(window.people_tab)
     pane = window.people_tab.participants
     for name in (PEOPLE[1][0], PEOPLE[0][0]):
         pane.add_box.setText(name.split()[0])
@@ -82,6 +83,18 @@ def test_the_head_of_delegation_comes_first_and_undo_takes_the_role_back(qtbot, 
     window.undo_action.trigger()
     assert (PEOPLE[0][0], "member") in participants(window)
     assert shown_names(window) == [PEOPLE[1][0], PEOPLE[0][0]]
+
+    # Ctrl+Down moves the selected participant one place down the page; Del removes them; undo puts them back.
+    pane.table.setFocus()
+    pane.table.setCurrentCell(0, 0)
+    qtbot.keyClick(pane.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert shown_names(window) == [PEOPLE[0][0], PEOPLE[1][0]]
+    assert pane.current().person_id == window.session.store.people.one(name=PEOPLE[1][0]).id
+    qtbot.keyClick(pane.table, Qt.Key.Key_Delete)
+    assert shown_names(window) == [PEOPLE[0][0]]
+    assert window.undo_action.text().replace("&", "") == f"Undo Remove {PEOPLE[1][0]} from the participants"
+    window.undo_action.trigger()
+    assert shown_names(window) == [PEOPLE[0][0], PEOPLE[1][0]]
 
 
 def test_a_person_is_edited_in_the_directory_and_given_a_photo(qtbot, brief_window: MainWindow, tmp_path: Path):

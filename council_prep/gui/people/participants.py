@@ -184,7 +184,7 @@ class ParticipantsPane(QWidget):
             return
         position = max((p.position for p in self.shown), default=0) + 1
         added = Participant(meeting_id=self.meeting.id, person_id=person_id, position=position)
-        if self.session.write(f"Add {person.name} to the participants", lambda: store.participants.add(added)):
+        if self.session.write(None, lambda: store.participants.add(added)):
             self.add_box.clear()
             self.reload(keep=added.id)
 
@@ -201,21 +201,14 @@ class ParticipantsPane(QWidget):
             return
         order = list(self.shown)
         order[row], order[row + step] = order[row + step], order[row]
-        moved = order[row + step]
-        store = self.session.store
-
-        def renumber() -> None:
-            for position, participant in enumerate(order, start=1):
-                if participant.position != position:
-                    participant.position = position
-                    store.participants.update(participant)
-        self.session.write("Move participant", renumber)
-        self.reload(keep=moved.id)
+        meeting_id, ids = self.meeting.id, [p.id for p in order]  # type: ignore[union-attr]
+        self.session.write(None, lambda: self.session.store.participants.reorder(meeting_id, ids))
+        self.reload(keep=order[row + step].id)
 
     def delete_selected(self) -> None:
         participant = self.current()
         if participant is not None:
-            self.session.write("Remove participant", lambda: self.session.store.participants.delete(participant.id))
+            self.session.write(None, lambda: self.session.store.participants.delete(participant.id))
 
     def set_read_only(self, read_only: bool) -> None:
         for widget in (self.add_box, self.add_button, self.remove_button):
