@@ -100,6 +100,7 @@ def test_the_head_of_delegation_comes_first_and_undo_takes_the_role_back(qtbot, 
 def test_a_person_is_edited_in_the_directory_and_given_a_photo(qtbot, brief_window: MainWindow, tmp_path: Path):
     window = brief_window
     tab = window.people_tab
+    window.tabs.setCurrentWidget(tab)
     luis = window.session.store.people.one(name=PEOPLE[1][0])
     tab.select_record(luis.id)
     field = tab.form.editors["pronunciation"].widget
@@ -114,6 +115,12 @@ def test_a_person_is_edited_in_the_directory_and_given_a_photo(qtbot, brief_wind
     assert window.session.store.people.photo(luis.id) == photo.read_bytes()
     shown = tab.photo.picture.pixmap()
     assert not shown.isNull() and shown.height() == 120 and shown.width() == 80  # scaled, proportions kept
+    assert tab.photo.remove_button.isVisible()
+    window.undo_action.trigger()  # the photo was one step
+    assert window.session.store.people.photo(luis.id) is None
+    assert tab.photo.picture.text() == "No photo" and not tab.photo.remove_button.isVisible()
+    window.redo_action.trigger()
+    assert window.session.store.people.photo(luis.id) == photo.read_bytes()
 
     not_an_image = tmp_path / "notes.png"
     not_an_image.write_text("not an image")
