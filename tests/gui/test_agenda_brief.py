@@ -65,6 +65,8 @@ def test_the_brief_is_written_in_the_item_editor_and_undone_step_by_step(qtbot, 
     qtbot.keyClick(lead, Qt.Key.Key_Return)
     luis = window.session.store.people.one(name=PEOPLE[1][0])
     assert item(window).lead_person_id == luis.id and item(window).lead == ""
+    row = tab.model.row_of(tab.current_id())
+    assert tab.model.data(tab.model.index(row, 4)) == PEOPLE[1][0]  # the agenda's Lead column names him
     speakers = form.editors["speaker_ids"]
     qtbot.keyClicks(speakers.add_box, "Jane")
     qtbot.keyClick(speakers.add_box, Qt.Key.Key_Return)

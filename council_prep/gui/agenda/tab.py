@@ -138,7 +138,8 @@ class AgendaTab(QWidget):
         keep = keep if keep is not None else self.current_id()
         meeting = self.meeting
         items = self.session.store.agenda.for_meeting(meeting.id) if meeting else []
-        self.model.set_items(meeting, items)
+        leads = self.session.store.people.get_many([i.lead_person_id for i in items if i.lead_person_id])
+        self.model.set_items(meeting, items, {p.id: p.name for p in leads})
         if meeting is None:
             self.heading.setText("No meeting selected")
             self.form.load(None)
@@ -185,7 +186,7 @@ class AgendaTab(QWidget):
             self._read_link_choices()
         if changes.touches("meeting") and self.meeting is not None:
             self.meeting = self.session.store.meetings.find_uid(self.meeting.uid)
-        if changes.touches("agenda_item", "meeting"):
+        if changes.touches("agenda_item", "meeting", "person"):
             self.reload()
 
     # Editing
