@@ -190,6 +190,12 @@ class AgendaItem(Record):
     lead_person_id: int | None = None  # the lead from the directory (`lead` names one who is not in it)
     speaker_ids: list[int] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        # A pair given as a list or tuple (as JSON and forms hold it) becomes an Ask.
+        self.asks = [Ask(*a) if isinstance(a, list | tuple) and 1 <= len(a) <= 2 and all(isinstance(x, str) for x in a)
+                     else a for a in self.asks]
+
     def problems(self) -> list[v.Problem]:
         found = v.require_text("title", self.title, "Agenda item title")
         found += v.check_range("minutes", self.minutes, 1, 600, "Minutes allotted")

@@ -44,9 +44,8 @@ class ParticipantTable(RecordTable[Participant]):
         return self.rows("meeting_id = ?", [meeting_id], order_by="position, id")
 
     def add(self, record: Participant) -> Participant:
-        person = self._store.table("person").get(record.person_id) if record.person_id is not None else None
-        with self._store.transaction(f"Add participant {self._store.table('person').kind.describe(person)}"
-                                     if person else "Add participant"):
+        person = self._store.people.get(record.person_id) if record.person_id is not None else None
+        with self._store.transaction(f"Add {person.name} to the participants" if person else "Add participant"):
             if record.position <= 0:
                 last = self._store.conn.execute("SELECT max(position) FROM participants WHERE meeting_id = ?",
                                                 [record.meeting_id]).fetchone()[0]

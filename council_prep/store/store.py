@@ -14,7 +14,6 @@ from typing import Any
 from council_prep.domain import (
     Agreement,
     Commitment,
-    EnforcementFigure,
     LawChange,
     Meeting,
     Partner,
@@ -29,6 +28,7 @@ from council_prep.store.agenda import AgendaTable
 from council_prep.store.changelog import ChangeLog
 from council_prep.store.changes import Changes
 from council_prep.store.connection import connect, translated, translated_copy
+from council_prep.store.figures import FigureTable
 from council_prep.store.history import Change, Export
 from council_prep.store.merge import MergeReport, decide, merge_package
 from council_prep.store.package import read_package, write_package
@@ -68,7 +68,7 @@ class Store:
         self.people = PersonTable(self, kinds.kind("person"))
         self.participants = ParticipantTable(self, kinds.kind("participant"))
         self.commitments: RecordTable[Commitment] = RecordTable(self, kinds.kind("commitment"))
-        self.enforcement: RecordTable[EnforcementFigure] = RecordTable(self, kinds.kind("enforcement_figure"))
+        self.enforcement = FigureTable(self, kinds.kind("enforcement_figure"))
         self.projects: RecordTable[Project] = RecordTable(self, kinds.kind("project"))
         self._by_kind = {t.kind.key: t for t in (
             self.topics, self.agreements, self.partners, self.meetings, self.agenda, self.law_changes,

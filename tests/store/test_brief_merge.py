@@ -1,6 +1,8 @@
 """The brief's records travel between copies of a store by uid: people and their photos,
 participants, commitments, figures and projects, with their references and links."""
 
+import json
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from council_prep.domain import (
     Project,
 )
 from council_prep.store import Store
+from council_prep.store.package import _digest
 from tests.store.test_change_log import content
 from tests.store.test_merge import copy, exchange
 
@@ -99,3 +102,40 @@ def test_edits_to_a_commitment_and_a_photo_merge_and_conflict_field_by_field(tmp
         [conflict] = store.open_conflicts()
         store.decide(conflict[0], "theirs")
         assert store.people.photo(person.id) == b"\x89PNG\r\n\x1a\n laptop"
+
+
+def test_a_package_from_a_laptop_still_on_schema_4_merges(tmp_path: Path):
+    """Its records hold none of the brief's fields: they come in with their defaults."""
+    office = tmp_path / "office.db"
+    with Store.open(office) as store:
+        store.meetings.add(Meeting(agreement_key="us-peru-tpa", partner_codes=["PE"], title="Seventh",
+                                   session_date=date(2027, 3, 4)))
+    laptop = copy(office, "laptop.db")
+    with Store.open(laptop) as store:
+        store.agenda.add(AgendaItem(meeting_id=store.meetings.find()[0].id, title="Outsourcing",
+                                    talking_points=["Ask about the decree"]))
+        store.pack(tmp_path / "old.cpx")
+    _as_schema_4(tmp_path / "old.cpx")
+    with Store.open(office) as store:
+        report = store.merge(tmp_path / "old.cpx")
+        assert report.added["agenda_item"] == 1 and report.conflicts == []
+        item = store.agenda.one(title="Outsourcing")
+        assert (item.talking_points, item.points_to_make, item.asks, item.continues_id) == (
+            ["Ask about the decree"], [], [], None)
+        assert [h.kind for h in store.search("decree")] == ["agenda_item"]
+        assert store.check() == []
+
+
+def _as_schema_4(package: Path) -> None:
+    """Rewrite a package as schema 4 wrote it: no brief fields in its snapshots, digest made anew."""
+    new = {"points_to_make", "points_to_avoid", "asks", "press_line", "press", "depth", "continues_id",
+           "lead_person_id", "book_due_on", "accepted_on", "report_due_on", "report_published_on"}
+    conn = sqlite3.connect(package)
+    for change_id, after in conn.execute("SELECT id, after FROM changes WHERE after IS NOT NULL").fetchall():
+        values = {k: v for k, v in json.loads(after).items() if k not in new}
+        conn.execute("UPDATE changes SET after = ? WHERE id = ?", [json.dumps(values, ensure_ascii=False), change_id])
+    changes = conn.execute("SELECT id, step_id, kind, uid, op, before, after FROM changes ORDER BY id").fetchall()
+    conn.execute("UPDATE package SET value = '4' WHERE key = 'schema_version'")
+    conn.execute("UPDATE package SET value = ? WHERE key = 'digest'", [_digest(changes)])
+    conn.commit()
+    conn.close()

@@ -256,3 +256,29 @@ def test_participants_are_reordered_and_removed_in_steps_named_for_them(store: S
     store.undo()
     store.undo()
     assert [p.id for p in store.participants.for_meeting(meeting.id)] == ids
+
+
+def test_a_second_figure_for_the_same_partner_year_and_indicator_is_refused_in_words(store: Store):
+    first = store.enforcement.add(EnforcementFigure(partner_code="PE", year=2024, indicator="inspectors", value=900))
+    twin = EnforcementFigure(partner_code="PE", year=2024, indicator="inspectors", value=950)
+    with pytest.raises(ValidationError, match="PE already has a figure for 'Number of labor inspectors' in 2024"):
+        store.enforcement.add(twin)
+    with pytest.raises(ValidationError, match="already has a figure"):
+        store.enforcement.add_many([EnforcementFigure(partner_code="PE", year=2025, indicator="inspectors", value=1),
+                                    EnforcementFigure(partner_code="PE", year=2025, indicator="inspectors", value=2)])
+    first.value = 950
+    assert store.enforcement.update(first)  # itself is no twin
+    assert store.enforcement.count() == 1
+    store.enforcement.add(EnforcementFigure(partner_code="PE", year=2023, indicator="convictions", value=3))
+    store.enforcement.add(EnforcementFigure(partner_code="PE", year=2023, indicator="inspectors", value=3))
+    assert [(f.year, f.indicator) for f in store.enforcement.for_partner("PE")] == [
+        (2023, "inspectors"), (2023, "convictions"), (2024, "inspectors")]
+
+
+def test_asks_given_as_pairs_become_asks_and_a_bad_one_is_named():
+    item = AgendaItem(title="Inspection", asks=[["Will you fund it?", "Within the project"], ("Timing?",)])
+    assert item.asks == [Ask("Will you fund it?", "Within the project"), Ask("Timing?", "")]
+    with pytest.raises(ValidationError, match="needs its question"):
+        AgendaItem(title="Inspection", asks=[["", "An answer to nothing"]]).validate()
+    with pytest.raises(ValidationError, match="needs its question"):
+        AgendaItem(title="Inspection", asks=[[1, 2]]).validate()
