@@ -24,8 +24,9 @@ _STATUS_ORDER = {ProjectStatus.ACTIVE: 0, ProjectStatus.PLANNED: 1, ProjectStatu
 def assemble_brief(store: Store, meeting: Meeting, items: list[AgendaItem], partners: list[Partner]) -> Brief:
     """The brief of `meeting`, whose agenda is `items` (in schedule order) and partners `partners`."""
     names = {p.code: p.name for p in partners}
-    continued = _earlier_items(store, items)
-    commitments = _open_commitments(store, meeting, items)
+    every_commitment = store.commitments.find()  # the councils' commitments: tens, read once
+    continued = _earlier_items(store, items, every_commitment)
+    commitments = _open_commitments(store, meeting, items, every_commitment)
     people = _people(store, [*(i.lead_person_id for i in items), *(s for i in items for s in i.speaker_ids),
                              *(c.owner_person_id for c in commitments)])
     projects = _projects(store, meeting, items)
@@ -61,14 +62,14 @@ def _people(store: Store, ids: list[int | None]) -> dict[int, Person]:
     return {p.id: p for p in store.people.get_many(wanted)} if wanted else {}
 
 
-def _earlier_items(store: Store, items: list[AgendaItem]) -> dict[int, Earlier]:
+def _earlier_items(store: Store, items: list[AgendaItem], commitments: list[Commitment]) -> dict[int, Earlier]:
     """The items of earlier meetings that `items` continue, by id, with the meeting and what came of them."""
     ids = sorted({i.continues_id for i in items if i.continues_id is not None})
     if not ids:
         return {}
     earlier = store.agenda.get_many(ids)
     meetings = {m.id: m for m in store.meetings.get_many(sorted({e.meeting_id for e in earlier if e.meeting_id}))}
-    made = [c for c in store.commitments.find() if set(c.agenda_item_ids) & set(ids)]
+    made = [c for c in commitments if set(c.agenda_item_ids) & set(ids)]
     found = {}
     for item in earlier:
         meeting = meetings.get(item.meeting_id)
@@ -78,13 +79,14 @@ def _earlier_items(store: Store, items: list[AgendaItem]) -> dict[int, Earlier]:
     return found
 
 
-def _open_commitments(store: Store, meeting: Meeting, items: list[AgendaItem]) -> list[Commitment]:
+def _open_commitments(store: Store, meeting: Meeting, items: list[AgendaItem],
+                      commitments: list[Commitment]) -> list[Commitment]:
     """Commitments still owed that were made at earlier meetings: those of the same agreement's earlier
     councils, and any linked to this agenda's items or the items they continue; soonest due first."""
     earlier = {m.id for m in store.meetings.find(agreement_key=meeting.agreement_key)
                if m.id != meeting.id and m.session_date < meeting.session_date}
     linked = {i.id for i in items} | {i.continues_id for i in items if i.continues_id is not None}
-    owed = [c for c in store.commitments.find()
+    owed = [c for c in commitments
             if c.status.is_pending and c.source_meeting_id != meeting.id
             and (c.source_meeting_id in earlier or linked & set(c.agenda_item_ids))]
     return sorted(owed, key=lambda c: (c.due_on or date.max, c.text.casefold()))

@@ -42,8 +42,8 @@ class Section(StrEnum):
     LOGISTICS = "logistics"
     PARTICIPANTS = "participants"
     AGENDA = "agenda"
+    COMMITMENTS = "commitments"  # before the items: where the last council left off
     AGENDA_ITEMS = "agenda_items"
-    COMMITMENTS = "commitments"
     LAW_CHANGES = "law_changes"
     ENFORCEMENT = "enforcement"
     PROJECTS = "projects"
@@ -63,8 +63,8 @@ SECTION_TITLES = {
     Section.LOGISTICS: "Meeting logistics",
     Section.PARTICIPANTS: "Participants",
     Section.AGENDA: "Agenda",
-    Section.AGENDA_ITEMS: "Agenda items",
     Section.COMMITMENTS: "Open commitments",
+    Section.AGENDA_ITEMS: "Agenda items",
     Section.LAW_CHANGES: "Partner law changes",
     Section.ENFORCEMENT: "Partner labor law enforcement",
     Section.PROJECTS: "Technical cooperation projects",

@@ -4,12 +4,12 @@ projects sections. The public edition has no brief (Book.brief is None) and prin
 
 from docx.shared import RGBColor
 
-from council_prep.book import SECTION_TITLES, Book, Section
-from council_prep.book.brief import Earlier, ItemBrief
+from council_prep.book import Book, Section
+from council_prep.book.brief import ItemBrief
 from council_prep.domain import AgendaItem, label
 from council_prep.domain.brief import Commitment, Person, Project
 from council_prep.domain.enums import BriefDepth, PressStatus, Side
-from council_prep.exporters.docx_front import Tick
+from council_prep.exporters.docx_front import Tick, section_start
 from council_prep.exporters.docx_writer import GREY, Writer
 
 PAST_DUE = "PAST DUE"  # in words, not colour alone: the flag reads the same in grey print
@@ -19,15 +19,14 @@ DEPTHS = {
     BriefDepth.DEFENSIVE: "Defensive brief: raise only if they do",
 }
 PRESS = {PressStatus.OPEN: "Open press", PressStatus.CLOSED: "Closed press"}
-MARK = RGBColor(0x1F, 0x38, 0x64)
 
 
 def marks(w: Writer, item: AgendaItem) -> None:
     """How deep the brief goes and whether the press is in the room, first under the item's heading."""
-    line = w.paragraph(keep_next=True)
-    w.run(line, DEPTHS[item.depth].upper(), bold=True, size=9, color=MARK)
+    line, accent = w.paragraph(keep_next=True), RGBColor.from_string(w.styles.accent)
+    w.run(line, DEPTHS[item.depth].upper(), bold=True, size=9, color=accent)
     w.run(line, "  ·  ", size=9, color=GREY)
-    w.run(line, PRESS[item.press].upper(), bold=True, size=9, color=MARK)
+    w.run(line, PRESS[item.press].upper(), bold=True, size=9, color=accent)
 
 
 def person_line(person: Person) -> str:
@@ -36,29 +35,32 @@ def person_line(person: Person) -> str:
     return ", ".join(part for part in (name, person.title, person.organization) if part)
 
 
-def lead(book: Book, brief: ItemBrief | None, item: AgendaItem) -> str:
+def lead(brief: ItemBrief | None, item: AgendaItem) -> str:
     """The item's lead: from the directory with title where the brief names one, else as typed."""
     return person_line(brief.lead) if brief is not None and brief.lead is not None else item.lead
 
 
 def context(w: Writer, book: Book, brief: ItemBrief) -> None:
-    """The speakers from the directory and the earlier item this one continues."""
+    """The speakers from the directory and the earlier item this one continues, with what came of it."""
     if brief.speakers:
         w.paragraph("; ".join(person_line(p) for p in brief.speakers), label="Speakers: ")
-    if brief.continues is not None:
-        w.paragraph(_continues(book, brief.continues), label="Continues: ")
+    earlier = brief.continues
+    if earlier is not None:
+        held = f", {book.date(earlier.held_on)}" if earlier.held_on else ""
+        w.paragraph(f"“{earlier.title}” ({earlier.meeting}{held})", label="Continues: ", keep_next=True)
+        outcome = [_sentence(earlier.summary)] if earlier.summary.strip() else []
+        if earlier.commitments:
+            outcome.append("Commitments made: " + "; ".join(f"{c.text} ({_status(book, c)})"
+                                                          for c in earlier.commitments) + ".")
+        w.paragraph(" ".join(outcome) or "None recorded.", label="Outcome then: ", indent=18)
 
 
-def _continues(book: Book, earlier: Earlier) -> str:
-    held = f", {book.date(earlier.held_on)}" if earlier.held_on else ""
-    said = f" Outcome: {earlier.summary.strip()}" if earlier.summary.strip() else ""
-    if earlier.commitments:
-        made = "; ".join(f"{c.text} ({_status(book, c).lower()})" for c in earlier.commitments)
-        said += f" Commitments made: {made}."
-    return f"“{earlier.title}” ({earlier.meeting}{held}).{said or ' No outcome was recorded.'}"
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
 
 
-def lines(w: Writer, item: AgendaItem) -> bool:
+def defensive_lines(w: Writer, item: AgendaItem) -> bool:
     """Points to avoid (set apart as defensive lines), likely asks with our response, and the press line;
     whether anything was written."""
     written = False
@@ -90,8 +92,8 @@ def follow_ups(w: Writer, book: Book, brief: ItemBrief) -> None:
         for commitment in brief.commitments:
             bullet = w.bullet("")
             w.run(bullet, commitment.text)
-            w.run(bullet, f" ({owner(book, commitment)}; {_status(book, commitment).lower()}; "
-                          f"{source(book, commitment)})", color=GREY)
+            w.run(bullet, f" ({owner(book, commitment)}; {_status(book, commitment)}; "
+                          f"source: {source(book, commitment)})", color=GREY)
             if commitment.past_due(book.prepared_on):
                 w.run(bullet, f" {PAST_DUE}", bold=True)
     if brief.projects:
@@ -112,23 +114,21 @@ def owner(book: Book, commitment: Commitment) -> str:
 
 
 def source(book: Book, commitment: Commitment) -> str:
+    """The meeting a commitment was made at, and where its record says so."""
     meeting = book.brief.meetings.get(commitment.source_meeting_id) if book.brief else None
-    made = f"made at {meeting}" if meeting else "meeting not recorded"
-    return f"{made}, {commitment.source_note}" if commitment.source_note else made
+    return ", ".join(part for part in (meeting, commitment.source_note) if part) or "not recorded"
 
 
 def _status(book: Book, commitment: Commitment) -> str:
     due = f", due {book.date(commitment.due_on)}" if commitment.due_on else ", no due date"
-    return label(commitment.status) + due
+    return label(commitment.status).lower() + due
 
 
 def commitments(w: Writer, book: Book, tick: Tick) -> None:
     owed = book.brief.commitments if book.brief else []
-    late = sum(c.past_due(book.prepared_on) for c in owed)
-    w.heading(SECTION_TITLES[Section.COMMITMENTS], 1, new_page=bool(owed), brief=not owed)
-    if not owed:
-        w.paragraph("No commitments from earlier meetings are still open.", italic=True)
+    if not section_start(w, Section.COMMITMENTS, bool(owed), "No commitments from earlier meetings are still open."):
         return
+    late = sum(c.past_due(book.prepared_on) for c in owed)
     w.paragraph(f"{len(owed)} commitments made at earlier councils are still owed"
                 + (f"; {late} past due, marked {PAST_DUE}." if late else "; none is past due."))
     numbers = {s.item.id: n for n, s in enumerate(book.schedule, start=1)}
@@ -137,9 +137,9 @@ def commitments(w: Writer, book: Book, tick: Tick) -> None:
         items = ", ".join(str(numbers[i]) for i in c.agenda_item_ids if i in numbers)
         flag = f"{PAST_DUE} · " if c.past_due(book.prepared_on) else ""
         rows.append([c.text, owner(book, c), book.date(c.due_on) or "not set", flag + label(c.status),
-                     source(book, c).removeprefix("made at ").capitalize(), items])
-    w.table([("Commitment", 3.2), ("Owner", 1.6), ("Due", 1.1), ("Status", 1.1), ("Source", 1.8),
-             ("Item", 0.5)], rows)
+                     source(book, c), items])
+    w.table([("Commitment", 2.8), ("Owner", 1.7), ("Due", 1.2), ("Status", 1.0), ("Source", 1.9),
+             ("Item", 0.45)], rows)
 
 
 def project_line(book: Book, project: Project) -> str:
@@ -159,9 +159,8 @@ def period(book: Book, project: Project) -> str:
 
 def projects(w: Writer, book: Book, tick: Tick) -> None:
     listed = book.brief.projects if book.brief else []
-    w.heading(SECTION_TITLES[Section.PROJECTS], 1, new_page=bool(listed), brief=not listed)
-    if not listed:
-        w.paragraph("No technical cooperation projects are recorded for these partners.", italic=True)
+    if not section_start(w, Section.PROJECTS, bool(listed),
+                         "No technical cooperation projects are recorded for these partners."):
         return
     serves = book.brief.project_items if book.brief else {}
     rows: list = []
@@ -171,7 +170,9 @@ def projects(w: Writer, book: Book, tick: Tick) -> None:
                      ", ".join(map(str, serves.get(p.id, [])))] for p in listed if p.partner_code == code)
     w.table([("Project", 2.6), ("Grantee", 1.6), ("Amount", 1.2), ("Period", 1.7), ("Status", 0.8),
              ("Item", 0.5)], rows)
-    for project in listed:
+    described = [p for p in listed if p.summary.strip()]
+    if described:
+        w.heading("What the projects do", 2, listed=False)
+    for project in described:
         tick()
-        if project.summary.strip():
-            w.text(project.summary, label=f"{project.title}: ")
+        w.text(project.summary, label=f"{project.title}: ")

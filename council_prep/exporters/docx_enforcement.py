@@ -18,22 +18,26 @@ NOT_RECORDED = "–"
 
 def enforcement(w: Writer, book: Book, tick: Tick) -> None:
     tables = book.brief.enforcement if book.brief else []
-    w.heading(SECTION_TITLES[Section.ENFORCEMENT], 1, new_page=bool(tables), brief=not tables)
     if not tables:
+        w.heading(SECTION_TITLES[Section.ENFORCEMENT], 1, new_page=False, brief=True)
         w.paragraph("No enforcement figures are recorded for these partners.", italic=True)
         return
-    w.paragraph("Figures as reported for each year. “Unavailable”: the partner did not report the figure or it "
-                f"could not be found; {NOT_RECORDED}: none recorded. A letter marks a figure that holds for part "
-                "of the country only. The trend shows each year as a bar, the latest darkest; a gap is a year "
-                "without a figure.")
-    for table in tables:
-        tick()
-        _table(w, table)
+    with w.landscape():  # five years and a trend beside each figure's name
+        w.heading(SECTION_TITLES[Section.ENFORCEMENT], 1)
+        w.paragraph("Figures as reported for each year. “Unavailable”: the partner did not report the figure or "
+                    f"it could not be found; {NOT_RECORDED}: none recorded. A letter marks a figure that holds for "
+                    "part of the country only. The trend draws each year as a bar, the latest darkest, from zero "
+                    "where a figure is zero or no, else across the figures' range; a gap is a year without a figure.")
+        for n, table in enumerate(tables):
+            tick()
+            _table(w, table, new_page=n > 0)
 
 
-def _table(w: Writer, table: EnforcementTable) -> None:
+def _table(w: Writer, table: EnforcementTable, *, new_page: bool) -> None:
     demo = table.demo
-    w.heading(f"{table.partner} (demo data)" if demo else table.partner, 2)
+    heading = w.heading(f"{table.partner} (demo data)" if demo else table.partner, 2)
+    if new_page:  # a partner's table is read whole: each starts a page
+        w.page_break_before(heading)
     if demo:
         w.paragraph(DEMO, bold=True, keep_next=True)
     letters = {scope: chr(ord("a") + n) for n, scope in enumerate(table.scopes)}
@@ -46,7 +50,8 @@ def _table(w: Writer, table: EnforcementTable) -> None:
             rows.append(GROUP_LABELS[group])
         trends.append((len(rows) + 1, row))  # +1: the header row
         rows.append([row.indicator.label, *(_cell(row, n, letters) for n in range(len(table.years))), ""])
-    written = w.table([("Figure", 3.0), *((str(year), 1.0) for year in table.years), ("Trend", 1.1)], rows)
+    written = w.table([("Figure", 3.2), *((str(year), 1.0) for year in table.years), ("Trend", 1.0)], rows)
+    w.align_right(written, range(1, len(table.years) + 1))
     for index, row in trends:
         cell = written.rows[index].cells[-1]
         w.picture(cell.paragraphs[0], docx_spark.sparkline_png(row.values()), _describe(row, table.years))

@@ -32,6 +32,15 @@ def partner_names(book: Book) -> str:
     return ", ".join(p.name for p in book.partners) or "none"
 
 
+def section_start(w: Writer, section: Section, has_content: bool, empty: str) -> bool:
+    """A section's heading, on a page of its own when it has content; else the heading and `empty` (one
+    sentence saying there is nothing), sharing the page. Whether there is content to write."""
+    w.heading(SECTION_TITLES[section], 1, new_page=has_content, brief=not has_content)
+    if not has_content:
+        w.paragraph(empty, italic=True)
+    return has_content
+
+
 def cover(w: Writer, book: Book, tick: Tick) -> None:
     """The cover: the edition's marking once, title and facts, and the document-control block; the
     cover page carries no running header or page number."""

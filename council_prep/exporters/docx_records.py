@@ -28,7 +28,7 @@ def agenda_items(w: Writer, book: Book, tick: Tick) -> None:
         w.heading(f"{n}. {item.title}", 2)
         if brief is not None:
             docx_brief.marks(w, item)
-        lead = docx_brief.lead(book, brief, item)
+        lead = docx_brief.lead(brief, item)
         facts = [f"{clock(scheduled.slot.starts)}–{clock(scheduled.slot.ends)}", f"{item.minutes} min",
                  f"Lead: {lead}" if lead else "", book.topic_label(item.topic_key) if item.topic_key else "",
                  "" if book.public else label(item.status)]
@@ -39,7 +39,7 @@ def agenda_items(w: Writer, book: Book, tick: Tick) -> None:
             written = _block(w, "Public summary", item.public_summary)
         else:
             written = any([_block(w, "Objective", item.objective), _block(w, "Points to make", item.points_to_make),
-                           _block(w, "Talking points", item.talking_points), docx_brief.lines(w, item),
+                           _block(w, "Talking points", item.talking_points), docx_brief.defensive_lines(w, item),
                            _block(w, "Background", item.background),
                            _block(w, "Public summary", item.public_summary)])
         if brief is not None:

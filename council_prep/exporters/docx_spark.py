@@ -1,4 +1,5 @@
-"""A sparkline: a figure's trend over a few years as a tiny bar chart, drawn as a grey-scale PNG.
+"""A sparkline: a figure's trend over a few years as a tiny bar chart, drawn as a grey-scale PNG. The
+figures themselves stand beside it in the table; the bars show which way they went.
 
 A picture looks the same in Word, in LibreOffice and in the PDF it makes (block characters such as
 ▁▃▅ depend on the fonts at hand), and grey bars read in black-and-white print. The image is a handful of
@@ -11,7 +12,8 @@ import zlib
 from collections.abc import Sequence
 
 SCALE = 2  # pixels per point drawn, so the bars stay crisp when printed
-BAR, GAP, HEIGHT, BASE = 7 * SCALE, 3 * SCALE, 12 * SCALE, 1 * SCALE  # points, times SCALE
+BAR, GAP, HEIGHT, BASE = 6 * SCALE, 2 * SCALE, 11 * SCALE, 1 * SCALE  # points, times SCALE
+FLOOR = 0.25  # the smallest of figures that are all above zero still stands this high
 PAPER, BASELINE, BARS, LATEST = 0xFF, 0xB4, 0x80, 0x26  # grey levels: the last year's bar darkest
 
 
@@ -20,17 +22,29 @@ def size(count: int) -> tuple[int, int]:
     return count * BAR + (count - 1) * GAP, HEIGHT
 
 
+def heights(values: Sequence[float | None], room: int) -> list[int | None]:
+    """Each value's bar height in pixels out of `room`. Where a value is zero the bars rise from zero (a zero
+    shows no bar); where all are above zero they span the values' range, from FLOOR of the room for the
+    smallest to the whole room for the largest, so a change of a few per cent still shows as a trend."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return [None] * len(values)
+    low, high = min(known), max(known)
+    if low <= 0 or low == high:
+        top = high if high > 0 else 1
+        return [None if v is None else max(1, round(room * v / top)) if v > 0 else 0 for v in values]
+    return [None if v is None else round(room * (FLOOR + (1 - FLOOR) * (v - low) / (high - low))) for v in values]
+
+
 def sparkline_png(values: Sequence[float | None]) -> bytes:
-    """One bar per value, from zero to the largest value's full height; a value of zero shows only the
-    baseline, and a missing value (None: unavailable or not recorded) leaves a gap in the baseline too."""
+    """One bar per value (see `heights`) on a light baseline; a missing value (None: unavailable or not
+    recorded) leaves a gap in the baseline too."""
     width, height = size(len(values))
-    top = max((v for v in values if v is not None), default=0) or 1
     rows = [bytearray([PAPER]) * width for _ in range(height)]
-    for n, value in enumerate(values):
-        if value is None:
+    for n, bar in enumerate(heights(values, height - BASE)):
+        if bar is None:
             continue
         left = n * (BAR + GAP)
-        bar = 0 if value <= 0 else max(SCALE, round((height - BASE) * value / top))
         shade = LATEST if n == len(values) - 1 else BARS
         for y in range(height - BASE, height):
             rows[y][left:left + BAR] = bytes([BASELINE]) * BAR

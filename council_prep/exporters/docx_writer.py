@@ -295,6 +295,27 @@ class Writer:
         inline.docPr.set("descr", alt_text)
         paragraph.add_run()._r.add_drawing(inline)
 
+    @contextmanager
+    def beside(self, left: Length) -> Iterator[Paragraph]:
+        """Write the block's paragraphs to the right of a `left`-wide column (a photo beside a biography): a
+        borderless one-row table. Yields the left column's paragraph; the block's own go in the right column."""
+        width = self.text_width()
+        tbl = CT_Tbl.new_tbl(1, 2, width)
+        self._end.addprevious(tbl)
+        self._fresh_page = False
+        docx_xml.keep_row_together(tbl.tr_lst[0])
+        for grid_col, tc, column_width in zip(tbl.tblGrid.gridCol_lst, tbl.tr_lst[0].tc_lst,
+                                              (left, Emu(width - left)), strict=True):
+            grid_col.w = tc.width = column_width
+        photo, text = tbl.tr_lst[0].tc_lst
+        end, self._end = self._end, text.p_lst[0]
+        try:
+            yield Paragraph(photo.p_lst[0], self._parent)
+        finally:
+            placeholder, self._end = self._end, end
+            if len(text.p_lst) > 1:
+                text.remove(placeholder)
+
     def callout(self, paragraph: Paragraph) -> Paragraph:
         """Set `paragraph` apart in a ruled, lightly shaded box (consecutive ones share it)."""
         docx_xml.callout(paragraph, self.styles.accent, CALLOUT_FILL)
@@ -356,6 +377,16 @@ class Writer:
             tbl.append(tr)
         docx_xml.keep_row_with_next(tbl.tr_lst[-1], keep=False)
         return table
+
+    def align_right(self, table: Table, columns: Iterable[int]) -> None:
+        """Right-align the cells of `columns` (figures, so their digits line up), group rows aside."""
+        columns = set(columns)
+        for tr in table._tbl.tr_lst:
+            cells = tr.tc_lst
+            if len(cells) > 1:
+                for n in columns:
+                    for p in cells[n].p_lst:
+                        Paragraph(p, self._parent).alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
     def _cell(self, tc, value: str, *, bold: bool = False, color: RGBColor | None = None,
               size: float | None = None) -> None:

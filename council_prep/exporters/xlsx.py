@@ -66,6 +66,12 @@ class DataSheet:
     table: str
     columns: list[Column]
     batches: Iterable[list[Any]]
+    size: int  # rows, for the progress; the questions are counted by the stream
+
+    @classmethod
+    def listed(cls, title: str, table: str, columns: list[Column], rows: list[Any]) -> "DataSheet":
+        """A sheet whose rows are all in memory already (everything but the questions)."""
+        return cls(title, table, columns, [rows], len(rows))
 
 
 def export_xlsx(source: Book | BookStream, output: Path, *, progress: ProgressCallback | None = None,
@@ -79,7 +85,7 @@ def export_xlsx(source: Book | BookStream, output: Path, *, progress: ProgressCa
     book = stream.book
     tally = QuestionTally()
     sheets = data_sheets(stream, tally)
-    total = stream.question_count + sum(len(batch) for s in sheets if s.title != "Questions" for batch in s.batches)
+    total = sum(sheet.size for sheet in sheets)
     done = 0
 
     def advance(rows: int) -> None:
@@ -109,7 +115,7 @@ def export_xlsx(source: Book | BookStream, output: Path, *, progress: ProgressCa
 
 
 def data_sheets(stream: BookStream, tally: QuestionTally) -> list[DataSheet]:
-    """The four tables, with the columns of the book's edition; questions counted into `tally` as they go."""
+    """The tables, with the columns of the book's edition; questions counted into `tally` as they go."""
     book = stream.book
     public = book.profile is Profile.PUBLIC
     originals: dict[int, str] = {}
@@ -125,20 +131,21 @@ def data_sheets(stream: BookStream, tally: QuestionTally) -> list[DataSheet]:
         return [c for c in columns if not (public and c.internal)]
 
     sheets = [
-        DataSheet("Agenda", "Agenda", edition(agenda_columns(book)), [book.schedule]),
-        DataSheet("Law changes", "LawChanges", edition(law_change_columns(book)), [book.law_changes]),
-        DataSheet("Questions", "Questions", edition(question_columns(book, originals)), questions()),
-        DataSheet("Submissions", "Submissions", edition(submission_columns(book)), [book.submissions]),
+        DataSheet.listed("Agenda", "Agenda", edition(agenda_columns(book)), book.schedule),
+        DataSheet.listed("Law changes", "LawChanges", edition(law_change_columns(book)), book.law_changes),
+        DataSheet("Questions", "Questions", edition(question_columns(book, originals)), questions(),
+                  stream.question_count),
+        DataSheet.listed("Submissions", "Submissions", edition(submission_columns(book)), book.submissions),
     ]
     brief = book.brief
     if brief is not None:  # the internal edition's brief, a sheet for each part it holds
         parts = [
-            DataSheet("Participants", "Participants", edition(participant_columns()), [seats(brief.delegations)]),
-            DataSheet("Commitments", "Commitments", edition(commitment_columns(book, brief)), [brief.commitments]),
-            DataSheet("Enforcement", "Enforcement", edition(enforcement_columns()), [figure_years(brief)]),
-            DataSheet("Projects", "Projects", edition(project_columns(book, brief)), [brief.projects]),
+            DataSheet.listed("Participants", "Participants", edition(participant_columns()), seats(brief.delegations)),
+            DataSheet.listed("Commitments", "Commitments", edition(commitment_columns(book, brief)), brief.commitments),
+            DataSheet.listed("Enforcement", "Enforcement", edition(enforcement_columns()), figure_years(brief)),
+            DataSheet.listed("Projects", "Projects", edition(project_columns(book, brief)), brief.projects),
         ]
-        sheets += [part for part in parts if any(part.batches)]
+        sheets += [part for part in parts if part.size]
     return sheets
 
 

@@ -40,10 +40,6 @@ def _topics(book: Book, keys: list[str]) -> str:
     return "; ".join(book.topic_label(k) for k in keys)
 
 
-def _bullets(points: list[str]) -> str:
-    return "\n".join(f"• {p}" for p in points)
-
-
 def agenda_columns(book: Book) -> list[Column]:
     def item(name: str, get: Callable, kind: Kind = Kind.TEXT, **options) -> Column:
         return Column.of("agenda_item", name, get, kind, **options)
@@ -72,15 +68,6 @@ def agenda_columns(book: Book) -> list[Column]:
         item("objective", lambda s: s.item.objective, Kind.LONG),
         item("talking_points", lambda s: _bullets(s.item.talking_points), Kind.LONG),
         item("background", lambda s: s.item.background, Kind.LONG),
-        item("depth", lambda s: _enum(s.item.depth)),
-        item("press", lambda s: _enum(s.item.press)),
-        item("points_to_make", lambda s: _bullets(s.item.points_to_make), Kind.LONG),
-        item("points_to_avoid", lambda s: _bullets(s.item.points_to_avoid), Kind.LONG),
-        item("asks", lambda s: "\n".join(f"Ask: {a.ask}\nResponse: {a.response}" for a in s.item.asks), Kind.LONG),
-        item("press_line", lambda s: s.item.press_line, Kind.LONG),
-        item("continues_id", continues, Kind.LONG),
-        item("lead_person_id", lead),
-        item("speaker_ids", lambda s: "\n".join(p.name for p in (brief(s).speakers if brief(s) else []))),
         item("public_summary", lambda s: s.item.public_summary, Kind.LONG),
         item("depth", lambda s: _enum(s.item.depth)),
         item("press", lambda s: _enum(s.item.press)),
@@ -89,6 +76,9 @@ def agenda_columns(book: Book) -> list[Column]:
         item("asks", lambda s: "\n".join(f"• {a.ask} — {a.response}" if a.response else f"• {a.ask}"
                                          for a in s.item.asks), Kind.LONG),
         item("press_line", lambda s: s.item.press_line, Kind.LONG),
+        item("continues_id", continues, Kind.LONG),
+        item("lead_person_id", lead),
+        item("speaker_ids", lambda s: "\n".join(p.name for p in (brief(s).speakers if brief(s) else []))),
         item("law_change_ids", lambda s: "\n".join(c.title for c in s.law_changes), Kind.LONG),
         item("submission_ids", lambda s: "\n".join(x.identifier for x in s.submissions), Kind.LONG),
         item("uid", lambda s: s.item.uid, Kind.UID),

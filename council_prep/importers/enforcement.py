@@ -113,6 +113,11 @@ class FigureImporter:
             raise UnreadableFileError(f"{path}: no figures found: the file needs either Indicator and Value columns "
                                       "(one figure a row) or a column per indicator, such as "
                                       f"{', '.join(i.label for i in INDICATORS[:3])}")
+        misplaced = [sheet.headers[name] for name in ("value", "status") if name in sheet.headers]
+        if self.wide and misplaced:
+            raise ImportRejected([f"{where}, column {name}: belongs to the layout with one figure a row (Indicator "
+                                  "and Value columns); with a column per indicator, write each figure in its column"
+                                  for name in misplaced])
         if self.wide and sheet.ignored:
             known = "; ".join(i.label for i in INDICATORS)
             raise ImportRejected([f"{where}, column {name}: not a known indicator; name it as one of: {known}"
@@ -136,8 +141,9 @@ class FigureImporter:
         return self._indicators[key]
 
     def entries(self, reader: RowReader) -> list[Entry[EnforcementFigure]]:
+        status = reader.get("status", partial(as_choice, choices=FigureStatus)) if reader.filled("status") else None
         for name in ("partner_code", "year") + (() if self.wide else ("indicator", "value")):
-            if not reader.filled(name) and not (name == "value" and self._status(reader) is FigureStatus.UNAVAILABLE):
+            if not reader.filled(name) and not (name == "value" and status is FigureStatus.UNAVAILABLE):
                 reader.refuse(name, "must not be empty (this row has other cells filled)"
                               + ("; write the figure, or Unavailable" if name == "value" else ""))
         partner = reader.get("partner_code", self.partners.code) if reader.filled("partner_code") else MISSING
@@ -155,7 +161,7 @@ class FigureImporter:
             wanted = [] if found is MISSING else [(found, "value")]
         entries = []
         for indicator, column in wanted:
-            figure = self._figure(reader, indicator, column)
+            figure = self._figure(reader, indicator, column, status)
             if MISSING in (partner, year, figure):
                 continue
             label = f"{self._names.get(partner, partner)} {year}, {indicator.label}"
@@ -175,13 +181,10 @@ class FigureImporter:
             found[key] = rest.strip()
         return found or text
 
-    def _status(self, reader: RowReader) -> object:
-        return reader.get("status", partial(as_choice, choices=FigureStatus)) if reader.filled("status") else None
-
-    def _figure(self, reader: RowReader, indicator: Indicator, column: str) -> object:
-        """(value, status) from the cell, read in the indicator's unit; MISSING when refused."""
-        status = self._status(reader)
-        if status is FigureStatus.UNAVAILABLE and not self.wide:
+    def _figure(self, reader: RowReader, indicator: Indicator, column: str, status: object) -> object:
+        """(value, status) from the cell, read in the indicator's unit; MISSING when refused. `status` is
+        what a Status column says (long layout), if anything."""
+        if status is FigureStatus.UNAVAILABLE:
             if reader.filled(column) and not reader.get(column, amounts.unavailable):
                 return reader.refuse(column, "holds a figure, but the Status column says unavailable; keep one")
             return None, FigureStatus.UNAVAILABLE

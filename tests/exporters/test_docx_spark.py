@@ -3,7 +3,7 @@
 import struct
 import zlib
 
-from council_prep.exporters.docx_spark import BAR, BASE, GAP, PAPER, size, sparkline_png
+from council_prep.exporters.docx_spark import BAR, BASE, FLOOR, GAP, HEIGHT, PAPER, heights, size, sparkline_png
 
 
 def _pixels(png: bytes) -> list[bytes]:
@@ -35,6 +35,15 @@ def test_bars_are_proportional_to_the_values_from_zero():
     heights = [_bar_height(rows, n) for n in range(4)]
     assert heights[1] == len(rows) - BASE and heights[2] == 0
     assert abs(heights[0] * 2 - heights[1]) <= 1 and abs(heights[3] * 4 - heights[1]) <= 2
+
+
+def test_figures_all_above_zero_span_their_range_so_a_small_rise_still_shows():
+    room = HEIGHT - BASE
+    rows = _pixels(sparkline_png([855, 901, 951, 1018, 1051]))
+    drawn = [_bar_height(rows, n) for n in range(5)]
+    assert drawn[0] == round(room * FLOOR) and drawn[-1] == room and drawn == sorted(drawn)
+    assert heights([7, 7, 7], room) == [room] * 3  # no change: level bars
+    assert heights([0, 1, 1], room) == [0, room, room]  # a "no" then "yes": from zero
 
 
 def test_a_missing_year_is_a_gap_even_in_the_baseline_and_the_latest_bar_is_darkest():

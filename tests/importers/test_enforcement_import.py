@@ -195,3 +195,20 @@ def test_a_stale_plan_never_doubles_a_figure(store: Store, tmp_path: Path) -> No
     with pytest.raises(ImportRejected, match="the store changed while the file was being checked"):
         apply_import(store, second)
     assert store.enforcement.count() == 9
+
+
+def test_a_status_column_may_say_unavailable_in_the_long_layout(store: Store, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "status.csv", "Partner,Year,Indicator,Value,Status\n"
+                                              "Peru,2021,Prosecutions,,Not available\n"
+                                              "Peru,2021,Convictions,4,Unavailable\n"
+                                              "Peru,2021,Inspections,9,Oops\n")
+    assert [p.removeprefix(f"{path} ") for p in plan_figure_import(store, path).problems] == [
+        "row 3, column Value: holds a figure, but the Status column says unavailable; keep one",
+        "row 4, column Status: 'Oops' is not one of: Reported, Unavailable",
+    ]
+    fine = write_csv(tmp_path / "fine.csv", "Partner,Year,Indicator,Value,Status\nPeru,2021,Prosecutions,,n/a\n")
+    apply_import(store, plan_figure_import(store, fine))
+    assert figure(store, "PE", 2021, "prosecutions").status is FigureStatus.UNAVAILABLE
+    wide = write_csv(tmp_path / "wide.csv", "Partner,Year,Convictions,Status\nPeru,2021,4,Reported\n")
+    with pytest.raises(ImportRejected, match="column Status: belongs to the layout with one figure a row"):
+        plan_figure_import(store, wide)
