@@ -104,36 +104,11 @@ def merge_package(log: ChangeLog, package: Package, own_site: str, step_id: int)
         net = nets.setdefault((kind, uid), _Net(kind, uid, op))  # a photo shares its person's uid
         net.fold(op, json.loads(before) if before else {}, json.loads(after) if after else {})
     deleted_here = _deleted_here(conn)
+    waiting = _waiting(conn, package.site_id)
     for net in nets.values():  # in order of first appearance: a record's parent comes before it
-        logged = log.tables[net.kind]
-        current = _current(conn, logged, net.uid)
-        if net.last_op == DELETE:  # as the record was when the package began (or was created in it)
-            if current is None and (net.kind, net.uid) not in deleted_here:
-                _remember_gone(conn, step_id, net)
-            _delete(log, logged, net.uid, net.tombstone or {}, current, own_site, report)
-        elif current is not None and net.first_op == ADD:
-            # Known here, and sent whole (they received it from a third store): the base of a field
-            # is ours unless this store itself changed it since.
-            edited_here = _edited_here(conn, net.kind, net.uid, own_site)
-            base = {name: value if name in edited_here else current.get(name) for name, value in net.base.items()}
-            _update(conn, logged, net.uid, base, net.theirs, current, report)
-        elif current is not None:
-            base = {name: net.base.get(name, value) for name, value in net.theirs.items()}
-            _update(conn, logged, net.uid, base, net.theirs, current, report)
-        elif (net.kind, net.uid) in deleted_here:
-            # Their edits this store had not seen when it deleted the record (its own edits, come back
-            # through a third store, were seen): delete against edit.
-            seen = _tombstone(conn, net.kind, net.uid)
-            edited = [n for n, v in net.theirs.items()
-                      if n not in _LOCAL and net.base.get(n, v) != v and seen.get(n) != v]
-            if edited:  # theirs: what they hold, to bring the record back with if the officer says so
-                report.conflicts.append(Conflict(logged.kind, net.uid, "(record)", GONE, net.theirs))
-            else:
-                report.unchanged += 1  # deleted here since it was received: stays deleted
-        elif ADD in (net.first_op, net.last_op):
-            _add(log, logged, net.uid, net.theirs, report)
-        else:
-            report.unchanged += 1  # never here: its addition was not in what we received
+        found = len(report.conflicts)
+        _merge_net(log, net, deleted_here, own_site, step_id, report)
+        _supersede(conn, step_id, net, waiting.get((net.kind, net.uid), []), report.conflicts[found:])
     for conflict in report.conflicts:
         conn.execute("INSERT INTO conflicts (step_id, peer, kind, uid, field, mine, theirs) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -143,6 +118,69 @@ def merge_package(log: ChangeLog, package: Package, own_site: str, step_id: int)
                  "ON CONFLICT (peer) DO UPDATE SET received_upto = max(received_upto, excluded.received_upto), "
                  "received_at = excluded.received_at", [package.site_id, package.upto, log_time()])
     return report
+
+
+def _merge_net(log: ChangeLog, net: "_Net", deleted_here: set[tuple[str, str]], own_site: str, step_id: int,
+               report: MergeReport) -> None:
+    """Bring one record's folded changes in."""
+    conn = log.conn
+    logged = log.tables[net.kind]
+    current = _current(conn, logged, net.uid)
+    if net.last_op == DELETE:  # as the record was when the package began (or was created in it)
+        if current is None and (net.kind, net.uid) not in deleted_here:
+            _remember_gone(conn, step_id, net)
+        _delete(log, logged, net.uid, net.tombstone or {}, current, own_site, report)
+    elif current is not None and net.first_op == ADD:
+        # Known here, and sent whole (they received it from a third store): the base of a field
+        # is ours unless this store itself changed it since.
+        edited_here = _edited_here(conn, net.kind, net.uid, own_site)
+        base = {name: value if name in edited_here else current.get(name) for name, value in net.base.items()}
+        _update(conn, logged, net.uid, base, net.theirs, current, report)
+    elif current is not None:
+        base = {name: net.base.get(name, value) for name, value in net.theirs.items()}
+        _update(conn, logged, net.uid, base, net.theirs, current, report)
+    elif (net.kind, net.uid) in deleted_here:
+        # Their edits this store had not seen when it deleted the record (its own edits, come back
+        # through a third store, were seen): delete against edit.
+        seen = _tombstone(conn, net.kind, net.uid)
+        edited = [n for n, v in net.theirs.items()
+                  if n not in _LOCAL and net.base.get(n, v) != v and seen.get(n) != v]
+        if edited:  # theirs: what they hold, to bring the record back with if the officer says so
+            report.conflicts.append(Conflict(logged.kind, net.uid, "(record)", GONE, net.theirs))
+        else:
+            report.unchanged += 1  # deleted here since it was received: stays deleted
+    elif ADD in (net.first_op, net.last_op):
+        _add(log, logged, net.uid, net.theirs, report)
+    else:
+        report.unchanged += 1  # never here: its addition was not in what we received
+
+
+# Conflicts not decided yet, or whose decision was undone.
+OPEN_CONFLICTS = "(decided IS NULL OR decided_step IN (SELECT id FROM steps WHERE undone != 0))"
+
+
+def _waiting(conn: sqlite3.Connection, peer: str) -> dict[tuple[str, str], list[tuple[int, str, Any]]]:
+    """The open conflicts earlier packages of `peer` left, by record: (id, field, theirs)."""
+    waiting: dict[tuple[str, str], list[tuple[int, str, Any]]] = {}
+    for number, kind, uid, name, theirs in conn.execute(
+            f"SELECT id, kind, uid, field, theirs FROM conflicts WHERE peer = ? AND {OPEN_CONFLICTS}", [peer]):
+        waiting.setdefault((kind, uid), []).append((number, name, json.loads(theirs) if theirs else None))
+    return waiting
+
+
+def _supersede(conn: sqlite3.Connection, step_id: int, net: "_Net", waiting: list[tuple[int, str, Any]],
+               new: list[Conflict]) -> None:
+    """Close what a peer's earlier package left open on a record its new package looked at afresh (a
+    whole-record conflict, any conflict when it now deletes the record, a field it sends again): a
+    decision taken later must not act on what the peer no longer holds. The conflicts found now stand
+    instead; a record deleted here keeps, for bringing back, what the peer sent before as well."""
+    for number, name, theirs in waiting:
+        if name != "(record)" and net.last_op != DELETE and name not in net.theirs:
+            continue
+        for conflict in new:
+            if conflict.field == name == "(record)" and isinstance(theirs, dict) and isinstance(conflict.theirs, dict):
+                conflict.theirs = {**theirs, **conflict.theirs}
+        conn.execute("UPDATE conflicts SET decided = 'superseded', decided_step = ? WHERE id = ?", [step_id, number])
 
 
 def _edited_here(conn: sqlite3.Connection, kind: str, uid: str, own_site: str) -> set[str]:

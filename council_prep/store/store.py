@@ -29,7 +29,7 @@ from council_prep.store.changes import TOMBSTONE, Changes
 from council_prep.store.connection import connect, translated, translated_copy
 from council_prep.store.figures import FigureTable
 from council_prep.store.history import Change, Export
-from council_prep.store.merge import MergeReport, decide, merge_package
+from council_prep.store.merge import OPEN_CONFLICTS, MergeReport, decide, merge_package
 from council_prep.store.package import read_package, write_package
 from council_prep.store.people import ParticipantTable, PersonTable
 from council_prep.store.questions import QuestionTable
@@ -331,8 +331,8 @@ class Store:
         with self.reading():
             return [(i, k, u, f, json.loads(m) if m else None, json.loads(t) if t else None, p)
                     for i, k, u, f, m, t, p in self.conn.execute(
-                        "SELECT id, kind, uid, field, mine, theirs, peer FROM conflicts WHERE decided IS NULL "
-                        "OR decided_step IN (SELECT id FROM steps WHERE undone != 0) ORDER BY id")]
+                        f"SELECT id, kind, uid, field, mine, theirs, peer FROM conflicts WHERE {OPEN_CONFLICTS} "
+                        "ORDER BY id")]
 
     def decide(self, conflict_id: int, choice: str, value: Any = None) -> Changes:
         """Settle a conflict: keep 'mine', take 'theirs', or 'edit' the field to `value`; one step of the log."""
