@@ -314,6 +314,10 @@ class MainWindow(WindowActions, QMainWindow):
         spec = getattr(columns, kind)(self.lookups)
         # A reviewer keeps private notes on law changes and questions too, beside the record.
         notebook = self.notebook if self.session.read_only else None
+        if kind == "questions":
+            from council_prep.gui.desk.questions_tab import QuestionsTab
+
+            return self._editor_page(QuestionsTab(self.session, spec, self.lookups, notebook))
         return self._editor_page(TableTab(self.session, spec, self.lookups, notebook))
 
     def _editor_page(self, tab: Editor) -> Editor:

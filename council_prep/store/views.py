@@ -14,3 +14,50 @@ def labels(table: RecordTable, column: str, **equals: Any) -> list[tuple[int, st
     with table._store.reading():
         rows = table._store.conn.execute(f'{sql} ORDER BY "{column}" COLLATE NOCASE, id', params).fetchall()
     return [(row[0], row[1]) for row in rows]
+
+
+def distinct_values(table: RecordTable, column: str, limit: int = 2_000, **equals: Any) -> list[str]:
+    """The different non-empty values of `column` among the records matching `equals`, most used first
+    (what a completer offers: an organization typed before is typed again)."""
+    if column not in table._columns:
+        raise ValueError(f"{table.table} has no column {column!r}")
+    where, params = table._criteria(equals)
+    where = f'({where}) AND "{column}" != \'\'' if where else f'"{column}" != \'\''
+    sql = (f'SELECT "{column}", count(*) AS uses FROM {table.table} WHERE {where} '
+           f'GROUP BY "{column}" ORDER BY uses DESC, "{column}" COLLATE NOCASE LIMIT ?')
+    with table._store.reading():
+        return [row[0] for row in table._store.conn.execute(sql, [*params, limit])]
+
+
+def narrow_questions(table: RecordTable, ids: list[int], *, roots_only: bool = False, answered: bool | None = None,
+                     received_after: str | None = None) -> list[int]:
+    """`ids` (kept in their order) less the questions that fail the desk's filters that are not equalities:
+    folded duplicates (`roots_only`), with or without a suggested answer, received after a deadline (UTC ISO)."""
+    clauses = []
+    params: list[Any] = []
+    if roots_only:
+        clauses.append("duplicate_of IS NULL")
+    if answered is not None:
+        clauses.append("trim(suggested_answer) != ''" if answered else "trim(suggested_answer) = ''")
+    if received_after is not None:
+        clauses.append("received_at IS NOT NULL AND datetime(received_at) > datetime(?)")
+        params.append(received_after)
+    if not clauses or not ids:
+        return ids
+    kept: set[int] = set()
+    with table._store.reading():
+        for start in range(0, len(ids), 5_000):
+            chunk = ids[start:start + 5_000]
+            marks = ", ".join("?" for _ in chunk)
+            sql = f"SELECT id FROM {table.table} WHERE id IN ({marks}) AND " + " AND ".join(clauses)
+            kept.update(row[0] for row in table._store.conn.execute(sql, [*chunk, *params]))
+    return [i for i in ids if i in kept]
+
+
+def duplicate_counts(table: RecordTable, **equals: Any) -> dict[int, int]:
+    """For each question others are folded under (among those matching `equals`): how many are folded under it."""
+    where, params = table._criteria(equals)
+    sql = (f"SELECT duplicate_of, count(*) FROM {table.table} WHERE duplicate_of IS NOT NULL"
+           + (f" AND {where}" if where else "") + " GROUP BY duplicate_of")
+    with table._store.reading():
+        return {row[0]: row[1] for row in table._store.conn.execute(sql, params)}
