@@ -48,6 +48,9 @@ _FIELDS: dict[str, tuple[Field, ...]] = {
         Field("location", "Location", "Location"),
         Field("status", "Status", "Status"),
         Field("handling_marking", "Handling marking", "Handling", sensitivity=INTERNAL),
+        Field("question_deadline", "Question deadline", "Question deadline"),
+        Field("intake_addresses", "Question mailboxes", "Question mailboxes"),
+        Field("subject_line", "Subject line for questions", "Subject line"),
         _UID,
     ),
     "agenda_item": (

@@ -4,7 +4,7 @@ import contextlib
 import typing
 import uuid
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from enum import Enum
 from functools import cache
 
@@ -126,6 +126,15 @@ class Meeting(Record):
     location: str = ""
     status: MeetingStatus = MeetingStatus.PLANNING
     handling_marking: str = ""
+    question_deadline: datetime | None = None  # the public session's deadline for questions, in UTC
+    intake_addresses: list[str] = field(default_factory=list)  # the mailboxes the notice names for questions
+    subject_line: str = ""  # the subject the notice asks question mail to carry
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.intake_addresses = [address.strip() for address in self.intake_addresses]
+        if self.question_deadline is not None and self.question_deadline.utcoffset() is not None:
+            self.question_deadline = self.question_deadline.astimezone(UTC)
 
     def problems(self) -> list[v.Problem]:
         found = v.require_text("title", self.title, "Meeting title")
@@ -140,6 +149,10 @@ class Meeting(Record):
         found += v.check_choice("status", self.status, MeetingStatus, "Meeting status")
         found += v.check_length("handling_marking", self.handling_marking, "Handling marking", 200)
         found += v.check_length("location", self.location, "Location", v.MAX_TITLE)
+        if self.question_deadline is not None and self.question_deadline.utcoffset() is None:
+            found.append(v.Problem("question_deadline", "The question deadline needs a time zone"))
+        found += v.check_addresses("intake_addresses", self.intake_addresses, "Intake address")
+        found += v.check_length("subject_line", self.subject_line, "Subject line", v.MAX_TITLE)
         return found
 
 
@@ -254,3 +267,20 @@ class Question(Record):
         if self.status is QuestionStatus.ASSIGNED and not self.assignee.strip():
             found.append(v.Problem("assignee", "An assigned question needs an assignee"))
         return found
+
+    def late(self, deadline: datetime | None) -> bool:
+        """Whether the question came in after `deadline` (a late question is kept and flagged).
+
+        A time without a zone counts as UTC, as the store's query for late questions counts it.
+        """
+        return self.received_at is not None and received_late(self.received_at, deadline)
+
+
+def received_late(received_at: datetime, deadline: datetime | None) -> bool:
+    """The one rule for lateness: received strictly after the deadline, both read in UTC."""
+    return deadline is not None and as_utc(received_at) > as_utc(deadline)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """`moment` in UTC; a time without a zone is taken to be UTC already."""
+    return moment.replace(tzinfo=UTC) if moment.utcoffset() is None else moment.astimezone(UTC)

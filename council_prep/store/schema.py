@@ -197,3 +197,14 @@ def m004_change_log(db: Database) -> None:
     CREATE INDEX conflicts_open ON conflicts(decided, kind, uid);
     """)
     seed(db.conn, utc_now())
+
+
+@migration
+def m005_question_desk(db: Database) -> None:
+    """What a meeting's public-session notice sets for questions: the deadline (UTC), the mailboxes
+    that receive them (a JSON list) and the subject line they should carry."""
+    _run(db, """
+    ALTER TABLE meetings ADD COLUMN question_deadline TEXT;
+    ALTER TABLE meetings ADD COLUMN intake_addresses TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE meetings ADD COLUMN subject_line TEXT NOT NULL DEFAULT '';
+    """)

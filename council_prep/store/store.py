@@ -16,7 +16,6 @@ from council_prep.domain import (
     LawChange,
     Meeting,
     Partner,
-    Question,
     Submission,
     Topic,
     kinds,
@@ -29,6 +28,7 @@ from council_prep.store.connection import connect, translated, translated_copy
 from council_prep.store.history import Change, Export
 from council_prep.store.merge import MergeReport, decide, merge_package
 from council_prep.store.package import read_package, write_package
+from council_prep.store.questions import QuestionTable
 from council_prep.store.search import SEARCH_SQL, SearchHit, hit_from_row, match_expression
 from council_prep.store.tables import RecordTable
 from council_prep.store.undo import apply_step
@@ -60,7 +60,7 @@ class Store:
         self.agenda = AgendaTable(self, kinds.kind("agenda_item"))
         self.law_changes: RecordTable[LawChange] = RecordTable(self, kinds.kind("law_change"))
         self.submissions: RecordTable[Submission] = RecordTable(self, kinds.kind("submission"))
-        self.questions: RecordTable[Question] = RecordTable(self, kinds.kind("question"))
+        self.questions = QuestionTable(self, kinds.kind("question"))
         self._by_kind = {t.kind.key: t for t in (self.topics, self.agreements, self.partners, self.meetings,
                                                   self.agenda, self.law_changes, self.submissions, self.questions)}
 
