@@ -29,19 +29,15 @@ def distinct_values(table: RecordTable, column: str, limit: int = 2_000, **equal
         return [row[0] for row in table._store.conn.execute(sql, [*params, limit])]
 
 
-def narrow_questions(table: RecordTable, ids: list[int], *, roots_only: bool = False, answered: bool | None = None,
-                     received_after: str | None = None) -> list[int]:
+def narrow_questions(table: RecordTable, ids: list[int], *, roots_only: bool = False,
+                     answered: bool | None = None) -> list[int]:
     """`ids` (kept in their order) less the questions that fail the desk's filters that are not equalities:
-    folded duplicates (`roots_only`), with or without a suggested answer, received after a deadline (UTC ISO)."""
+    folded duplicates (`roots_only`), with or without a suggested answer."""
     clauses = []
-    params: list[Any] = []
     if roots_only:
         clauses.append("duplicate_of IS NULL")
     if answered is not None:
         clauses.append("trim(suggested_answer) != ''" if answered else "trim(suggested_answer) = ''")
-    if received_after is not None:
-        clauses.append("received_at IS NOT NULL AND datetime(received_at) > datetime(?)")
-        params.append(received_after)
     if not clauses or not ids:
         return ids
     kept: set[int] = set()
@@ -50,7 +46,7 @@ def narrow_questions(table: RecordTable, ids: list[int], *, roots_only: bool = F
             chunk = ids[start:start + 5_000]
             marks = ", ".join("?" for _ in chunk)
             sql = f"SELECT id FROM {table.table} WHERE id IN ({marks}) AND " + " AND ".join(clauses)
-            kept.update(row[0] for row in table._store.conn.execute(sql, [*chunk, *params]))
+            kept.update(row[0] for row in table._store.conn.execute(sql, chunk))
     return [i for i in ids if i in kept]
 
 

@@ -14,14 +14,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateTimeEdit,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -62,7 +61,7 @@ class EntryForm(QGroupBox):
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
         self.text.setAccessibleName("Question text")
-        self.text.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.text.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.asker = QLineEdit()
         self.asker.setAccessibleName("Asker")
         self.organization = QLineEdit()
@@ -83,6 +82,9 @@ class EntryForm(QGroupBox):
         for key, topic in lookups.topics.items():
             self.topic.addItem(topic.label, key)
         self.topic.activated.connect(self._topic_chosen)
+        for combo in (self.asker_type, self.topic):  # long labels must not widen the window past 1024 pixels
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         self.topic_reason = QLabel()
         self.topic_reason.setAccessibleName("Why this topic")
         self.topic_reason.setWordWrap(True)
@@ -100,38 +102,43 @@ class EntryForm(QGroupBox):
         self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.save_action.triggered.connect(lambda: self.save())
         self.addAction(self.save_action)
-        self._pause = QTimer(self, singleShot=True, interval=TEXT_DEBOUNCE_MS,
-                             timeout=lambda: self.text_paused.emit(self.text.toPlainText()))
+        self._pause = QTimer(self, singleShot=True, interval=TEXT_DEBOUNCE_MS, timeout=self._paused)
         self.text.textChanged.connect(self._pause.start)
         self.start_next()
 
     def _lay_out(self) -> None:
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        rows = [("&Question", self.text), ("As&ker", self.asker), ("&Organization", self.organization)]
-        for text, widget in rows:
-            form.addRow(text, widget)
+        """Text, then asker and organization side by side, then the rest on one line (Tab goes in that order)."""
+        grid = QGridLayout(self)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        rows: list[list[tuple[str, QWidget]]] = [
+            [("&Question", self.text)],
+            [("As&ker", self.asker), ("&Organization", self.organization)],
+        ]
+        for row, pairs in enumerate(rows):
+            for n, (text, widget) in enumerate(pairs):
+                caption = QLabel(text)
+                caption.setBuddy(widget)
+                grid.addWidget(caption, row, n * 2, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(widget, row, n * 2 + 1, 1, 3 if len(pairs) == 1 else 1)
         details = QHBoxLayout()
-        for text, widget in (("Recei&ved", self.received), ("T&ype", self.asker_type)):
+        for text, widget in (("Recei&ved", self.received), ("T&ype", self.asker_type), ("&Topic", self.topic)):
             caption = QLabel(text)
             caption.setBuddy(widget)
             details.addWidget(caption)
             details.addWidget(widget)
-        details.addWidget(self.confidential)
         details.addStretch(1)
-        form.addRow(details)
-        topic_row = QHBoxLayout()
-        topic_row.addWidget(self.topic)
-        topic_row.addWidget(self.topic_reason, 1)
-        caption = QLabel("&Topic")
-        caption.setBuddy(self.topic)
-        form.addRow(caption, topic_row)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.problem, 1)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
+        grid.addLayout(details, 2, 0, 1, 4)
+        notes = QHBoxLayout()
+        notes.addWidget(self.topic_reason, 1)
+        notes.addWidget(self.problem, 1)
+        notes.addWidget(self.confidential)
+        notes.addWidget(self.save_button)
+        grid.addLayout(notes, 3, 0, 1, 4)
+
+    def _paused(self) -> None:
+        if self.isVisible():  # a window closed meanwhile has closed its store too
+            self.text_paused.emit(self.text.toPlainText())
 
     # The meeting and what completes
     def set_meeting(self, meeting_id: int | None) -> None:
@@ -156,6 +163,7 @@ class EntryForm(QGroupBox):
         self._topic_by_hand = False
         self.show_topic(None, [])
         self.problem.hide()
+        self._pause.stop()  # nothing typed yet: the desk shows the question just saved
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _topic_chosen(self) -> None:
@@ -169,32 +177,41 @@ class EntryForm(QGroupBox):
         self.topic.setCurrentIndex(max(self.topic.findData(key), 0))
         self.topic_reason.setText(f"suggested by: {', '.join(words)}" if key and words else "")
 
-    def question(self, duplicate_of: int | None = None) -> Question:
+    def question(self) -> Question:
         received = self.received.dateTime().toPython()
         assert isinstance(received, datetime)
         return Question(meeting_id=self.meeting_id, text=self.text.toPlainText().strip(),
                         asker_name=self.asker.text().strip(), organization=self.organization.text().strip(),
                         asker_type=self.asker_type.currentData(), confidential=self.confidential.isChecked(),
-                        topic_key=self.topic.currentData(), channel=Channel.EMAIL,
-                        received_at=received.astimezone(), duplicate_of=duplicate_of)
+                        topic_key=self.topic.currentData(), channel=Channel.EMAIL, received_at=received.astimezone())
 
     def save(self, duplicate_of: int | None = None) -> Question | None:
-        """Add the question as one step and start the next; a question without text is not saved."""
+        """Add the question (folded under `duplicate_of` when given) as one step and start the next;
+        a question without text is not saved."""
         if self.meeting_id is None:
             return None
-        question = self.question(duplicate_of)
+        question = self.question()
         if not question.text:
             self._say("Type the question first")
             self.text.setFocus(Qt.FocusReason.OtherFocusReason)
             return None
-        added = self.session.add("questions", question, self)
-        if added is None:
+        table = self.session.store.questions
+        if duplicate_of is None:
+            saved = self.session.add("questions", question, self) is not None
+        else:
+            def add_folded() -> None:
+                table.add(question)
+                table.mark_duplicate(question.id, duplicate_of)  # type: ignore[arg-type]
+
+            label = f"Add question {table.kind.describe(question)} as a duplicate of question {duplicate_of}"
+            saved = self.session.write(label, add_folded, self) is not None
+        if not saved:
             return None
-        self._remember(self._askers, added.asker_name)
-        self._remember(self._organizations, added.organization)
-        self.saved.emit(added)
+        self._remember(self._askers, question.asker_name)
+        self._remember(self._organizations, question.organization)
+        self.saved.emit(question)
         self.start_next()
-        return added
+        return question
 
     def _remember(self, model: QStringListModel, value: str) -> None:
         values = model.stringList()

@@ -10,12 +10,16 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QMenu,
+    QSplitter,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from council_prep.desk.topics import suggest_topic
 from council_prep.domain import AskerType, Meeting, Question, QuestionStatus, label
+from council_prep.gui.desk.duplicates import DuplicatesPane
 from council_prep.gui.desk.entry import EntryForm
 from council_prep.gui.desk.triage import Triage
 from council_prep.gui.icons import icon
@@ -45,16 +49,35 @@ class QuestionsTab(TableTab):
         self.triage = Triage(self, session, lookups)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.triage.show_selection())
         self.entry = EntryForm(session, lookups)
-        self.entry.saved.connect(lambda question: self.select_record(question.id))
-        left = QWidget()
-        column = QVBoxLayout(left)
+        self.entry.saved.connect(self._entered)
+        triage = QWidget()
+        column = QVBoxLayout(triage)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.entry)
         column.addLayout(self._counts_bar())
         column.addWidget(self.table, 1)
         column.addLayout(self.triage.bar)
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.setObjectName("questions-left-splitter")
+        left.addWidget(self.entry)
+        left.addWidget(triage)
+        left.setStretchFactor(1, 1)
+        left.setCollapsible(1, False)
         self.splitter.insertWidget(0, left)
         self.splitter.setStretchFactor(0, 3)
+        self.duplicates = DuplicatesPane(session)
+        self.duplicates.fold_requested.connect(self.fold_under)
+        self.duplicates.unfold_requested.connect(self.unfold)
+        # The details and the duplicates share the right side: each needs the height on a small screen.
+        self.side = QTabWidget()
+        self.side.setObjectName("questions-side")
+        self.side.setAccessibleName("Question details and duplicates")
+        self.side.setDocumentMode(True)
+        self.side.addTab(self.splitter.widget(1), "Details")
+        self.side.addTab(self.duplicates, "Duplicates")
+        self.duplicates.summary.connect(lambda text: self.side.setTabText(1, text))
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(1, 2)
+        self.entry.text_paused.connect(self._typed)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(1, self._more_filters())
@@ -70,9 +93,10 @@ class QuestionsTab(TableTab):
             return q.asker_name + ("  (confidential)" if q.confidential else "")
 
         def status(q: Question) -> str:
+            """The status, and the question's place in a group: "asked by 3" on an original."""
             shown = label(q.status)
             if q.duplicate_of:
-                return f"{shown} · duplicate"
+                return f"{shown} · duplicate of {q.duplicate_of}"
             others = self.asked_by.get(q.id or 0, 0)
             return f"{shown} · asked by {others + 1}" if others else shown
 
@@ -83,7 +107,7 @@ class QuestionsTab(TableTab):
                 for c in columns]
 
     def is_late(self, question: Question) -> bool:
-        return False
+        return self.meeting is not None and question.late(self.meeting.question_deadline)
 
     # Filters beyond the status and topic
     def _more_filters(self) -> QHBoxLayout:
@@ -114,15 +138,12 @@ class QuestionsTab(TableTab):
         return equals
 
     def _narrow(self, ids: list[int]) -> list[int]:
-        late = self.late_filter.isChecked()
-        deadline = self.deadline_text() if late else None
-        if late and deadline is None:
-            return []  # no deadline: nothing is late
-        return narrow_questions(self.session.store.questions, ids, roots_only=not self.folded_filter.isChecked(),
-                                answered=self.answer_filter.currentData(), received_after=deadline)
-
-    def deadline_text(self) -> str | None:
-        return None
+        table = self.session.store.questions
+        if self.late_filter.isChecked():
+            late = set(table.late_ids(self.meeting_id)) if self.meeting_id is not None else set()
+            ids = [i for i in ids if i in late]
+        return narrow_questions(table, ids, roots_only=not self.folded_filter.isChecked(),
+                                answered=self.answer_filter.currentData())
 
     def clear_filters(self) -> None:
         for combo in (self.assignee_filter, self.asker_type_filter, self.confidential_filter, self.answer_filter):
@@ -165,6 +186,7 @@ class QuestionsTab(TableTab):
     def set_meeting(self, meeting: Meeting | None) -> None:
         self.meeting = meeting
         self.entry.set_meeting(meeting.id if meeting else None)
+        self.duplicates.meeting_id = meeting.id if meeting else None
         super().set_meeting(meeting)
 
     def reload(self) -> None:
@@ -196,6 +218,8 @@ class QuestionsTab(TableTab):
         super()._store_changed(changes, initiator)
         if changes.touches("question"):
             self.model.layoutChanged.emit()  # "asked by" and "late" are drawn from facts beyond the row
+            if not self.duplicates.typed:
+                self.duplicates.show_record(self.current_question())
 
     # Selection and bulk actions
     def selected_ids(self) -> list[int]:
@@ -212,5 +236,62 @@ class QuestionsTab(TableTab):
         menu.popup(self.table.viewport().mapToGlobal(point))
         return menu
 
+    def current_question(self) -> Question | None:
+        record = self.model.fresh_record(self.table.currentIndex().row())
+        return record if isinstance(record, Question) else None
+
+    def _show(self, row: int) -> None:
+        super()._show(row)
+        self.duplicates.show_record(self.current_question())
+
+    def _entered(self, question: Question) -> None:
+        """A question saved from the entry form: selected in the table, its group in the pane."""
+        stored = self.session.store.questions.get(question.id)  # type: ignore[arg-type]
+        self.select_record(stored.duplicate_of or stored.id, clear_filters=False)
+        self.duplicates.show_record(self.current_question())
+
+    def _typed(self, text: str) -> None:
+        """Typing paused in the entry form: questions like it, and a topic from its words."""
+        if text.strip():
+            self.duplicates.show_typed(text)
+            if self.duplicates.matches.count():
+                self.side.setCurrentWidget(self.duplicates)  # a likely duplicate is worth a look before saving
+        else:
+            self.duplicates.show_record(self.current_question())
+        suggestion = suggest_topic(text, self.lookups.topics.values())
+        self.entry.show_topic(suggestion.topic_key if suggestion else None,
+                              list(suggestion.words) if suggestion else [])
+
+    # Folding
+    def fold_under(self, original_id: int) -> bool:
+        """Fold what the duplicates pane compares (the question typed, else the selected one) under `original_id`."""
+        if self.duplicates.record is None:
+            return self.entry.save(duplicate_of=original_id) is not None
+        return self.fold([self.duplicates.record.id], original_id)  # type: ignore[list-item]
+
+    def fold(self, ids: list[int], original_id: int) -> bool:
+        """Mark each of `ids` a duplicate of `original_id`, as one step; a loop is refused with its reason."""
+        table = self.session.store.questions
+        label = (f"Mark question {ids[0]} as a duplicate of question {original_id}" if len(ids) == 1
+                 else f"Mark {len(ids)} questions as duplicates of question {original_id}")
+        return self.session.write(label, lambda: [table.mark_duplicate(i, original_id) for i in ids],
+                                  self) is not None
+
+    def unfold(self, question_id: int) -> bool:
+        table = self.session.store.questions
+        return self.session.write(None, lambda: table.unfold(question_id), self) is not None
+
     def duplicate_actions(self, menu: QMenu) -> None:
-        """Folding and unfolding, offered by the context menu (see the duplicates pane)."""
+        """Fold the selected rows under the current one; unfold the selected duplicates."""
+        current = self.current_id()
+        others = [i for i in self.selected_ids() if i != current]
+        fold = menu.addAction(f"&Mark {len(others)} as duplicate of question {current}" if others and current
+                              else "&Mark as duplicate of… (select the original last)")
+        fold.setEnabled(bool(others and current))
+        fold.triggered.connect(lambda: self.fold(others, current))  # type: ignore[arg-type]
+        folded = [q.id for q in self.session.store.questions.get_many(self.selected_ids()) if q.duplicate_of]
+        unfold = menu.addAction(f"&Unfold {len(folded)}" if folded else "&Unfold")
+        unfold.setEnabled(bool(folded))
+        unfold.triggered.connect(lambda: self.session.write(
+            f"Unfold {len(folded)} questions", lambda: [self.session.store.questions.unfold(i) for i in folded],
+            self))

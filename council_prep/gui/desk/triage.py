@@ -146,6 +146,6 @@ class Triage(QObject):
         self.tab.duplicate_actions(menu)
         menu.addSeparator()
         menu.addAction(f"&Delete {_plural(len(ids))}", self.delete)
-        for action in menu.actions():
-            action.setEnabled(writable)
+        for action in menu.actions() if not writable else []:
+            action.setEnabled(False)
         return menu

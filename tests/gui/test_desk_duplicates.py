@@ -1,0 +1,101 @@
+"""Duplicates at the desk: found while typing, shown side by side, folded, unfolded; a loop refused."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from council_prep.domain import Question
+from council_prep.gui.main_window import MainWindow
+
+ORIGINAL = "How many labor inspectors does the ministry employ in the agricultural export regions?"
+TYPED = "How many labor inspectors are employed in the agricultural export regions by the ministry?"
+
+
+def add_original(window: MainWindow, **fields) -> Question:
+    store = window.session.store
+    return store.questions.add(Question(meeting_id=window.current_meeting().id, text=ORIGINAL,
+                                        asker_name="Rosa Quispe", organization="CGTP", **fields))
+
+
+def test_a_duplicate_is_found_while_typing_and_saved_folded_under_it(qtbot, window: MainWindow):
+    original = add_original(window, confidential=True)
+    tab = window.questions_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.entry.text.setFocus()
+    qtbot.keyClicks(tab.entry.text, TYPED)
+    pane = tab.duplicates
+    qtbot.waitUntil(lambda: pane.chosen_match() == original.id, timeout=3000)  # once typing pauses
+    assert pane.heading.text() == "Like the question being typed"
+    assert "inspectors" in pane.compare.shared.text() and "agricultural" in pane.compare.shared.text()
+    underlined = [word for word in ORIGINAL.rstrip("?").split()
+                  if f'underline;">{word}</span>' in pane.compare.right.toHtml()]
+    assert {"inspectors", "agricultural", "export"} <= set(underlined) and "does" not in underlined
+    assert tab.entry.topic_reason.text().startswith("suggested by:")  # the words that suggested the topic
+    qtbot.keyClick(tab.entry.text, Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "Luis Paredes")
+    qtbot.mouseClick(pane.fold_button, Qt.MouseButton.LeftButton)
+    store = window.session.store
+    typed = store.questions.one(text=TYPED)
+    assert typed.duplicate_of == original.id and typed.asker_name == "Luis Paredes"
+    assert window.undo_action.text().replace("&", "").startswith("Undo Add question")
+    assert tab.entry.text.toPlainText() == "" and QApplication.focusWidget() is tab.entry.text
+    assert tab.current_id() == original.id and pane.heading.text() == "Asked by 2"  # its group is shown
+    assert not tab.folded_filter.isChecked() and tab.model.row_of(typed.id) < 0
+
+
+def test_fold_then_the_group_shows_every_asker_then_unfold(qtbot, window: MainWindow):
+    original = add_original(window, confidential=True)
+    store = window.session.store
+    other = store.questions.add(Question(meeting_id=original.meeting_id, text=TYPED, asker_name="Luis Paredes",
+                                         organization="SNI"))
+    tab = window.questions_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.select_record(other.id)
+    pane = tab.duplicates
+    assert pane.chosen_match() == original.id  # the selected question's likes, best first
+    qtbot.mouseClick(pane.fold_button, Qt.MouseButton.LeftButton)  # Mark as duplicate of the chosen question
+    assert store.questions.get(other.id).duplicate_of == original.id
+    assert tab.model.row_of(other.id) < 0  # folded: no row of its own
+    tab.select_record(original.id)
+    status = next(n for n, c in enumerate(tab.model.columns) if c.order_by == "status")
+    assert tab.model.data(tab.model.index(tab.model.row_of(original.id), status)) == "New · asked by 2"
+    assert pane.heading.text() == "Asked by 2"
+    lines = [pane.askers.item(n).text() for n in range(pane.askers.count())]
+    assert lines[0].startswith("Rosa Quispe, CGTP  (confidential) (original)") and ORIGINAL in lines[0]
+    assert lines[1].startswith("Luis Paredes, SNI (duplicate)") and TYPED in lines[1]  # each keeps their own text
+    assert not pane.askers.item(0).icon().isNull() and pane.askers.item(1).icon().isNull()  # the lock
+    pane.askers.setFocus()
+    qtbot.keyClick(pane.askers, Qt.Key.Key_Down)
+    assert pane.unfold_button.isEnabled()
+    qtbot.mouseClick(pane.unfold_button, Qt.MouseButton.LeftButton)
+    assert store.questions.get(other.id).duplicate_of is None
+    assert tab.model.row_of(other.id) >= 0 and pane.heading.text() == "Asked by 1: no duplicates"
+    window.undo_action.trigger()  # the unfold undone: folded again
+    assert store.questions.get(other.id).duplicate_of == original.id
+
+
+def test_folding_an_original_under_its_own_duplicate_is_refused_with_a_message(qtbot, window: MainWindow):
+    original = add_original(window)
+    store = window.session.store
+    other = store.questions.add(Question(meeting_id=original.meeting_id, text=TYPED, asker_name="Luis Paredes"))
+    store.questions.mark_duplicate(other.id, original.id)
+    tab = window.questions_tab
+    window.tabs.setCurrentWidget(tab)
+    qtbot.mouseClick(tab.folded_filter, Qt.MouseButton.LeftButton)  # show the folded one as a row too
+    assert tab.model.row_of(other.id) >= 0
+    # Select the original, then the duplicate last (ctrl+click): "Mark 1 as duplicate of question <duplicate>".
+    table = tab.table
+    for record_id, modifier in ((original.id, Qt.KeyboardModifier.NoModifier),
+                                (other.id, Qt.KeyboardModifier.ControlModifier)):
+        point = table.visualRect(tab.model.index(tab.model.row_of(record_id), 1)).center()
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, pos=point)
+    menu = tab._context_menu(table.visualRect(tab.model.index(0, 1)).center())
+    fold = next(a for a in menu.actions() if a.text().startswith("&Mark 1 as duplicate of question"))
+    assert fold.isEnabled()
+    fold.trigger()
+    menu.close()
+    box = qtbot.waitUntil(lambda: window.findChild(QMessageBox, "store-failed") is not None, timeout=2000) \
+        or window.findChild(QMessageBox, "store-failed")
+    assert "loop" in box.text() and f"question {original.id}" in box.text()
+    assert store.questions.get(original.id).duplicate_of is None  # nothing changed
+    assert store.questions.get(other.id).duplicate_of == original.id
+    box.close()
