@@ -107,7 +107,7 @@ def read_sheet(path: Path, sheet_name: str, fields: tuple[Field, ...], required:
             mapping.columns.setdefault(confidentiality.FIELD, (single[confidentiality.FIELD],))
         notes = [note] if note else []
     headers = {name: " + ".join(header_text(header_values[c]) if c < len(header_values) else f"#{c + 1}"
-                                for c in cols) for name, cols in mapping.columns.items()}
+                                for c in cols) for name, cols in sorted(mapping.columns.items(), key=lambda i: i[1])}
     mapped = {c for cols in mapping.columns.values() for c in cols}
     ignored = [header_text(v) for col, v in enumerate(header_values) if col not in mapped and header_text(v)]
     positions = {name: cols[0] for name, cols in mapping.columns.items()}
