@@ -29,6 +29,9 @@ _COLUMNS = {
 }
 _REPLY_PREFIX = re.compile(r"^\s*((re|fw|fwd|rv|tr|aw|wg)\s*:\s*)+", re.IGNORECASE)
 _SIGNATURE = re.compile(r"\n-- ?\n.*\Z", re.DOTALL)
+# The line above a quoted mail in the languages the library does not know well ("El … escribió:").
+_QUOTE_HEADER = re.compile(r"^[ \t]*(On|El|Le|Am|Em)\s[^\n]{0,300}(?:\n[^\n]{0,200})?"
+                           r"\b(wrote|escribió|escribio|a écrit|schrieb|escreveu)\s*:[ \t]*$", re.MULTILINE)
 
 
 def recognise(headers: dict[int, str]) -> dict[str, int] | None:
@@ -55,6 +58,9 @@ def question_in(body: str) -> str:
     """What the sender wrote: the body without the quoted mails below it and without a signature."""
     if not body.strip():
         return ""
+    quoted = _QUOTE_HEADER.search(body)
+    if quoted and body[:quoted.start()].strip():
+        body = body[:quoted.start()]
     replies = _parser().read(text=body).replies
     text = replies[0].body if replies else body
     return _SIGNATURE.sub("", "\n" + text.strip()).strip()

@@ -24,6 +24,10 @@ from council_prep.importers.reading import Sheet, importable
 from council_prep.importers.values import TopicMatcher, as_bool, as_choice, as_text, text_cell
 from council_prep.store import RecordNotFoundError, Store
 
+# What a form writes for the name and address of someone who answered without signing in.
+NOBODY = {"anonymous", "anónimo", "anonimo", "anonyme"}
+_IDENTITY = ("asker_name", "asker_email")
+
 
 class QuestionImporter:
     """Questions of `meeting_id`; the same question from the same asker is added only once."""
@@ -76,7 +80,7 @@ class QuestionImporter:
         for name in ("text", "asker_name", "organization", "asker_email", "assignee", "suggested_answer"):
             value = reader.get(name)
             if value is not MISSING:
-                setattr(record, name, value)
+                setattr(record, name, "" if name in _IDENTITY and folded(value) in NOBODY else value)
         for name, choices in (("asker_type", AskerType), ("channel", Channel), ("status", QuestionStatus)):
             value = reader.get(name, partial(as_choice, choices=choices))
             if value not in (MISSING, None):
