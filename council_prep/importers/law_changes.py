@@ -42,6 +42,9 @@ class LawChangeImporter:
     def new_record(self) -> LawChange:
         return LawChange(partner_code="", title="")
 
+    def skip(self, reader: RowReader) -> str | None:
+        return None  # a row without a title is an error here, not a row to leave out
+
     def duplicate_key(self, record: LawChange) -> Hashable:
         return record.partner_code, folded(record.title)
 

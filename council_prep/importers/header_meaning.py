@@ -1,0 +1,163 @@
+"""Which column holds which field: a header row read against each field's header, aliases and hints.
+
+A header that is a field's header or alias (council_prep.domain.fields) is certain. A longer
+header (a form's question sentence, "Organization (optional)") is a candidate for the field
+whose hint words it contains, the likeliest hint first. Where two columns are equally likely
+for a field, or no column clearly holds a required one, the mapping is not certain and names
+the columns that could be meant, so that a person chooses.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from council_prep.domain.fields import JOINED_PARTS, Field
+from council_prep.domain.fields import field as field_spec
+from council_prep.importers import confidentiality, mail
+from council_prep.importers.values import words
+
+# A column whose header hints at several fields goes to the first of them here: "Name of your
+# organization" is the organization, "Your question (name optional)" the question.
+PRIORITY = ("organization", "asker_email", "text", "received_at", "asker_name")
+_OPTIONAL = re.compile(r"\s*\((optional|opcional|facultatif|facultativo)\)\s*|\s*\*\s*$", re.IGNORECASE)
+
+
+@dataclass
+class ColumnMapping:
+    """Field name -> the columns (0-based) that hold it; two columns are joined with a space (first and
+    last name). `certain` is False when a person must choose: `candidates` then names, for each field
+    in doubt, the columns that could hold it."""
+
+    columns: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    certain: bool = True
+    candidates: dict[str, list[int]] = field(default_factory=dict)
+    header_row: int | None = None  # the header's row number in the file; None: found again on reading
+    layout: str = ""  # a recognised export ("Outlook mail export"), "" for any other table
+
+    def column(self, name: str) -> int | None:
+        """The (first) column of a field, or None when no column holds it."""
+        found = self.columns.get(name)
+        return found[0] if found else None
+
+    def field_at(self, column: int) -> str | None:
+        """The field a column is read as (what a drop-down per column shows), or None."""
+        return next((name for name, cols in self.columns.items() if column in cols), None)
+
+    def assign(self, column: int, name: str | None) -> None:
+        """Read `column` as field `name` (None: ignore it); a second name column is joined to the first."""
+        for other, cols in list(self.columns.items()):
+            if column in cols:
+                rest = tuple(c for c in cols if c != column)
+                if rest:
+                    self.columns[other] = rest
+                else:
+                    del self.columns[other]
+        if name is not None:
+            joined = name in _joinable() and name in self.columns
+            self.columns[name] = tuple(sorted({*self.columns[name], column})) if joined else (column,)
+            self.candidates.pop(name, None)
+        self.certain = not self.candidates
+
+
+def _joinable() -> set[str]:
+    return {key.split(".", 1)[1] for key in JOINED_PARTS}
+
+
+def bare(header: str) -> str:
+    """A header without the "(optional)" a form adds and the "*" of a required question."""
+    return _OPTIONAL.sub(" ", header).strip().rstrip(":*?").strip()
+
+
+def exact_names(spec: Field) -> set[str]:
+    """Every header that means this field for certain, in the loose form `words` gives."""
+    return {words(n) for n in (spec.header, spec.name, *spec.aliases)}
+
+
+def hint_rank(header: str, spec: Field) -> int | None:
+    """How likely a header means the field by its hint words (0 likeliest), or None."""
+    found = _header_words(header)
+    for rank, hint in enumerate(spec.hints):
+        if _contains(found, confidentiality.plain(hint).split()):
+            return rank
+    return None
+
+
+def _header_words(header: str) -> list[str]:
+    return confidentiality.plain(bare(header)).split()
+
+
+def _contains(found: list[str], phrase: list[str]) -> bool:
+    """True when the phrase's words stand together in `found` (a word may take a plural -s/-es)."""
+    size = len(phrase)
+    return any(all(w in (p, p + "s", p + "es") for w, p in zip(found[i:i + size], phrase, strict=True))
+               for i in range(len(found) - size + 1))
+
+
+@dataclass
+class Match:
+    """One header row read as a mapping, with what makes it likelier than another row to be the header."""
+
+    mapping: ColumnMapping
+    exact: int  # columns recognised for certain
+
+    def score(self, required: tuple[str, ...]) -> tuple[bool, int, int]:
+        return (all(r in self.mapping.columns for r in required), self.exact, len(self.mapping.columns))
+
+
+def match_headers(values: list[object], fields: tuple[Field, ...], required: tuple[str, ...]) -> Match:
+    """Read one row as a header row: certain names first, a recognised layout, then hint words."""
+    headers = {col: value.strip() for col, value in enumerate(values) if isinstance(value, str) and value.strip()}
+    by_exact = {name: spec.name for spec in fields for name in exact_names(spec)}
+    mapping = ColumnMapping()
+    layout = mail.recognise({col: confidentiality.plain(h) for col, h in headers.items()})
+    if layout is not None:
+        mapping.columns.update({name: (col,) for name, col in layout.items()})
+        mapping.layout = mail.LAYOUT
+    taken = {c for cols in mapping.columns.values() for c in cols}
+    exact = len(mapping.columns)
+    for col, header in headers.items():
+        name = by_exact.get(words(bare(header)))
+        if col not in taken and name is not None and name not in mapping.columns:
+            mapping.columns[name] = (col,)
+            taken.add(col)
+            exact += 1
+    wording = {col: confidentiality.meaning(h) for col, h in headers.items() if col not in taken}
+    choice = [col for col, said in wording.items() if said is confidentiality.Meaning.CONFIDENTIAL]
+    if choice and confidentiality.FIELD not in mapping.columns and any(f.name == confidentiality.FIELD for f in fields):
+        mapping.columns[confidentiality.FIELD] = (choice[0],)  # more than one is refused on reading
+    free = {col: h for col, h in headers.items() if col in wording and wording[col] is None}
+    hinted = sorted((spec for spec in fields if spec.hints and spec.name not in mapping.columns),
+                    key=lambda spec: PRIORITY.index(spec.name) if spec.name in PRIORITY else len(PRIORITY))
+    _join_parts(mapping, free, fields)
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for col, header in free.items():
+        for spec in hinted:
+            rank = hint_rank(header, spec)
+            if rank is not None and spec.name not in mapping.columns:
+                hits.setdefault(spec.name, []).append((rank, col))
+                break
+    for name, found in hits.items():
+        best = min(rank for rank, _ in found)
+        tied = [col for rank, col in found if rank == best]
+        mapping.columns[name] = (tied[0],)
+        if len(tied) > 1:
+            mapping.candidates[name] = tied
+    used = {c for cols in mapping.columns.values() for c in cols}
+    for name in required:
+        if name not in mapping.columns:
+            mapping.candidates[name] = [col for col in free if col not in used]
+    mapping.certain = not mapping.candidates
+    return Match(mapping, exact)
+
+
+def _join_parts(mapping: ColumnMapping, free: dict[int, str], fields: tuple[Field, ...]) -> None:
+    """First and last name in two columns make the asker, when no column holds the whole name."""
+    for key, (first, last) in JOINED_PARTS.items():
+        of_kind, name = key.split(".", 1)
+        if field_spec(of_kind, name) not in fields or name in mapping.columns:
+            continue
+        firsts = [col for col, h in free.items() if any(_contains(_header_words(h), p.split()) for p in first)]
+        lasts = [col for col, h in free.items() if any(_contains(_header_words(h), p.split()) for p in last)]
+        firsts = [col for col in firsts if col not in lasts]
+        if len(firsts) == 1 and len(lasts) == 1:
+            mapping.columns[name] = (firsts[0], lasts[0])
+            del free[firsts[0]], free[lasts[0]]
