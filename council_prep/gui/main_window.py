@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from council_prep.gui.book_tab import BookTab
+    from council_prep.gui.desk.questions_tab import QuestionsTab
     from council_prep.gui.reading.view import ReadingView
     from council_prep.gui.search import SearchDialog
     from council_prep.gui.tables.table_tab import TableTab
@@ -130,6 +131,9 @@ class MainWindow(WindowActions, QMainWindow):
                                           lambda: self.choose_store(review=True),
                                           "Open a store read-only, in the reading view, to read it and keep notes")
         self.exchange = Exchange(self)
+        self.import_questions_action = self._action(
+            "&Import questions…", None, "Ctrl+Shift+I", self.import_questions,
+            "Import questions for this meeting from a spreadsheet or CSV file (or drop one on the Questions tab)")
         self.quit_action = self._action("&Quit", None, None, self.close)
         self.quit_action.setShortcuts(quit_keys())
         show_shortcut_in_tooltip(self.quit_action)
@@ -160,6 +164,7 @@ class MainWindow(WindowActions, QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.exchange.merge_action, self.exchange.merge_folder_action,
                               self.exchange.send_action])
+        file_menu.addAction(self.import_questions_action)
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
@@ -284,6 +289,10 @@ class MainWindow(WindowActions, QMainWindow):
         if action is not None:
             action()
 
+    def import_questions(self) -> None:
+        self.tabs.setCurrentWidget(self.questions_tab)
+        self.questions_tab.choose_import()
+
     def delete_selected(self) -> None:
         """Delete what is selected where the focus is: a talking point, else the tab's row.
 
@@ -317,7 +326,7 @@ class MainWindow(WindowActions, QMainWindow):
         if kind == "questions":
             from council_prep.gui.desk.questions_tab import QuestionsTab
 
-            return self._editor_page(QuestionsTab(self.session, spec, self.lookups, notebook))
+            return self._editor_page(QuestionsTab(self.session, spec, self.lookups, self.settings, notebook))
         return self._editor_page(TableTab(self.session, spec, self.lookups, notebook))
 
     def _editor_page(self, tab: Editor) -> Editor:
@@ -381,8 +390,8 @@ class MainWindow(WindowActions, QMainWindow):
         return cast("TableTab", self._fresh(self.tabs.page(SUBMISSIONS)))
 
     @property
-    def questions_tab(self) -> "TableTab":
-        return cast("TableTab", self._fresh(self.tabs.page(QUESTIONS)))
+    def questions_tab(self) -> "QuestionsTab":
+        return cast("QuestionsTab", self._fresh(self.tabs.page(QUESTIONS)))
 
     @property
     def book_tab(self) -> "BookTab":
@@ -463,7 +472,7 @@ class MainWindow(WindowActions, QMainWindow):
         parts = [self.session.path.name] + ([meeting.title] if meeting else [])
         self.setWindowTitle(" — ".join(parts) + ("  [read-only]" if read_only else ""))
         for action in (self.new_meeting_action, self.edit_meeting_action, self.exchange.merge_action,
-                       self.exchange.merge_folder_action):
+                       self.exchange.merge_folder_action, self.import_questions_action):
             action.setEnabled(not read_only)
         self.path_label.setText(f"{self.session.path}" + ("  (read-only)" if read_only else ""))
 

@@ -2,6 +2,7 @@
 several rows selected at once for bulk edits, a context menu, and duplicates folded under their original."""
 
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
@@ -25,6 +26,7 @@ from council_prep.gui.desk.triage import Triage
 from council_prep.gui.icons import icon
 from council_prep.gui.lookups import Lookups
 from council_prep.gui.session import Session
+from council_prep.gui.settings import Settings
 from council_prep.gui.tables.columns import TableSpec
 from council_prep.gui.tables.model import Column
 from council_prep.gui.tables.table_tab import TableTab
@@ -32,14 +34,21 @@ from council_prep.store.changes import Changes
 from council_prep.store.views import distinct_values, duplicate_counts, narrow_questions
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from council_prep.gui.desk.import_dialog import ImportDialog
     from council_prep.notes import Notebook
+
+IMPORTABLE = (".csv", ".xlsx")
 
 
 class QuestionsTab(TableTab):
-    def __init__(self, session: Session, spec: TableSpec, lookups: Lookups, notebook: "Notebook | None" = None,
-                 parent: QWidget | None = None):
+    def __init__(self, session: Session, spec: TableSpec, lookups: Lookups, settings: Settings,
+                 notebook: "Notebook | None" = None, parent: QWidget | None = None):
         spec = replace(spec, columns=self._desk_columns(spec.columns))
         super().__init__(session, spec, lookups, notebook, parent)
+        self.settings = settings
+        self.setAcceptDrops(True)
         self.meeting: Meeting | None = None
         self.asked_by: dict[int, int] = {}  # original id -> how many are folded under it
         self.model.narrow = self._narrow
@@ -295,3 +304,47 @@ class QuestionsTab(TableTab):
         unfold.triggered.connect(lambda: self.session.write(
             f"Unfold {len(folded)} questions", lambda: [self.session.store.questions.unfold(i) for i in folded],
             self))
+
+    # Importing a file: File > Import questions…, or a file dropped on the tab
+    def choose_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, "Import questions", str(Path.home()),
+                                              "Spreadsheets and CSV files (*.xlsx *.csv);;All files (*)")
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> "ImportDialog | None":
+        """Show the file's columns, then what importing it would do; a file that cannot be read says why."""
+        from council_prep.errors import CouncilPrepError
+        from council_prep.gui import messages
+        from council_prep.gui.desk.import_dialog import ImportDialog
+        from council_prep.importers import propose_mapping
+
+        if self.meeting_id is None or self.session.read_only:
+            messages.inform(self, "Import questions", "Choose a meeting in a store open for editing first.",
+                            name="import-refused")
+            return None
+        try:
+            proposal = propose_mapping(path)
+        except CouncilPrepError as exc:
+            messages.error(self, "Cannot import", str(exc), name="import-failed")
+            return None
+        dialog = ImportDialog(self.session, self.settings, self.meeting_id, proposal, self)
+        dialog.open()
+        return dialog
+
+    def _dropped_file(self, event: "QDragEnterEvent | QDropEvent") -> Path | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+        return paths[0] if len(paths) == 1 and paths[0].suffix.lower() in IMPORTABLE else None
+
+    def dragEnterEvent(self, event: "QDragEnterEvent") -> None:
+        if self._dropped_file(event) is not None and not self.session.read_only:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: "QDropEvent") -> None:
+        path = self._dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.import_file(path)
