@@ -222,8 +222,6 @@ class QuestionsTab(TableTab):
     def _store_changed(self, changes: Changes, initiator: object) -> None:
         if changes.touches("question"):
             self._read_facts()
-        if changes.touches("meeting") and self.meeting is not None:
-            self.meeting = self.session.store.meetings.get(self.meeting.id)  # its deadline may have moved
         super()._store_changed(changes, initiator)
         if changes.touches("question"):
             self.model.layoutChanged.emit()  # "asked by" and "late" are drawn from facts beyond the row
