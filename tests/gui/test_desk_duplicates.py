@@ -56,8 +56,11 @@ def test_fold_then_the_group_shows_every_asker_then_unfold(qtbot, window: MainWi
     assert store.questions.get(other.id).duplicate_of == original.id
     assert tab.model.row_of(other.id) < 0  # folded: no row of its own
     tab.select_record(original.id)
-    status = next(n for n, c in enumerate(tab.model.columns) if c.order_by == "status")
-    assert tab.model.data(tab.model.index(tab.model.row_of(original.id), status)) == "New · asked by 2"
+    askers = next(n for n, c in enumerate(tab.model.columns) if c.title == "Askers")
+    assert not tab.table.isColumnHidden(askers)  # shown once a question is folded
+    assert tab.model.data(tab.model.index(tab.model.row_of(original.id), askers)) == "2"
+    assert pane.compare.right.toPlainText() == TYPED  # the other asker's own text beside the original's
+    assert "inspectors" in pane.compare.shared.text()
     assert pane.heading.text() == "Asked by 2"
     lines = [pane.askers.item(n).text() for n in range(pane.askers.count())]
     assert lines[0].startswith("Rosa Quispe, CGTP  (confidential) (original)") and ORIGINAL in lines[0]
@@ -69,6 +72,7 @@ def test_fold_then_the_group_shows_every_asker_then_unfold(qtbot, window: MainWi
     qtbot.mouseClick(pane.unfold_button, Qt.MouseButton.LeftButton)
     assert store.questions.get(other.id).duplicate_of is None
     assert tab.model.row_of(other.id) >= 0 and pane.heading.text() == "Asked by 1: no duplicates"
+    assert tab.table.isColumnHidden(askers)
     window.undo_action.trigger()  # the unfold undone: folded again
     assert store.questions.get(other.id).duplicate_of == original.id
 

@@ -3,7 +3,6 @@ confidentiality), questions like it or like the one being typed side by side, fo
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from council_prep.desk.duplicates import DuplicateFinder, Match
 from council_prep.domain import Question
-from council_prep.gui.desk.compare import SideBySide
+from council_prep.gui.desk.compare import SideBySide, shared_words
 from council_prep.gui.icons import icon
 from council_prep.gui.session import Session
 
@@ -34,7 +33,7 @@ def asker_line(question: Question) -> str:
     return who + ("  (confidential)" if question.confidential else "")
 
 
-class DuplicatesPane(QGroupBox):
+class DuplicatesPane(QWidget):
     """Shows either the question selected in the table (`show_record`) or the text being typed
     (`show_typed`); `fold(match_id)` is asked of the desk, which knows which of the two it means."""
 
@@ -43,7 +42,7 @@ class DuplicatesPane(QGroupBox):
     summary = Signal(str)  # a short title for the pane's tab: "Duplicates (asked by 3)"
 
     def __init__(self, session: Session, parent: QWidget | None = None):
-        super().__init__("Duplicates", parent)
+        super().__init__(parent)
         self.setObjectName("duplicates-pane")
         self.setAccessibleName("Duplicates")
         self.session = session
@@ -51,13 +50,14 @@ class DuplicatesPane(QGroupBox):
         self.record: Question | None = None
         self.typed = ""  # the text of the entry form, when the pane compares against it
         self._found: dict[int, tuple[Match, Question]] = {}
+        self._group: dict[int, Question] = {}
         self.heading = QLabel()
         self.heading.setAccessibleName("Asked by")
         self.heading.setWordWrap(True)
         self.askers = QListWidget()
         self.askers.setAccessibleName("Askers of this question")
         self.askers.setWordWrap(True)
-        self.askers.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 8)
+        self.askers.setMaximumHeight(self.fontMetrics().lineSpacing() * 12 + 8)
         self.askers.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 8)
         self.unfold_button = QPushButton("Un&fold")
         self.unfold_button.setToolTip("Make the chosen duplicate a question of its own again")
@@ -72,11 +72,12 @@ class DuplicatesPane(QGroupBox):
         self.compare = SideBySide()
         self.fold_button = QPushButton()
         self.fold_button.clicked.connect(self._fold)
-        self.askers.currentRowChanged.connect(lambda _row: self._enable())
+        self.askers.currentRowChanged.connect(lambda _row: self._compare_member())
         group_row = QHBoxLayout()
         group_row.addWidget(self.heading, 1)
         group_row.addWidget(self.unfold_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(group_row)
         layout.addWidget(self.askers)
         layout.addWidget(self.matches_label)
@@ -90,7 +91,10 @@ class DuplicatesPane(QGroupBox):
         """The selected question's group (its original and every duplicate) and the questions like it."""
         self.record, self.typed = record, ""
         store = self.session.store.questions
+        self.askers.blockSignals(True)
         self.askers.clear()
+        self.askers.blockSignals(False)
+        self._group = {}
         if record is None or record.id is None:
             self.heading.setText("No question selected")
             self._show_matches([])
@@ -99,13 +103,17 @@ class DuplicatesPane(QGroupBox):
             group = [original, *store.duplicates_of(original.id)]  # type: ignore[arg-type]
             for member in group:
                 self._add_asker(member, original)
+            self._group = {m.id: m for m in group}  # type: ignore[misc]
             if record.duplicate_of:
                 self.heading.setText(f"Folded under {named(original)}; asked by {len(group)}")
             else:
                 self.heading.setText(f"Asked by {len(group)}" if len(group) > 1 else "Asked by 1: no duplicates")
-            self.askers.setCurrentRow(next(n for n, m in enumerate(group) if m.id == record.id))
             in_group = {m.id for m in group}
             self._show_matches([m for m in self._similar(record.text, record.id) if m.question_id not in in_group])
+            # Another asker of the group is compared side by side with the selected question.
+            others = [n for n, m in enumerate(group) if m.id != record.id]
+            if others:
+                self.askers.setCurrentRow(others[0])
         self.fold_button.setText("&Mark as duplicate of the chosen question")
         self.fold_button.setToolTip("Fold the selected question under the question chosen on the right")
         asked = self.askers.count()
@@ -115,7 +123,10 @@ class DuplicatesPane(QGroupBox):
     def show_typed(self, text: str) -> None:
         """Questions like the one being typed in the entry form."""
         self.record, self.typed = None, text
+        self.askers.blockSignals(True)
         self.askers.clear()
+        self.askers.blockSignals(False)
+        self._group = {}
         self.heading.setText("Like the question being typed" if text.strip() else "Type a question to see its likes")
         self._show_matches(self._similar(text, None) if text.strip() else [])
         self.fold_button.setText("Save as &duplicate of the chosen question")
@@ -151,6 +162,7 @@ class DuplicatesPane(QGroupBox):
             item.setData(ID_ROLE, match.question_id)
             self.matches.addItem(item)
         self.matches_label.setText(f"&Like it ({len(self._found)}):" if self._found else "&Like it: none found")
+        self.matches.setVisible(bool(self._found))  # no empty box: the comparison takes the room
         if self._found:
             self.matches.setCurrentRow(0)
         self._compare()
@@ -165,6 +177,15 @@ class DuplicatesPane(QGroupBox):
             f"Question {self.record.id} · {asker_line(self.record)}", self.record.text)
         self.compare.show_pair(left_title, left, f"Question {question.id} · {asker_line(question)}", question.text,
                                match.shared)
+        self._enable()
+
+    def _compare_member(self) -> None:
+        """The selected question beside another asker of its group, with the words they share."""
+        member = self._group.get(self.chosen_asker() or 0)
+        if self.record is not None and member is not None and member.id != self.record.id:
+            self.compare.show_pair(f"Question {self.record.id} · {asker_line(self.record)}", self.record.text,
+                                   f"Question {member.id} · {asker_line(member)}", member.text,
+                                   shared_words(self.record.text, member.text))
         self._enable()
 
     def chosen_match(self) -> int | None:
@@ -182,6 +203,7 @@ class DuplicatesPane(QGroupBox):
         chosen = self.chosen_asker()
         folded = chosen is not None and self.askers.currentRow() > 0  # the first row is the original
         self.unfold_button.setEnabled(writable and folded)
+        self.unfold_button.setText(f"Un&fold question {chosen}" if folded else "Un&fold")
 
     # Acting
     def _fold(self) -> None:

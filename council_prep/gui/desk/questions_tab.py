@@ -101,19 +101,22 @@ class QuestionsTab(TableTab):
         def asker(q: Question) -> str:
             return q.asker_name + ("  (confidential)" if q.confidential else "")
 
-        def status(q: Question) -> str:
-            """The status, and the question's place in a group: "asked by 3" on an original."""
-            shown = label(q.status)
-            if q.duplicate_of:
-                return f"{shown} · duplicate of {q.duplicate_of}"
+        def askers(q: Question) -> str:
+            """How many asked it: the original and the questions folded under it ("" when one)."""
             others = self.asked_by.get(q.id or 0, 0)
-            return f"{shown} · asked by {others + 1}" if others else shown
+            return str(others + 1) if others and not q.duplicate_of else ""
+
+        def status(q: Question) -> str:
+            return label(q.status) + (f" · duplicate of {q.duplicate_of}" if q.duplicate_of else "")
 
         lock = icon("lock")
         shows = {"received_at": received, "asker_name": asker, "status": status}
-        return [replace(c, show=shows.get(c.order_by, c.show),
+        desk = [replace(c, show=shows.get(c.order_by, c.show),
                         decorate=(lambda q: lock if q.confidential else None) if c.order_by == "asker_name" else None)
                 for c in columns]
+        after_text = next(n for n, c in enumerate(desk) if c.order_by == "text") + 1
+        asked_by = Column("Askers", "duplicate_of", askers, align_right=True)
+        return [*desk[:after_text], asked_by, *desk[after_text:]]
 
     def is_late(self, question: Question) -> bool:
         return self.meeting is not None and question.late(self.meeting.question_deadline)
@@ -207,6 +210,8 @@ class QuestionsTab(TableTab):
         meeting_id = self.meeting_id if self.meeting_id is not None else -1
         table = self.session.store.questions
         self.asked_by = duplicate_counts(table, meeting_id=meeting_id)
+        askers = next(n for n, c in enumerate(self.model.columns) if c.title == "Askers")
+        self.table.setColumnHidden(askers, not self.asked_by)  # a column of blanks until a question is folded
         self._show_counts()
         names = distinct_values(table, "assignee")
         self.triage.fill_assignees(names)
