@@ -75,8 +75,8 @@ def exact_names(spec: Field) -> set[str]:
 def hint_rank(header: str, spec: Field) -> int | None:
     """How likely a header means the field by its hint words (0 likeliest), or None."""
     found = _header_words(header)
-    for rank, hint in enumerate(spec.hints):
-        if _contains(found, confidentiality.plain(hint).split()):
+    for rank, group in enumerate(spec.hints):
+        if any(_contains(found, confidentiality.plain(hint).split()) for hint in group):
             return rank
     return None
 
