@@ -1,5 +1,6 @@
 """`council-prep import questions` on the files staff receive, run as a user runs it."""
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ def store_file(tmp_path: Path) -> tuple[Path, str]:
     return path, str(meeting)
 
 
-def _import(store_file: tuple[Path, str], *args: str):  # noqa: ANN202 - a CompletedProcess
+def _import(store_file: tuple[Path, str], *args: str) -> subprocess.CompletedProcess:
     return run("import", "questions", "--store", str(store_file[0]), "--meeting", store_file[1], *args)
 
 
@@ -70,10 +71,9 @@ def test_map_mistakes_are_clear(store_file: tuple[Path, str], tmp_path: Path) ->
 
 def test_a_bad_timestamp_names_row_and_column_and_writes_nothing(store_file: tuple[Path, str],
                                                                  tmp_path: Path) -> None:
-    path = layouts.write_rows(tmp_path / "bad.csv", [layouts.GOOGLE_HEADERS,
-                                                     ["2027/02/22 8:14:03 AM EST", "a@x.org", "A", "", "One?", ""],
-                                                     ["2027/02/31 8:14:03 AM EST", "b@x.org", "Secreta Quispe", "", "Two?",
-                                                      "Yes"]])
+    path = layouts.write_rows(tmp_path / "bad.csv", [
+        layouts.GOOGLE_HEADERS, ["2027/02/22 8:14:03 AM EST", "a@x.org", "A", "", "One?", ""],
+        ["2027/02/31 8:14:03 AM EST", "b@x.org", "Secreta Quispe", "", "Two?", "Yes"]])
     result = _import(store_file, str(path))
     assert result.returncode == 1
     assert f"{path} row 3, column Timestamp: '2027/02/31 8:14:03 AM EST' is not a date" in result.stderr
