@@ -116,10 +116,14 @@ def match_headers(values: list[object], fields: tuple[Field, ...], required: tup
     exact = len(mapping.columns)
     for col, header in headers.items():
         name = by_exact.get(words(bare(header)))
-        if col not in taken and name is not None and name not in mapping.columns:
+        if col in taken or name is None:
+            continue
+        if name not in mapping.columns:
             mapping.columns[name] = (col,)
-            taken.add(col)
             exact += 1
+        elif name != confidentiality.FIELD:  # two columns for the asker's choice are refused on reading
+            mapping.candidates.setdefault(name, list(mapping.columns[name])).append(col)
+        taken.add(col)
     wording = {col: confidentiality.meaning(h) for col, h in headers.items() if col not in taken}
     choice = [col for col, said in wording.items() if said is confidentiality.Meaning.CONFIDENTIAL]
     if choice and confidentiality.FIELD not in mapping.columns and any(f.name == confidentiality.FIELD for f in fields):

@@ -217,3 +217,13 @@ def test_questions_after_the_deadline_are_kept_and_counted(store: Store, meeting
     plan = plan_question_import(store, meeting_id, path)
     assert (len(plan.added), plan.late) == (3, 2)  # 23 Feb 16:02 EST and 24 Feb: after noon UTC on 23 Feb
     assert f"{path}: 2 received after the question deadline (kept, marked late)" in plan.summary()
+
+
+def test_two_columns_with_the_same_meaning_ask_for_a_choice(store: Store, meeting_id: int, tmp_path: Path) -> None:
+    headers = ["Email", "Name", "Your email", "Your question"]  # the form's login address and a question for one
+    path = layouts.write_rows(tmp_path / "ms.csv", [headers, ["anonymous", "anonymous", "ana@x.org", "Why?"]])
+    with pytest.raises(MappingUncertain, match="the E-mail could be in column “Email” or “Your email”"):
+        plan_question_import(store, meeting_id, path)
+    chosen = choose_columns(propose_mapping(path), [("email", "Your email")])
+    (question,) = imported(store, meeting_id, path, mapping=chosen)
+    assert (question.asker_email, question.asker_name) == ("ana@x.org", "")
