@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from council_prep.domain.fields import Field
+from council_prep.importers import mail
 from council_prep.importers.errors import UnreadableFileError
 from council_prep.importers.header_meaning import ColumnMapping, exact_names
 from council_prep.importers.law_changes import LawChangeImporter
@@ -40,6 +41,12 @@ class MappingProposal:
     def uncertain(self) -> dict[str, list[int]]:
         """Field -> the columns that could hold it, for each field a person must choose."""
         return self.mapping.candidates
+
+    @property
+    def choices(self) -> list[tuple[str, str]]:
+        """(field name, label) of what a column may be read as: a drop-down per column offers these."""
+        extra = [(mail.SUBJECT, "Subject (mails about the meeting)")] if self.mapping.layout == mail.LAYOUT else []
+        return [(spec.name, spec.label) for spec in self.fields] + extra
 
     @property
     def signature(self) -> str:

@@ -227,3 +227,11 @@ def test_two_columns_with_the_same_meaning_ask_for_a_choice(store: Store, meetin
     chosen = choose_columns(propose_mapping(path), [("email", "Your email")])
     (question,) = imported(store, meeting_id, path, mapping=chosen)
     assert (question.asker_email, question.asker_name) == ("ana@x.org", "")
+
+
+def test_a_mail_export_offers_the_subject_as_a_choice(tmp_path: Path) -> None:
+    proposal = propose_mapping(layouts.outlook(tmp_path / "mailbox.csv"))
+    assert proposal.mapping.layout == "Outlook mail export"
+    assert proposal.mapping.field_at(0) == "subject" and ("subject", "Subject (mails about the meeting)") in \
+        proposal.choices
+    assert "subject" not in dict(propose_mapping(layouts.google_forms(tmp_path / "form.csv")).choices)
