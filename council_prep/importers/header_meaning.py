@@ -18,6 +18,7 @@ from council_prep.importers.values import words
 # A column whose header hints at several fields goes to the first of them here: "Name of your
 # organization" is the organization, "Your question (name optional)" the question.
 PRIORITY = ("organization", "asker_email", "text", "received_at", "asker_name")
+JOINABLE = {name for _, name in JOINED_PARTS}  # fields two columns may hold together
 _OPTIONAL = re.compile(r"\s*\((optional|opcional|facultatif|facultativo)\)\s*|\s*\*\s*$", re.IGNORECASE)
 
 
@@ -52,14 +53,10 @@ class ColumnMapping:
                 else:
                     del self.columns[other]
         if name is not None:
-            joined = name in _joinable() and name in self.columns
+            joined = name in JOINABLE and name in self.columns
             self.columns[name] = tuple(sorted({*self.columns[name], column})) if joined else (column,)
             self.candidates.pop(name, None)
         self.certain = not self.candidates
-
-
-def _joinable() -> set[str]:
-    return {key.split(".", 1)[1] for key in JOINED_PARTS}
 
 
 def bare(header: str) -> str:
@@ -155,9 +152,8 @@ def match_headers(values: list[object], fields: tuple[Field, ...], required: tup
 
 def _join_parts(mapping: ColumnMapping, free: dict[int, str], fields: tuple[Field, ...]) -> None:
     """First and last name in two columns make the asker, when no column holds the whole name."""
-    for key, (first, last) in JOINED_PARTS.items():
-        of_kind, name = key.split(".", 1)
-        if field_spec(of_kind, name) not in fields or name in mapping.columns:
+    for (kind, name), (first, last) in JOINED_PARTS.items():
+        if field_spec(kind, name) not in fields or name in mapping.columns:
             continue
         firsts = [col for col, h in free.items() if any(_contains(_header_words(h), p.split()) for p in first)]
         lasts = [col for col, h in free.items() if any(_contains(_header_words(h), p.split()) for p in last)]

@@ -10,6 +10,7 @@ from council_prep.domain import Channel, Meeting, Question
 from council_prep.importers import (
     ImportRejected,
     MappingUncertain,
+    UnreadableFileError,
     apply_import,
     choose_columns,
     plan_question_import,
@@ -235,3 +236,14 @@ def test_a_mail_export_offers_the_subject_as_a_choice(tmp_path: Path) -> None:
     assert proposal.mapping.field_at(0) == "subject" and ("subject", "Subject (mails about the meeting)") in \
         proposal.choices
     assert "subject" not in dict(propose_mapping(layouts.google_forms(tmp_path / "form.csv")).choices)
+
+
+def test_choosing_two_name_columns_joins_them(store: Store, meeting_id: int, tmp_path: Path) -> None:
+    headers = ["Given", "Family", "Contact", "Your question"]
+    path = layouts.write_rows(tmp_path / "names.csv", [headers, ["Ana", "Pérez", "ana@x.org", "Why?"]])
+    proposal = propose_mapping(path)
+    chosen = choose_columns(proposal, [("asker", "Given"), ("asker", "family"), ("E-mail", "Contact")])
+    (question,) = imported(store, meeting_id, path, mapping=chosen)
+    assert (question.asker_name, question.asker_email) == ("Ana Pérez", "ana@x.org")
+    with pytest.raises(UnreadableFileError, match="'email' is chosen twice; only the asker"):
+        choose_columns(proposal, [("email", "Contact"), ("email", "Given")])
