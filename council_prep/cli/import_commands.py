@@ -15,6 +15,11 @@ if TYPE_CHECKING:
 file_argument = click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 dry_run_option = click.option("--dry-run", is_flag=True,
                               help="Check the file and print what would change, without writing anything.")
+map_option = click.option(
+    "--map", "choices", multiple=True, metavar="FIELD=HEADER",
+    help='Read the column HEADER as FIELD, e.g. --map "text=What would you like to ask the Council?" '
+         '--map "asker=Full name"; repeatable; the same field twice joins two columns (first and last '
+         'name); FIELD= with no header leaves the field out.')
 
 
 @click.group("import")
@@ -27,10 +32,7 @@ def import_() -> None:
 @meeting_option
 @file_argument
 @dry_run_option
-@click.option("--map", "choices", multiple=True, metavar="FIELD=HEADER",
-              help='Read the column HEADER as FIELD, e.g. --map "text=What would you like to ask the Council?" '
-                   '--map "asker=Full name"; repeatable; the same field twice joins two columns (first and last '
-                   'name); FIELD= with no header leaves the field out.')
+@map_option
 @click.option("--subject", default=None,
               help="Of a mail export, import only the mails whose subject carries this text "
                    "(default: the meeting's subject line).")
@@ -49,9 +51,9 @@ def questions(store_path: Path, meeting_id: int, file: Path, dry_run: bool, choi
     """
     from council_prep.importers import plan_question_import
 
-    pairs = [_choice(text) for text in choices]
+    mapping = _mapping(file, choices, "question")
     with Store.open(store_path, read_only=dry_run) as store:
-        _run(store, lambda: plan_question_import(store, meeting_id, file, _mapping(file, pairs), subject), dry_run)
+        _run(store, lambda: plan_question_import(store, meeting_id, file, mapping, subject), dry_run)
 
 
 def _choice(text: str) -> tuple[str, str]:
@@ -62,19 +64,20 @@ def _choice(text: str) -> tuple[str, str]:
     return name.strip(), header.strip()
 
 
-def _mapping(file: Path, pairs: list[tuple[str, str]]) -> "ColumnMapping | None":
-    """The mapping the file's headers suggest with the user's choices applied; refused while still uncertain."""
+def _mapping(file: Path, choices: tuple[str, ...], kind: str) -> "ColumnMapping | None":
+    """The mapping the file's headers suggest with the user's --map choices applied (None: no choices);
+    refused, naming the candidate columns and how to choose, while it is not certain."""
     from council_prep.importers import MappingUncertain, choose_columns, propose_mapping
     from council_prep.importers.reading import doubts
 
-    proposal = propose_mapping(file)
+    pairs = [_choice(text) for text in choices]
+    proposal = propose_mapping(file, kind)
     mapping = choose_columns(proposal, pairs)
     if not mapping.certain:
         name, cols = next(iter(mapping.candidates.items()))
         example = proposal.headers[cols[0]] if cols else "HEADER"
-        field = "text" if name == "text" else name
         raise MappingUncertain(f"{file} row {proposal.header_row}: {doubts(mapping, proposal.headers, proposal.fields)}"
-                               f" with --map \"{field}=…\" (e.g. --map \"{field}={example}\"); "
+                               f" with --map \"{name}=…\" (e.g. --map \"{name}={example}\"); "
                                "repeat --map for each field", file, proposal.headers, mapping)
     return mapping if pairs else None
 
@@ -83,15 +86,17 @@ def _mapping(file: Path, pairs: list[tuple[str, str]]) -> "ColumnMapping | None"
 @store_option
 @file_argument
 @dry_run_option
-def law_changes(store_path: Path, file: Path, dry_run: bool) -> None:
+@map_option
+def law_changes(store_path: Path, file: Path, dry_run: bool, choices: tuple[str, ...]) -> None:
     """Import partner law changes (the Law changes sheet of an exported workbook works).
 
-    Example: council-prep import law-changes --store demo.db changes.csv
+    Example: council-prep import law-changes --store demo.db changes.csv --map "title=Norma"
     """
     from council_prep.importers import plan_law_change_import
 
+    mapping = _mapping(file, choices, "law_change")
     with Store.open(store_path, read_only=dry_run) as store:
-        _run(store, lambda: plan_law_change_import(store, file), dry_run)
+        _run(store, lambda: plan_law_change_import(store, file, mapping), dry_run)
 
 
 def _run(store: Store, make_plan: Callable[[], "ImportPlan"], dry_run: bool) -> None:

@@ -36,8 +36,3 @@ def follow(start: K, original_of: Callable[[K], K | None], known_to_end: Contain
     loop = path[seen[node]:] if node is not None and node in seen else []
     return Chain(path, loop)
 
-
-def would_loop(question: K, original: K, original_of: Callable[[K], K | None]) -> bool:
-    """Whether making `question` a duplicate of `original` closes a loop: `original` is
-    `question` itself, or is (through other duplicates) one of its duplicates."""
-    return question in follow(original, original_of).path

@@ -130,11 +130,13 @@ class Meeting(Record):
     intake_addresses: list[str] = field(default_factory=list)  # the mailboxes the notice names for questions
     subject_line: str = ""  # the subject the notice asks question mail to carry
 
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        self.intake_addresses = [address.strip() for address in self.intake_addresses]
-        if self.question_deadline is not None and self.question_deadline.utcoffset() is not None:
-            self.question_deadline = self.question_deadline.astimezone(UTC)
+    def __setattr__(self, name: str, value: object) -> None:
+        """The deadline is kept in UTC, and addresses without spaces around them, however they are set."""
+        if name == "question_deadline" and isinstance(value, datetime) and value.utcoffset() is not None:
+            value = value.astimezone(UTC)
+        elif name == "intake_addresses" and isinstance(value, list):
+            value = [item.strip() if isinstance(item, str) else item for item in value]
+        super().__setattr__(name, value)
 
     def problems(self) -> list[v.Problem]:
         found = v.require_text("title", self.title, "Meeting title")

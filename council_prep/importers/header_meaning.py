@@ -18,6 +18,7 @@ from council_prep.importers.values import words
 # A column whose header hints at several fields goes to the first of them here: "Name of your
 # organization" is the organization, "Your question (name optional)" the question.
 PRIORITY = ("organization", "asker_email", "text", "received_at", "asker_name")
+JOINABLE = {name for _, name in JOINED_PARTS}  # fields two columns may hold together
 _OPTIONAL = re.compile(r"\s*\((optional|opcional|facultatif|facultativo)\)\s*|\s*\*\s*$", re.IGNORECASE)
 
 
@@ -52,14 +53,10 @@ class ColumnMapping:
                 else:
                     del self.columns[other]
         if name is not None:
-            joined = name in _joinable() and name in self.columns
+            joined = name in JOINABLE and name in self.columns
             self.columns[name] = tuple(sorted({*self.columns[name], column})) if joined else (column,)
             self.candidates.pop(name, None)
         self.certain = not self.candidates
-
-
-def _joinable() -> set[str]:
-    return {key.split(".", 1)[1] for key in JOINED_PARTS}
 
 
 def bare(header: str) -> str:
@@ -75,8 +72,8 @@ def exact_names(spec: Field) -> set[str]:
 def hint_rank(header: str, spec: Field) -> int | None:
     """How likely a header means the field by its hint words (0 likeliest), or None."""
     found = _header_words(header)
-    for rank, hint in enumerate(spec.hints):
-        if _contains(found, confidentiality.plain(hint).split()):
+    for rank, group in enumerate(spec.hints):
+        if any(_contains(found, confidentiality.plain(hint).split()) for hint in group):
             return rank
     return None
 
@@ -116,10 +113,14 @@ def match_headers(values: list[object], fields: tuple[Field, ...], required: tup
     exact = len(mapping.columns)
     for col, header in headers.items():
         name = by_exact.get(words(bare(header)))
-        if col not in taken and name is not None and name not in mapping.columns:
+        if col in taken or name is None:
+            continue
+        if name not in mapping.columns:
             mapping.columns[name] = (col,)
-            taken.add(col)
             exact += 1
+        elif name != confidentiality.FIELD:  # two columns for the asker's choice are refused on reading
+            mapping.candidates.setdefault(name, list(mapping.columns[name])).append(col)
+        taken.add(col)
     wording = {col: confidentiality.meaning(h) for col, h in headers.items() if col not in taken}
     choice = [col for col, said in wording.items() if said is confidentiality.Meaning.CONFIDENTIAL]
     if choice and confidentiality.FIELD not in mapping.columns and any(f.name == confidentiality.FIELD for f in fields):
@@ -151,9 +152,8 @@ def match_headers(values: list[object], fields: tuple[Field, ...], required: tup
 
 def _join_parts(mapping: ColumnMapping, free: dict[int, str], fields: tuple[Field, ...]) -> None:
     """First and last name in two columns make the asker, when no column holds the whole name."""
-    for key, (first, last) in JOINED_PARTS.items():
-        of_kind, name = key.split(".", 1)
-        if field_spec(of_kind, name) not in fields or name in mapping.columns:
+    for (kind, name), (first, last) in JOINED_PARTS.items():
+        if field_spec(kind, name) not in fields or name in mapping.columns:
             continue
         firsts = [col for col, h in free.items() if any(_contains(_header_words(h), p.split()) for p in first)]
         lasts = [col for col, h in free.items() if any(_contains(_header_words(h), p.split()) for p in last)]

@@ -8,6 +8,7 @@ from pathlib import Path
 from council_prep.domain import InstrumentType, LawChange, LawChangeStatus
 from council_prep.domain.text import folded
 from council_prep.importers.dates import as_date
+from council_prep.importers.header_meaning import ColumnMapping
 from council_prep.importers.plan import MISSING, ImportPlan, RowReader, plan_import
 from council_prep.importers.reading import Sheet, importable
 from council_prep.importers.values import CellProblem, TopicMatcher, as_choice, as_text, words
@@ -84,6 +85,6 @@ class LawChangeImporter:
             record.topic_keys = topics
 
 
-def plan_law_change_import(store: Store, path: Path) -> ImportPlan[LawChange]:
+def plan_law_change_import(store: Store, path: Path, mapping: ColumnMapping | None = None) -> ImportPlan[LawChange]:
     """Read and check `path` against the store; nothing is written (see apply_import)."""
-    return plan_import(store, path, partial(LawChangeImporter, store))
+    return plan_import(store, path, partial(LawChangeImporter, store), mapping)

@@ -25,6 +25,7 @@ _COLUMNS = {
     "asker_name": ("from name", "de nombre", "sender name"),
     "asker_email": ("from address", "de direccion", "sender address", "sender email"),
     "received_at": ("received", "recibido", "date", "fecha", "sent", "enviado"),
+    "confidential": ("sensitivity", "confidencialidad", "sensibilidad"),
     SUBJECT: ("subject", "asunto"),
 }
 _REPLY_PREFIX = re.compile(r"^\s*((re|fw|fwd|rv|tr|aw|wg)\s*:\s*)+", re.IGNORECASE)
@@ -71,4 +72,11 @@ def about(subject: str, wanted: str) -> bool:
     return folded(wanted) in folded(_REPLY_PREFIX.sub("", subject))
 
 
-CELLS = {"text": question_in}  # how a mail export's cells are read before they become a question's fields
+def kept_private(sensitivity: str) -> str:
+    """A mail marked Private or Confidential asks that its sender stay confidential; Normal and Personal do not."""
+    return "yes" if folded(sensitivity) in _PRIVATE else "no"
+
+
+_PRIVATE = {"private", "confidential", "privado", "privada", "confidencial"}
+# How a mail export's cells are read before they become a question's fields.
+CELLS = {"text": question_in, "confidential": kept_private}

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from council_prep.domain.fields import Field
+from council_prep.importers import mail
 from council_prep.importers.errors import UnreadableFileError
-from council_prep.importers.header_meaning import ColumnMapping, exact_names
+from council_prep.importers.header_meaning import JOINABLE, ColumnMapping, exact_names
 from council_prep.importers.law_changes import LawChangeImporter
 from council_prep.importers.questions import QuestionImporter
 from council_prep.importers.reading import head_rows, header_text, locate_header, raw_rows
@@ -40,6 +41,12 @@ class MappingProposal:
     def uncertain(self) -> dict[str, list[int]]:
         """Field -> the columns that could hold it, for each field a person must choose."""
         return self.mapping.candidates
+
+    @property
+    def choices(self) -> list[tuple[str, str]]:
+        """(field name, label) of what a column may be read as: a drop-down per column offers these."""
+        extra = [(mail.SUBJECT, "Subject (mails about the meeting)")] if self.mapping.layout == mail.LAYOUT else []
+        return [(spec.name, spec.label) for spec in self.fields] + extra
 
     @property
     def signature(self) -> str:
@@ -81,6 +88,9 @@ def choose_columns(proposal: MappingProposal, choices: list[tuple[str, str]]) ->
     chosen: set[str] = set()
     for given_field, given_header in choices:
         name = _field_named(proposal, given_field)
+        if name in chosen and name not in JOINABLE:
+            raise UnreadableFileError(f"{proposal.path}: {given_field!r} is chosen twice; only the asker may be read "
+                                      "from two columns (first and last name)")
         if name in mapping.columns and name not in chosen:
             for col in mapping.columns[name]:
                 mapping.assign(col, None)

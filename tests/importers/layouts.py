@@ -5,10 +5,13 @@ sentence, a Spanish form) and show that the import does not depend on these exac
 """
 
 import csv
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
+
+from council_prep.domain import Meeting
+from council_prep.store import Store
 
 GOOGLE_HEADERS = ["Timestamp", "Email Address", "Full name", "Organization (optional)",
                   "What question would you like to ask the Labor Affairs Council?",
@@ -20,6 +23,14 @@ EVENTBRITE_HEADERS = ["Order #", "Order Date", "First Name", "Last Name", "Email
 OUTLOOK_HEADERS = ["Subject", "Body", "From: (Name)", "From: (Address)", "From: (Type)", "To: (Name)",
                    "To: (Address)", "To: (Type)", "CC: (Name)", "Categories", "Importance", "Sensitivity",
                    "Received"]
+
+
+def empty_meeting(store: Store) -> int:
+    """A meeting with no questions yet; returns its id."""
+    meeting = store.meetings.add(Meeting(agreement_key="cafta-dr", partner_codes=["GT"], title="LAC 2027",
+                                         session_date=date(2027, 3, 4)))
+    assert meeting.id is not None
+    return meeting.id
 
 
 def write_rows(path: Path, rows: list[list[object]]) -> Path:

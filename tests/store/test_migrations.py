@@ -1,6 +1,7 @@
 """Schema upgrades run after a backup; a store from a newer version is refused untouched."""
 
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,29 @@ def test_nested_transaction_failure_rolls_back_only_its_own_step(tmp_path: Path)
     with Store.open(tmp_path / "s.db") as store:
         keys = [t.key for t in store.topics.find()]
         assert "kept" in keys and "undone" not in keys
+
+
+def test_a_store_of_the_previous_schema_gains_the_question_desk_fields(tmp_path: Path):
+    path = tmp_path / "v4.db"
+    db = Database(sqlite3.connect(path, isolation_level=None))
+    migrations.apply(db, stop_before="m005_question_desk")
+    db.execute("PRAGMA user_version = 4")
+    stamp = "2026-01-01T00:00:00+00:00"
+    db["meetings"].insert({"uid": "m", "agreement_key": "us-peru-tpa", "title": "Council", "session_date": "2027-03-04",
+                           "partner_codes": '["PE"]', "length_minutes": 300, "status": "planning",
+                           "created_at": stamp, "updated_at": stamp})
+    db["questions"].insert({"uid": "q", "meeting_id": 1, "text": "Subcontracting in agriculture?", "asker_type": "ngo",
+                            "channel": "email", "status": "new", "received_at": "2027-02-23T09:00:00-05:00",
+                            "created_at": stamp, "updated_at": stamp})
+    db.close()
+    with Store.open(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        meeting = store.meetings.get(1)
+        assert (meeting.question_deadline, meeting.intake_addresses, meeting.subject_line) == (None, [], "")
+        assert store.questions.late_ids(1) == []
+        meeting.question_deadline = datetime(2027, 2, 22, 22, tzinfo=UTC)
+        meeting.intake_addresses = ["questions@dol.gov"]
+        store.meetings.update(meeting)
+        assert store.questions.late_ids(1) == [1]
+        assert store.check() == []
+    assert len(list(tmp_path.glob("v4.schema-v4.*.backup.db"))) == 1
