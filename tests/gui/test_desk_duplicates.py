@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from council_prep.domain import Question
 from council_prep.gui.main_window import MainWindow
+from tests.gui.test_keyboard import repeated, unnamed, window_mnemonics
 
 ORIGINAL = "How many labor inspectors does the ministry employ in the agricultural export regions?"
 TYPED = "How many labor inspectors are employed in the agricultural export regions by the ministry?"
@@ -66,6 +67,8 @@ def test_fold_then_the_group_shows_every_asker_then_unfold(qtbot, window: MainWi
     assert lines[0].startswith("Rosa Quispe, CGTP  (confidential) (original)") and ORIGINAL in lines[0]
     assert lines[1].startswith("Luis Paredes, SNI (duplicate)") and TYPED in lines[1]  # each keeps their own text
     assert not pane.askers.item(0).icon().isNull() and pane.askers.item(1).icon().isNull()  # the lock
+    tab.side.setCurrentWidget(pane)
+    assert unnamed(tab) == []  # every control of the desk, the duplicates pane shown, has a name
     pane.askers.setFocus()
     qtbot.keyClick(pane.askers, Qt.Key.Key_Down)
     assert pane.unfold_button.isEnabled()
@@ -103,3 +106,21 @@ def test_folding_an_original_under_its_own_duplicate_is_refused_with_a_message(q
     assert store.questions.get(original.id).duplicate_of is None  # nothing changed
     assert store.questions.get(other.id).duplicate_of == original.id
     box.close()
+
+
+def test_the_desk_keeps_its_alt_letters_apart_whichever_side_is_shown(qtbot, window: MainWindow):
+    original = add_original(window)
+    store = window.session.store
+    other = store.questions.add(Question(meeting_id=original.meeting_id, text=TYPED, asker_name="Luis Paredes"))
+    store.questions.mark_duplicate(other.id, original.id)
+    tab = window.questions_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.reload()
+    tab.select_record(original.id)
+    tab.side.setCurrentWidget(tab.duplicates)
+    assert tab.duplicates.unfold_button.isEnabled()
+    assert repeated(window_mnemonics(window)) == []
+    tab.entry.text.setFocus()
+    qtbot.keyClicks(tab.entry.text, "How many labor inspectors")
+    qtbot.waitUntil(lambda: tab.duplicates.record is None, timeout=3000)  # now comparing what is typed
+    assert repeated(window_mnemonics(window)) == []

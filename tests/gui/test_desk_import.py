@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from council_prep.gui.desk.import_dialog import ImportDialog
 from council_prep.gui.main_window import MainWindow
+from tests.gui.test_keyboard import mnemonic_owners, repeated, unnamed
 
 HEADERS = "Timestamp,Full name,Organization,Your question for the Council,A second question (optional)\n"
 ROWS = ("2027/02/22 8:14:03 AM EST,Ana Perez,SUTEP,How many labor inspectors were hired in 2026?,"
@@ -60,11 +61,14 @@ def test_dropped_file_asks_for_the_column_then_shows_the_plan_then_imports_as_on
     dialog = open_dialog(qtbot, window, path)
     assert "Choose which column holds Question" in dialog.doubt.text()
     assert "“Your question for the Council” or “A second question (optional)”" in dialog.doubt.text()
+    assert [dialog.preview.horizontalHeaderItem(c).text()[:2] for c in (2, 3, 4)] == ["Or", "? ", "? "]
+    assert unnamed(dialog) == [] and repeated(mnemonic_owners(dialog)) == []
     assert not dialog.check_button.isEnabled()  # a person must choose first
     assert dialog.preview.item(1, 1).text() == "Ana Perez"  # the first rows under the drop-downs
     # The second question column is chosen as the text; the first is then not imported.
     choose(qtbot, dialog.combos[4], "Question")
     assert dialog.combos[3].currentText() == "(not imported)" and dialog.check_button.isEnabled()
+    assert dialog.preview.horizontalHeaderItem(3).text() == "Your question for the Council"
     choose(qtbot, dialog.combos[4], "(not imported)")
     choose(qtbot, dialog.combos[3], "Question")
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)

@@ -59,10 +59,10 @@ class DuplicatesPane(QWidget):
         self.askers.setWordWrap(True)
         self.askers.setMaximumHeight(self.fontMetrics().lineSpacing() * 12 + 8)
         self.askers.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 8)
-        self.unfold_button = QPushButton("Un&fold")
+        self.unfold_button = QPushButton("Unf&old")
         self.unfold_button.setToolTip("Make the chosen duplicate a question of its own again")
         self.unfold_button.clicked.connect(self._unfold)
-        self.matches_label = QLabel("&Like it:")
+        self.matches_label = QLabel("&Similar questions:")
         self.matches = QListWidget()
         self.matches.setAccessibleName("Possible duplicates")
         self.matches.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 8)
@@ -114,7 +114,7 @@ class DuplicatesPane(QWidget):
             others = [n for n, m in enumerate(group) if m.id != record.id]
             if others:
                 self.askers.setCurrentRow(others[0])
-        self.fold_button.setText("&Mark as duplicate of the chosen question")
+        self.fold_button.setText("Mark as du&plicate of the chosen question")
         self.fold_button.setToolTip("Fold the selected question under the question chosen on the right")
         asked = self.askers.count()
         self._say(f"asked by {asked}" if asked > 1 else "")
@@ -129,7 +129,7 @@ class DuplicatesPane(QWidget):
         self._group = {}
         self.heading.setText("Like the question being typed" if text.strip() else "Type a question to see its likes")
         self._show_matches(self._similar(text, None) if text.strip() else [])
-        self.fold_button.setText("Save as &duplicate of the chosen question")
+        self.fold_button.setText("Save as du&plicate of the chosen question")
         self.fold_button.setToolTip("Save the question being typed folded under the chosen question")
         self._say(f"{self.matches.count()} alike" if self.matches.count() else "")
         self._enable()
@@ -161,7 +161,8 @@ class DuplicatesPane(QWidget):
             item = QListWidgetItem(f"{match.score}% alike · {named(question)} · {asker_line(question)}")
             item.setData(ID_ROLE, match.question_id)
             self.matches.addItem(item)
-        self.matches_label.setText(f"&Like it ({len(self._found)}):" if self._found else "&Like it: none found")
+        self.matches_label.setText(f"&Similar questions ({len(self._found)}):" if self._found
+                                   else "&Similar questions: none found")
         self.matches.setVisible(bool(self._found))  # no empty box: the comparison takes the room
         if self._found:
             self.matches.setCurrentRow(0)
@@ -203,7 +204,7 @@ class DuplicatesPane(QWidget):
         chosen = self.chosen_asker()
         folded = chosen is not None and self.askers.currentRow() > 0  # the first row is the original
         self.unfold_button.setEnabled(writable and folded)
-        self.unfold_button.setText(f"Un&fold question {chosen}" if folded else "Un&fold")
+        self.unfold_button.setText(f"Unf&old question {chosen}" if folded else "Unf&old")
 
     # Acting
     def _fold(self) -> None:

@@ -31,7 +31,7 @@ IGNORE = "(not imported)"
 def remembered(proposal: MappingProposal, settings: Settings) -> ColumnMapping:
     """The proposal's mapping, or the one chosen last time for the same headers (when it still fits)."""
     chosen = settings.import_columns(proposal.signature)
-    names = {spec.name for spec in proposal.fields}
+    names = {name for name, _ in proposal.choices}
     if not chosen or any(name not in names or max(cols, default=0) >= len(proposal.headers)
                          for name, cols in chosen.items()):
         return proposal.mapping
@@ -117,14 +117,13 @@ class ImportDialog(QDialog):
         rows = proposal.preview
         self.preview.setColumnCount(len(proposal.headers))
         self.preview.setRowCount(len(rows) + 1)
-        self.preview.setHorizontalHeaderLabels([h or f"Column {n + 1}" for n, h in enumerate(proposal.headers)])
         self.combos: list[QComboBox] = []
         for column, header in enumerate(proposal.headers):
             combo = QComboBox()
             combo.setAccessibleName(f"Column {column + 1} “{header}” read as")
             combo.addItem(IGNORE, None)
-            for spec in proposal.fields:
-                combo.addItem(spec.label, spec.name)
+            for name, text in proposal.choices:
+                combo.addItem(text, name)
             combo.setCurrentIndex(max(combo.findData(self.mapping.field_at(column)), 0))
             combo.activated.connect(lambda _i, c=column: self._column_chosen(c))
             self.preview.setCellWidget(0, column, combo)
@@ -146,12 +145,17 @@ class ImportDialog(QDialog):
         self._say_doubt()
 
     def _say_doubt(self) -> None:
-        labels = {spec.name: spec.label for spec in self.proposal.fields}
+        labels = dict(self.proposal.choices)
         headers = self.proposal.headers
         doubts = [f"{labels.get(name, name)}: " + " or ".join(f"“{headers[c]}”" for c in columns)
                   for name, columns in self.mapping.candidates.items()]
+        in_doubt = {c for columns in self.mapping.candidates.values() for c in columns}
+        for column, header in enumerate(headers):  # a column to choose is marked in words, not colour
+            title = header or f"Column {column + 1}"
+            self.preview.setHorizontalHeaderItem(column, QTableWidgetItem(f"? {title}" if column in in_doubt
+                                                                          else title))
         if doubts:
-            self.doubt.setText("Choose which column holds " + "; ".join(doubts) + ".")
+            self.doubt.setText("Choose which column holds " + "; ".join(doubts) + " (marked ? above).")
         else:
             read = ", ".join(f"{labels.get(name, name)} ← " + " + ".join(f"“{headers[c]}”" for c in columns)
                              for name, columns in self.mapping.columns.items())
