@@ -29,31 +29,16 @@ def distinct_values(table: RecordTable, column: str, limit: int = 2_000, **equal
         return [row[0] for row in table._store.conn.execute(sql, [*params, limit])]
 
 
-def narrow_questions(table: RecordTable, ids: list[int], *, roots_only: bool = False,
-                     answered: bool | None = None) -> list[int]:
-    """`ids` (kept in their order) less the questions that fail the desk's filters that are not equalities:
-    folded duplicates (`roots_only`), with or without a suggested answer."""
-    clauses = []
-    if roots_only:
-        clauses.append("duplicate_of IS NULL")
-    if answered is not None:
-        clauses.append("trim(suggested_answer) != ''" if answered else "trim(suggested_answer) = ''")
-    if not clauses or not ids:
+def answered_ids(table: RecordTable, ids: list[int], *, answered: bool) -> list[int]:
+    """`ids` (kept in their order) of the questions that have (or, `answered` False, lack) a suggested answer."""
+    if not ids:
         return ids
+    condition = "trim(suggested_answer) != ''" if answered else "trim(suggested_answer) = ''"
     kept: set[int] = set()
     with table._store.reading():
         for start in range(0, len(ids), 5_000):
             chunk = ids[start:start + 5_000]
             marks = ", ".join("?" for _ in chunk)
-            sql = f"SELECT id FROM {table.table} WHERE id IN ({marks}) AND " + " AND ".join(clauses)
+            sql = f"SELECT id FROM {table.table} WHERE id IN ({marks}) AND {condition}"
             kept.update(row[0] for row in table._store.conn.execute(sql, chunk))
     return [i for i in ids if i in kept]
-
-
-def duplicate_counts(table: RecordTable, **equals: Any) -> dict[int, int]:
-    """For each question others are folded under (among those matching `equals`): how many are folded under it."""
-    where, params = table._criteria(equals)
-    sql = (f"SELECT duplicate_of, count(*) FROM {table.table} WHERE duplicate_of IS NOT NULL"
-           + (f" AND {where}" if where else "") + " GROUP BY duplicate_of")
-    with table._store.reading():
-        return {row[0]: row[1] for row in table._store.conn.execute(sql, params)}

@@ -1,6 +1,7 @@
 """The Questions tab as a desk: fast entry above a triage table with counts per status, more filters,
 several rows selected at once for bulk edits, a context menu, and duplicates folded under their original."""
 
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +32,7 @@ from council_prep.gui.tables.columns import TableSpec
 from council_prep.gui.tables.model import Column
 from council_prep.gui.tables.table_tab import TableTab
 from council_prep.store.changes import Changes
-from council_prep.store.views import distinct_values, duplicate_counts, narrow_questions
+from council_prep.store.views import answered_ids, distinct_values
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -50,7 +51,8 @@ class QuestionsTab(TableTab):
         self.settings = settings
         self.setAcceptDrops(True)
         self.meeting: Meeting | None = None
-        self.asked_by: dict[int, int] = {}  # original id -> how many are folded under it
+        self.asked_by: Counter[int] = Counter()  # original id -> how many are folded under it
+        self.folded: set[int] = set()  # ids of the questions folded under another
         self.model.narrow = self._narrow
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -154,8 +156,10 @@ class QuestionsTab(TableTab):
         if self.late_filter.isChecked():
             late = set(table.late_ids(self.meeting_id)) if self.meeting_id is not None else set()
             ids = [i for i in ids if i in late]
-        return narrow_questions(table, ids, roots_only=not self.folded_filter.isChecked(),
-                                answered=self.answer_filter.currentData())
+        if not self.folded_filter.isChecked() and self.folded:
+            ids = [i for i in ids if i not in self.folded]
+        answered = self.answer_filter.currentData()
+        return ids if answered is None else answered_ids(table, ids, answered=answered)
 
     def clear_filters(self) -> None:
         for combo in (self.assignee_filter, self.asker_type_filter, self.confidential_filter, self.answer_filter):
@@ -209,7 +213,9 @@ class QuestionsTab(TableTab):
         """What the rows show beyond their own record: how many are folded under each, the assignees."""
         meeting_id = self.meeting_id if self.meeting_id is not None else -1
         table = self.session.store.questions
-        self.asked_by = duplicate_counts(table, meeting_id=meeting_id)
+        links = table.duplicate_links(meeting_id)
+        self.folded = {question_id for question_id, _ in links}
+        self.asked_by = Counter(original for _, original in links)
         askers = next(n for n, c in enumerate(self.model.columns) if c.title == "Askers")
         self.table.setColumnHidden(askers, not self.asked_by)  # a column of blanks until a question is folded
         self._show_counts()
@@ -232,6 +238,10 @@ class QuestionsTab(TableTab):
             self.model.layoutChanged.emit()  # "asked by" and "late" are drawn from facts beyond the row
             if not self.duplicates.typed:
                 self.duplicates.show_record(self.current_question())
+
+    def add_record(self) -> None:
+        """New question: the cursor goes into the entry form, with nothing in it to type over."""
+        self.entry.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # Selection and bulk actions
     def selected_ids(self) -> list[int]:
