@@ -29,6 +29,17 @@ def distinct_values(table: RecordTable, column: str, limit: int = 2_000, **equal
         return [row[0] for row in table._store.conn.execute(sql, [*params, limit])]
 
 
+def counts_by(table: RecordTable, column: str, **equals: Any) -> dict[Any, int]:
+    """How many of the records matching `equals` have each value of `column` (one query for a whole header)."""
+    if column not in table._columns:
+        raise ValueError(f"{table.table} has no column {column!r}")
+    where, params = table._criteria(equals)
+    sql = f'SELECT "{column}", count(*) FROM {table.table}' + (f" WHERE {where}" if where else "") + \
+        f' GROUP BY "{column}"'
+    with table._store.reading():
+        return {row[0]: row[1] for row in table._store.conn.execute(sql, params)}
+
+
 def answered_ids(table: RecordTable, ids: list[int], *, answered: bool) -> list[int]:
     """`ids` (kept in their order) of the questions that have (or, `answered` False, lack) a suggested answer."""
     if not ids:

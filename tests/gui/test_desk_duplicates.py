@@ -52,6 +52,9 @@ def test_fold_then_the_group_shows_every_asker_then_unfold(qtbot, window: MainWi
     window.tabs.setCurrentWidget(tab)
     tab.select_record(other.id)
     pane = tab.duplicates
+    assert pane.matches.count() == 0  # looked for only when the pane is shown
+    qtbot.mouseClick(tab.side.tabBar(), Qt.MouseButton.LeftButton, pos=tab.side.tabBar().tabRect(1).center())
+    assert tab.side.currentWidget() is pane
     assert pane.chosen_match() == original.id  # the selected question's likes, best first
     qtbot.mouseClick(pane.fold_button, Qt.MouseButton.LeftButton)  # Mark as duplicate of the chosen question
     assert store.questions.get(other.id).duplicate_of == original.id
@@ -67,7 +70,6 @@ def test_fold_then_the_group_shows_every_asker_then_unfold(qtbot, window: MainWi
     assert lines[0].startswith("Rosa Quispe, CGTP  (confidential) (original)") and ORIGINAL in lines[0]
     assert lines[1].startswith("Luis Paredes, SNI (duplicate)") and TYPED in lines[1]  # each keeps their own text
     assert not pane.askers.item(0).icon().isNull() and pane.askers.item(1).icon().isNull()  # the lock
-    tab.side.setCurrentWidget(pane)
     assert unnamed(tab) == []  # every control of the desk, the duplicates pane shown, has a name
     pane.askers.setFocus()
     qtbot.keyClick(pane.askers, Qt.Key.Key_Down)

@@ -1,6 +1,8 @@
 """The duplicates pane: who asked the selected question (its group, each asker with their own text and
 confidentiality), questions like it or like the one being typed side by side, folding and unfolding."""
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,6 +19,9 @@ from council_prep.domain import Question
 from council_prep.gui.desk.compare import SideBySide, shared_words
 from council_prep.gui.icons import icon
 from council_prep.gui.session import Session
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -50,7 +55,8 @@ class DuplicatesPane(QWidget):
         self.record: Question | None = None
         self.typed = ""  # the text of the entry form, when the pane compares against it
         self._found: dict[int, tuple[Match, Question]] = {}
-        self._group: dict[int, Question] = {}
+        self._group: dict[int, Question] = {}  # the selected question's group, the original first
+        self._matches_wanted = False  # the selected question's likes are still to be looked for
         self.heading = QLabel()
         self.heading.setAccessibleName("Asked by")
         self.heading.setWordWrap(True)
@@ -95,9 +101,9 @@ class DuplicatesPane(QWidget):
         self.askers.clear()
         self.askers.blockSignals(False)
         self._group = {}
+        self._show_matches([])
         if record is None or record.id is None:
             self.heading.setText("No question selected")
-            self._show_matches([])
         else:
             original = store.get(record.duplicate_of) if record.duplicate_of else record
             group = [original, *store.duplicates_of(original.id)]  # type: ignore[arg-type]
@@ -108,21 +114,38 @@ class DuplicatesPane(QWidget):
                 self.heading.setText(f"Folded under {named(original)}; asked by {len(group)}")
             else:
                 self.heading.setText(f"Asked by {len(group)}" if len(group) > 1 else "Asked by 1: no duplicates")
-            in_group = {m.id for m in group}
-            self._show_matches([m for m in self._similar(record.text, record.id) if m.question_id not in in_group])
-            # Another asker of the group is compared side by side with the selected question.
-            others = [n for n, m in enumerate(group) if m.id != record.id]
-            if others:
-                self.askers.setCurrentRow(others[0])
+            self._matches_wanted = True
+            if self.isVisible():
+                self._find_matches()
         self.fold_button.setText("Mark as du&plicate of the chosen question")
         self.fold_button.setToolTip("Fold the selected question under the question chosen on the right")
         asked = self.askers.count()
         self._say(f"asked by {asked}" if asked > 1 else "")
         self._enable()
 
+    def _find_matches(self) -> None:
+        """Questions like the selected one (not in its group), and another asker of the group beside it.
+
+        Looked for only when the pane is in sight: the full-text search is the slow part of a selection.
+        """
+        self._matches_wanted = False
+        record = self.record
+        if record is None:
+            return
+        self._show_matches([m for m in self._similar(record.text, record.id) if m.question_id not in self._group])
+        others = [n for n, member_id in enumerate(self._group) if member_id != record.id]
+        if others:
+            self.askers.setCurrentRow(others[0])
+
+    def showEvent(self, event: "QShowEvent") -> None:
+        super().showEvent(event)
+        if self._matches_wanted:
+            self._find_matches()
+
     def show_typed(self, text: str) -> None:
         """Questions like the one being typed in the entry form."""
         self.record, self.typed = None, text
+        self._matches_wanted = False
         self.askers.blockSignals(True)
         self.askers.clear()
         self.askers.blockSignals(False)

@@ -32,7 +32,7 @@ from council_prep.gui.tables.columns import TableSpec
 from council_prep.gui.tables.model import Column
 from council_prep.gui.tables.table_tab import TableTab
 from council_prep.store.changes import Changes
-from council_prep.store.views import answered_ids, distinct_values
+from council_prep.store.views import answered_ids, counts_by, distinct_values
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -191,10 +191,10 @@ class QuestionsTab(TableTab):
         self.status_filter.setCurrentIndex(0 if index == self.status_filter.currentIndex() else index)
 
     def _show_counts(self) -> None:
-        table = self.session.store.questions
         meeting_id = self.meeting_id if self.meeting_id is not None else -1
+        counts = counts_by(self.session.store.questions, "status", meeting_id=meeting_id)
         for status, button in self.count_buttons.items():
-            count = table.count_of(meeting_id=meeting_id, status=status)
+            count = counts.get(status.value, 0)
             button.setText(f"{label(status)} {count}")
             button.setAccessibleName(f"{label(status)}: {count} questions")
 
@@ -219,7 +219,7 @@ class QuestionsTab(TableTab):
         askers = next(n for n, c in enumerate(self.model.columns) if c.title == "Askers")
         self.table.setColumnHidden(askers, not self.asked_by)  # a column of blanks until a question is folded
         self._show_counts()
-        names = distinct_values(table, "assignee")
+        names = distinct_values(table, "assignee", meeting_id=meeting_id)
         self.triage.fill_assignees(names)
         chosen = self.assignee_filter.currentData()
         self.assignee_filter.blockSignals(True)
