@@ -1,7 +1,8 @@
 """Duplicates at the desk: found while typing, shown side by side, folded, unfolded; a loop refused."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from council_prep.domain import Question
 from council_prep.gui.main_window import MainWindow
@@ -15,6 +16,35 @@ def add_original(window: MainWindow, **fields) -> Question:
     store = window.session.store
     return store.questions.add(Question(meeting_id=window.current_meeting().id, text=ORIGINAL,
                                         asker_name="Rosa Quispe", organization="CGTP", **fields))
+
+
+def folded_pair(window: MainWindow) -> tuple[Question, Question]:
+    """An original and a repeat of it folded under it, on the Questions tab."""
+    original = add_original(window)
+    store = window.session.store
+    other = store.questions.add(Question(meeting_id=original.meeting_id, text=TYPED, asker_name="Luis Paredes"))
+    store.questions.mark_duplicate(other.id, original.id)
+    window.tabs.setCurrentWidget(window.questions_tab)
+    window.questions_tab.reload()
+    return original, other
+
+
+def right_click_menu(qtbot, tab, record_id: int) -> QMenu:
+    """Right-click the row of `record_id` and return the menu that opens."""
+    rect = tab.table.visualRect(tab.model.index(tab.model.row_of(record_id), 1))
+    viewport = tab.table.viewport()
+    QApplication.sendEvent(viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, rect.center(),
+                                                       viewport.mapToGlobal(rect.center()),
+                                                       Qt.KeyboardModifier.NoModifier))
+    menus = [m for m in tab.table.findChildren(QMenu) if m.isVisible()]
+    assert len(menus) == 1
+    return menus[0]
+
+
+def click_item(qtbot, menu: QMenu, starts: str) -> None:
+    action = next(a for a in menu.actions() if a.text().startswith(starts))
+    assert action.isEnabled(), action.text()
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
 
 
 def test_a_duplicate_is_found_while_typing_and_saved_folded_under_it(qtbot, window: MainWindow):
@@ -83,12 +113,9 @@ def test_fold_then_the_group_shows_every_asker_then_unfold(qtbot, window: MainWi
 
 
 def test_folding_an_original_under_its_own_duplicate_is_refused_with_a_message(qtbot, window: MainWindow):
-    original = add_original(window)
+    original, other = folded_pair(window)
     store = window.session.store
-    other = store.questions.add(Question(meeting_id=original.meeting_id, text=TYPED, asker_name="Luis Paredes"))
-    store.questions.mark_duplicate(other.id, original.id)
     tab = window.questions_tab
-    window.tabs.setCurrentWidget(tab)
     qtbot.mouseClick(tab.folded_filter, Qt.MouseButton.LeftButton)  # show the folded one as a row too
     assert tab.model.row_of(other.id) >= 0
     # Select the original, then the duplicate last (ctrl+click): "Mark 1 as duplicate of question <duplicate>".
@@ -97,27 +124,21 @@ def test_folding_an_original_under_its_own_duplicate_is_refused_with_a_message(q
                                 (other.id, Qt.KeyboardModifier.ControlModifier)):
         point = table.visualRect(tab.model.index(tab.model.row_of(record_id), 1)).center()
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, pos=point)
-    menu = tab._context_menu(table.visualRect(tab.model.index(0, 1)).center())
-    fold = next(a for a in menu.actions() if a.text().startswith("&Mark 1 as duplicate of question"))
-    assert fold.isEnabled()
-    fold.trigger()
-    menu.close()
-    box = qtbot.waitUntil(lambda: window.findChild(QMessageBox, "store-failed") is not None, timeout=2000) \
-        or window.findChild(QMessageBox, "store-failed")
-    assert "loop" in box.text() and f"question {original.id}" in box.text()
+    menu = right_click_menu(qtbot, tab, other.id)
+    click_item(qtbot, menu, f"&Mark 1 as duplicate of question {other.id}")
+    box = window.findChild(QMessageBox, "store-failed")
+    assert box is not None and "loop" in box.text() and f"question {original.id}" in box.text()
     assert store.questions.get(original.id).duplicate_of is None  # nothing changed
     assert store.questions.get(other.id).duplicate_of == original.id
     box.close()
+    menu = right_click_menu(qtbot, tab, other.id)  # the folded one can be unfolded from the menu too
+    click_item(qtbot, menu, "&Unfold 1")
+    assert store.questions.get(other.id).duplicate_of is None
 
 
 def test_the_desk_keeps_its_alt_letters_apart_whichever_side_is_shown(qtbot, window: MainWindow):
-    original = add_original(window)
-    store = window.session.store
-    other = store.questions.add(Question(meeting_id=original.meeting_id, text=TYPED, asker_name="Luis Paredes"))
-    store.questions.mark_duplicate(other.id, original.id)
+    original, _other = folded_pair(window)
     tab = window.questions_tab
-    window.tabs.setCurrentWidget(tab)
-    tab.reload()
     tab.select_record(original.id)
     tab.side.setCurrentWidget(tab.duplicates)
     assert tab.duplicates.unfold_button.isEnabled()

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QApplication
 
 from council_prep.domain import QuestionStatus
 from council_prep.gui.main_window import MainWindow
+from tests.gui.test_desk_duplicates import right_click_menu
 
 
 class Keyboard:
@@ -135,7 +136,7 @@ def test_bulk_status_and_topic_and_delete_each_are_one_step(qtbot, window: MainW
     tab.triage.set_topic("child_labor")
     assert {(q.status, q.topic_key) for q in store.questions.get_many(ids)} == {(QuestionStatus.WITHDRAWN,
                                                                                    "child_labor")}
-    menu = tab._context_menu(tab.table.visualRect(tab.model.index(0, 1)).center())
+    menu = right_click_menu(qtbot, tab, ids[0])
     assert [a.text() for a in menu.actions() if a.text()][-1] == "&Delete 3 questions"
     menu.close()
     tab.table.setFocus()

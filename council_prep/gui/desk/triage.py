@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton
 
 from council_prep.domain import Question, QuestionStatus, label
@@ -133,6 +133,7 @@ class Triage(QObject):
     def context_menu(self) -> QMenu:
         ids = self.tab.selected_ids()
         menu = QMenu(self.tab.table)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.setAccessibleName("Question actions")
         writable = bool(ids) and not self.session.read_only
         assign = menu.addMenu("&Assign to")
