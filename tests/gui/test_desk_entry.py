@@ -132,8 +132,12 @@ def test_bulk_status_and_topic_and_delete_each_are_one_step(qtbot, window: MainW
     qtbot.keyClick(tab.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     ids = tab.selected_ids()
     assert len(ids) == 3
-    tab.triage.set_status(QuestionStatus.WITHDRAWN)
-    tab.triage.set_topic("child_labor")
+    for submenu, item in (("Set &status", "Withdrawn"), ("Set &topic", "Child labor and its worst forms")):
+        menu = right_click_menu(qtbot, tab, ids[0])
+        choices = next(a.menu() for a in menu.actions() if a.text() == submenu)
+        next(a for a in choices.actions() if a.text() == item).trigger()
+        menu.close()
+    assert window.undo_action.text().replace("&", "") == "Undo Set topic Child labor and its worst forms (3 questions)"
     assert {(q.status, q.topic_key) for q in store.questions.get_many(ids)} == {(QuestionStatus.WITHDRAWN,
                                                                                    "child_labor")}
     menu = right_click_menu(qtbot, tab, ids[0])

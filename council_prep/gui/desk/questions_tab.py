@@ -93,6 +93,16 @@ class QuestionsTab(TableTab):
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(1, self._more_filters())
         self.triage.show_selection()
+        session.read_only_changed.connect(self._show_desk_controls)
+        self._show_desk_controls(session.read_only)
+
+    def _show_desk_controls(self, read_only: bool) -> None:
+        """A reader sees no entry form and no bulk edits: nothing there could be saved."""
+        self.entry.setVisible(not read_only)
+        for index in range(self.triage.bar.count()):
+            widget = self.triage.bar.itemAt(index).widget()
+            if widget is not None and widget is not self.triage.selected_label:
+                widget.setVisible(not read_only)
 
     # Columns: a lock on confidential askers, late ones flagged, "asked by N" on an original
     def _desk_columns(self, columns: list[Column]) -> list[Column]:
