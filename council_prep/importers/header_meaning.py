@@ -110,6 +110,7 @@ def match_headers(values: list[object], fields: tuple[Field, ...], required: tup
         mapping.columns.update({name: (col,) for name, col in layout.items()})
         mapping.layout = mail.LAYOUT
     taken = {c for cols in mapping.columns.values() for c in cols}
+    by_layout = set(mapping.columns)  # certain already: a mail's Date beside its Received is not a doubt
     exact = len(mapping.columns)
     for col, header in headers.items():
         name = by_exact.get(words(bare(header)))
@@ -118,7 +119,7 @@ def match_headers(values: list[object], fields: tuple[Field, ...], required: tup
         if name not in mapping.columns:
             mapping.columns[name] = (col,)
             exact += 1
-        elif name != confidentiality.FIELD:  # two columns for the asker's choice are refused on reading
+        elif name != confidentiality.FIELD and name not in by_layout:  # two choice columns are refused on reading
             mapping.candidates.setdefault(name, list(mapping.columns[name])).append(col)
         taken.add(col)
     wording = {col: confidentiality.meaning(h) for col, h in headers.items() if col not in taken}

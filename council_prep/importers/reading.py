@@ -60,7 +60,7 @@ class Sheet:
         return f"{self.path} row {number}{column}"
 
     def columns_read(self, fields: tuple[Field, ...]) -> str:
-        """'Question ← “What would you like to ask?”; Asker ← “First Name” + “Last Name”' for the user."""
+        """'Question ← What would you like to ask?; Asker ← First Name + Last Name' for the user."""
         labels = {spec.name: spec.label for spec in fields}
         return "; ".join(f"{labels.get(name, name.capitalize())} ← {self.headers[name]}" for name in self.headers)
 
@@ -94,7 +94,7 @@ def read_sheet(path: Path, sheet_name: str, fields: tuple[Field, ...], required:
         if not mapping.certain:
             raise MappingUncertain(f"{path} row {number}: {doubts(mapping, header_values, fields)}", path,
                                    [header_text(v) for v in header_values], mapping)
-        _refuse_repeated_fields(path, number, header_values, fields)
+        _refuse_two_choices(path, number, header_values, fields)
     missing = [spec.header for spec in fields if spec.name in required and spec.name not in mapping.columns]
     if missing:
         raise UnreadableFileError(f"{path} row {number}: no column is read as {', '.join(missing)}")
@@ -160,8 +160,10 @@ def doubts(mapping: ColumnMapping, header_values: list[object], fields: tuple[Fi
     return "; ".join(parts) + "; choose the columns"
 
 
-def _refuse_repeated_fields(path: Path, number: int, values: list[object], fields: tuple[Field, ...]) -> None:
-    lookup = {name: spec for spec in fields for name in exact_names(spec)}
+def _refuse_two_choices(path: Path, number: int, values: list[object], fields: tuple[Field, ...]) -> None:
+    """Two columns named for the asker's choice to stay confidential: reading one would ignore the other.
+    (Two columns for another field are a doubt a person settles: see header_meaning.)"""
+    lookup = {name: spec for spec in fields for name in exact_names(spec) if spec.name == confidentiality.FIELD}
     seen: dict[str, str] = {}
     problems = []
     for value in values:

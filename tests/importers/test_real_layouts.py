@@ -131,11 +131,12 @@ def test_spanish_attendee_list_joins_first_and_last_name(store: Store, meeting_i
 def test_spanish_mail_export(store: Store, meeting_id: int, tmp_path: Path) -> None:
     headers = ["Asunto", "Cuerpo", "De: (nombre)", "De: (dirección)", "De: (tipo)", "Para: (nombre)",
                "Para: (dirección)", "Para: (tipo)", "CC: (nombre)", "Categorías", "Importancia", "Confidencialidad",
-               "Recibido"]
+               "Fecha", "Recibido"]
     plan = plan_question_import(store, meeting_id, layouts.outlook(tmp_path / "buzon.csv", headers),
                                 subject="Public session questions")
-    assert [(q.asker_name, q.asker_email) for q in plan.added] == [("Ana Pérez", "ana@pescadores.pe"),
-                                                                   ("Bo Chen", "bo@ngo.org")]
+    assert [(q.asker_name, q.asker_email, q.received_at) for q in plan.added] == [
+        ("Ana Pérez", "ana@pescadores.pe", datetime(2027, 2, 22, 9, 14)),
+        ("Bo Chen", "bo@ngo.org", datetime(2027, 3, 2, 18, 40))]
 
 
 def test_an_ambiguous_question_column_asks_for_a_choice(store: Store, meeting_id: int, tmp_path: Path) -> None:
