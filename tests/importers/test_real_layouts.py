@@ -1,6 +1,7 @@
 """The files staff really receive, imported into a real store and read back: form responses, an
 attendee list, a mailbox's export and a webinar's Q&A report, in English and Spanish wording."""
 
+import csv
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -248,3 +249,17 @@ def test_choosing_two_name_columns_joins_them(store: Store, meeting_id: int, tmp
     assert (question.asker_name, question.asker_email) == ("Ana Pérez", "ana@x.org")
     with pytest.raises(UnreadableFileError, match="'email' is chosen twice; only the asker"):
         choose_columns(proposal, [("email", "Contact"), ("email", "Given")])
+
+
+def test_the_same_mail_is_one_question_however_its_sender_is_named(store: Store, meeting_id: int,
+                                                                   tmp_path: Path) -> None:
+    store.questions.add(Question(meeting_id=meeting_id, text="Is the minimum wage review on the agenda?",
+                                 asker_name="Bo Chen"))  # typed in by hand before the mailbox was exported
+    path = layouts.outlook(tmp_path / "mailbox.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    rows[2][2] = "ana@pescadores.pe"  # the second mailbox names the sender by address
+    layouts.write_rows(path, rows)
+    plan = plan_question_import(store, meeting_id, path, subject="Public session questions")
+    assert [q.asker_name for q in plan.added] == ["Ana Pérez"]
+    assert plan.duplicates == 2  # the copy in the second mailbox, and Bo Chen's mail already typed in
