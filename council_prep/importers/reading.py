@@ -16,7 +16,14 @@ from council_prep.domain.fields import Field, fields_of
 from council_prep.importers import confidentiality, mail
 from council_prep.importers.csv_source import csv_rows
 from council_prep.importers.errors import ImportRejected, MappingUncertain, UnreadableFileError
-from council_prep.importers.header_meaning import ColumnMapping, Match, bare, exact_names, match_headers
+from council_prep.importers.header_meaning import (
+    ColumnMapping,
+    Match,
+    bare,
+    exact_names,
+    match_headers,
+    settle_by_values,
+)
 from council_prep.importers.values import as_text, words
 from council_prep.importers.xlsx_source import xlsx_rows
 from council_prep.zipguard import is_ole
@@ -142,6 +149,7 @@ def locate_header(path: Path, head: list[tuple[int, list[object]]], fields: tupl
             f"{spec.header} (or {', '.join(spec.aliases[:3])})" for spec in fields if spec.name in required)
         raise UnreadableFileError(
             f"{path}: no header row found in the first {HEADER_SEARCH_ROWS} rows; it needs a column headed {wanted}")
+    settle_by_values(best[1].mapping, [values for _, values in head[best[0] + 1:]])
     return best
 
 

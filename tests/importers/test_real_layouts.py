@@ -263,3 +263,13 @@ def test_the_same_mail_is_one_question_however_its_sender_is_named(store: Store,
     plan = plan_question_import(store, meeting_id, path, subject="Public session questions")
     assert [q.asker_name for q in plan.added] == ["Ana Pérez"]
     assert plan.duplicates == 2  # the copy in the second mailbox, and Bo Chen's mail already typed in
+
+
+def test_a_yes_or_no_column_is_not_taken_for_the_question(store: Store, meeting_id: int, tmp_path: Path) -> None:
+    headers = ["Timestamp", "Full name", "Would you like to ask a question live during the session?",
+               "What question would you like the Council to answer?"]
+    path = layouts.write_rows(tmp_path / "form.csv", [headers, ["2/22/27 8:20", "Ana", "Yes", ""],
+                                                      ["2/22/27 9:20", "Bo", "No", "Why so late?"]])
+    (question,) = imported(store, meeting_id, path)
+    assert (question.text, question.asker_name) == ("Why so late?", "Bo")
+    assert propose_mapping(path).mapping.certain
