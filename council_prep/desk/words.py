@@ -16,6 +16,8 @@ _QUOTE_START = re.compile(
 _QUOTED_LINE = re.compile(r"^\s*>.*$", re.MULTILINE)
 _SIGNATURE = re.compile(r"^-- ?$", re.MULTILINE)
 _WORD = re.compile(r"[^\W_]+")  # letters and digits, as the search index splits words
+# The blocks of combining diacritical marks, which NFKD splits off accented letters.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 # Words too common to tell one question from another (English and Spanish).
 _STOPWORDS = """
@@ -54,5 +56,5 @@ def _own_part(text: str) -> str:
 
 
 def _unaccented(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    """Letters without their accents ("organización" is "organizacion"), as the search index reads them."""
+    return text if text.isascii() else _COMBINING.sub("", unicodedata.normalize("NFKD", text))

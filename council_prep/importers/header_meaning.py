@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from council_prep.domain.fields import JOINED_PARTS, Field
 from council_prep.domain.fields import field as field_spec
 from council_prep.importers import confidentiality, mail
-from council_prep.importers.values import words
+from council_prep.importers.values import CellProblem, as_bool, as_text, words
 
 # A column whose header hints at several fields goes to the first of them here: "Name of your
 # organization" is the organization, "Your question (name optional)" the question.
+TEXT = "text"  # the field whose column must be certain before anything is imported
 PRIORITY = ("organization", "asker_email", "text", "received_at", "asker_name")
 JOINABLE = {name for _, name in JOINED_PARTS}  # fields two columns may hold together
 _OPTIONAL = re.compile(r"\s*\((optional|opcional|facultatif|facultativo)\)\s*|\s*\*\s*$", re.IGNORECASE)
@@ -110,6 +111,7 @@ def match_headers(values: list[object], fields: tuple[Field, ...], required: tup
         mapping.columns.update({name: (col,) for name, col in layout.items()})
         mapping.layout = mail.LAYOUT
     taken = {c for cols in mapping.columns.values() for c in cols}
+    by_layout = set(mapping.columns)  # certain already: a mail's Date beside its Received is not a doubt
     exact = len(mapping.columns)
     for col, header in headers.items():
         name = by_exact.get(words(bare(header)))
@@ -118,7 +120,7 @@ def match_headers(values: list[object], fields: tuple[Field, ...], required: tup
         if name not in mapping.columns:
             mapping.columns[name] = (col,)
             exact += 1
-        elif name != confidentiality.FIELD:  # two columns for the asker's choice are refused on reading
+        elif name != confidentiality.FIELD and name not in by_layout:  # two choice columns are refused on reading
             mapping.candidates.setdefault(name, list(mapping.columns[name])).append(col)
         taken.add(col)
     wording = {col: confidentiality.meaning(h) for col, h in headers.items() if col not in taken}
@@ -148,6 +150,33 @@ def match_headers(values: list[object], fields: tuple[Field, ...], required: tup
             mapping.candidates[name] = [col for col in free if col not in used]
     mapping.certain = not mapping.candidates
     return Match(mapping, exact)
+
+
+def settle_by_values(mapping: ColumnMapping, rows: list[list[object]]) -> None:
+    """Drop from the columns whose headers tie for the question one whose first answers are all yes or no
+    ("Would you like to ask a question live?"): a question is never yes. One candidate left is certain."""
+    cols = mapping.candidates.get(TEXT)
+    if not cols or TEXT not in mapping.columns:  # no column named for the question: a person says which
+        return
+    kept = [col for col in cols if not _all_yes_or_no([row[col] for row in rows if col < len(row)])]
+    if not kept:
+        return
+    if len(kept) == 1:
+        mapping.columns[TEXT] = (kept[0],)
+        del mapping.candidates[TEXT]
+    else:
+        mapping.candidates[TEXT] = kept
+        if mapping.column(TEXT) not in kept:
+            mapping.columns[TEXT] = (kept[0],)
+    mapping.certain = not mapping.candidates
+
+
+def _all_yes_or_no(values: list[object]) -> bool:
+    filled = [v for v in values if as_text(v).strip()]
+    try:
+        return bool(filled) and all(as_bool(v) is not None for v in filled)
+    except CellProblem:
+        return False
 
 
 def _join_parts(mapping: ColumnMapping, free: dict[int, str], fields: tuple[Field, ...]) -> None:

@@ -46,8 +46,8 @@ class LawChangeImporter:
     def skip(self, reader: RowReader) -> str | None:
         return None  # a row without a title is an error here, not a row to leave out
 
-    def duplicate_key(self, record: LawChange) -> Hashable:
-        return record.partner_code, folded(record.title)
+    def duplicate_keys(self, record: LawChange) -> tuple[Hashable, ...]:
+        return ((record.partner_code, folded(record.title)),)
 
     def stricter(self, target: LawChange, repeat: LawChange) -> str | None:
         return None  # a repeated law change asks for nothing the stored one lacks

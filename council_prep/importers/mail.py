@@ -39,10 +39,10 @@ def recognise(headers: dict[int, str]) -> dict[str, int] | None:
     """Field -> column of a mail export, given each column's header in plain words; None when the
     row is not one (it needs a body column and the sender)."""
     found: dict[str, int] = {}
-    for name, spellings in _COLUMNS.items():
-        for col, header in headers.items():
-            if header in spellings and name not in found:
-                found[name] = col
+    for name, spellings in _COLUMNS.items():  # the likeliest spelling first: Received before Date
+        cols = [col for spelling in spellings for col, header in headers.items() if header == spelling]
+        if cols:
+            found[name] = cols[0]
     if "text" in found and ("asker_name" in found or "asker_email" in found):
         return found
     return None

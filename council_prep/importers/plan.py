@@ -173,7 +173,8 @@ class Importer(Protocol[R]):
         """Why a row is left out on purpose ("no question"), or None to read it."""
     def new_record(self) -> R: ...
     def fill(self, record: R, reader: RowReader, existing: R | None) -> None: ...
-    def duplicate_key(self, record: R) -> Hashable: ...
+    def duplicate_keys(self, record: R) -> tuple[Hashable, ...]:
+        """What makes two records the same: a row sharing any one of these with a known record repeats it."""
     def stricter(self, target: R, repeat: R) -> str | None:
         """Make `target` as strict as its `repeat` asks; the reason ("asker{s} now kept confidential"), or None."""
     def finish(self, plan: "ImportPlan[R]", sheet: Sheet, accepted: list[tuple[int, R]]) -> None:
@@ -192,9 +193,9 @@ def plan_import(store: Store, path: Path, make_importer: Callable[[], Importer[R
                                      stored_state=_state(stored), state_now=lambda: _state(make_importer().existing()),
                                      remake=partial(plan_import, store, path, make_importer, sheet.mapping))
     by_uid = {_canonical(r.uid): r for r in stored}
-    known: dict[Hashable, R] = {}
+    known = _Known(importer.duplicate_keys)
     for record in stored:
-        known.setdefault(importer.duplicate_key(record), record)
+        known.add(record, replacing=False)
     planned: set[int] = set()  # ids of the plan's own records, which a repeat may change in place
     uid_rows: dict[str, int] = {}
     accepted: list[tuple[int, R]] = []
@@ -213,8 +214,8 @@ def plan_import(store: Store, path: Path, make_importer: Callable[[], Importer[R
             plan.problems += reader.problems
             plan.rejected += 1
             continue
-        key = importer.duplicate_key(record)
-        if existing is not None or key not in known or reader.filled("uid"):
+        repeated = known.find(record)
+        if existing is not None or repeated is None or reader.filled("uid"):
             accepted.append((row.number, record))
         if existing is not None:
             if _same(existing, record):
@@ -222,22 +223,38 @@ def plan_import(store: Store, path: Path, make_importer: Callable[[], Importer[R
             else:
                 plan.updated.append(record)
                 planned.add(id(record))
-        elif key in known and not reader.filled("uid"):
-            _repeat(plan, importer, known, key, record, planned)
+        elif repeated is not None and not reader.filled("uid"):
+            _repeat(plan, importer, known, repeated, record, planned)
             continue
         else:
             plan.added.append(record)
             planned.add(id(record))
-        known[key] = record
+        known.add(record)
     importer.finish(plan, sheet, accepted)
     plan.notes = sheet.notes
     return plan
 
 
-def _repeat(plan: ImportPlan[R], importer: Importer[R], known: dict[Hashable, R], key: Hashable, repeat: R,
+class _Known(Generic[R]):
+    """The records met so far, by each of their duplicate keys."""
+
+    def __init__(self, keys_of: Callable[[R], tuple[Hashable, ...]]):
+        self._keys_of = keys_of
+        self._by_key: dict[Hashable, R] = {}
+
+    def add(self, record: R, replacing: bool = True) -> None:
+        for key in self._keys_of(record):
+            if replacing or key not in self._by_key:
+                self._by_key[key] = record
+
+    def find(self, record: R) -> R | None:
+        """The first known record that `record` repeats, or None."""
+        return next((self._by_key[k] for k in self._keys_of(record) if k in self._by_key), None)
+
+
+def _repeat(plan: ImportPlan[R], importer: Importer[R], known: _Known[R], target: R, repeat: R,
             planned: set[int]) -> None:
     """A row that repeats a stored or earlier record: skipped, unless it asks for more (confidentiality)."""
-    target = known[key]
     if id(target) in planned:
         importer.stricter(target, repeat)
         plan.duplicates += 1
@@ -249,7 +266,7 @@ def _repeat(plan: ImportPlan[R], importer: Importer[R], known: dict[Hashable, R]
         return
     plan.updated.append(copy)
     planned.add(id(copy))
-    known[key] = copy
+    known.add(copy)
     plan.reasons[reason] = plan.reasons.get(reason, 0) + 1
 
 

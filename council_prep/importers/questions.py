@@ -68,12 +68,12 @@ class QuestionImporter:
             return "no question"
         return None
 
-    def duplicate_key(self, record: Question) -> Hashable:
-        """The same question from the same asker: the same e-mail address where there is one (the same
-        mail in two mailboxes), else the same name and organization."""
-        if record.asker_email.strip():
-            return folded(record.text), folded(record.asker_email)
-        return folded(record.text), folded(record.asker_name), folded(record.organization)
+    def duplicate_keys(self, record: Question) -> tuple[Hashable, ...]:
+        """The same question from the same asker: the same name and organization, or the same e-mail address
+        (the same mail in two mailboxes, its sender named differently in each)."""
+        text = folded(record.text)
+        by_name = (text, folded(record.asker_name), folded(record.organization))
+        return (by_name, ("e-mail", text, folded(record.asker_email))) if record.asker_email.strip() else (by_name,)
 
     def fill(self, record: Question, reader: RowReader, existing: Question | None) -> None:
         """Set the fields the file has columns for; an empty choice cell keeps what the record had."""

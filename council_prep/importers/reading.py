@@ -16,7 +16,14 @@ from council_prep.domain.fields import Field, fields_of
 from council_prep.importers import confidentiality, mail
 from council_prep.importers.csv_source import csv_rows
 from council_prep.importers.errors import ImportRejected, MappingUncertain, UnreadableFileError
-from council_prep.importers.header_meaning import ColumnMapping, Match, bare, exact_names, match_headers
+from council_prep.importers.header_meaning import (
+    ColumnMapping,
+    Match,
+    bare,
+    exact_names,
+    match_headers,
+    settle_by_values,
+)
 from council_prep.importers.values import as_text, words
 from council_prep.importers.xlsx_source import xlsx_rows
 from council_prep.zipguard import is_ole
@@ -60,7 +67,7 @@ class Sheet:
         return f"{self.path} row {number}{column}"
 
     def columns_read(self, fields: tuple[Field, ...]) -> str:
-        """'Question ← “What would you like to ask?”; Asker ← “First Name” + “Last Name”' for the user."""
+        """'Question ← What would you like to ask?; Asker ← First Name + Last Name' for the user."""
         labels = {spec.name: spec.label for spec in fields}
         return "; ".join(f"{labels.get(name, name.capitalize())} ← {self.headers[name]}" for name in self.headers)
 
@@ -94,7 +101,7 @@ def read_sheet(path: Path, sheet_name: str, fields: tuple[Field, ...], required:
         if not mapping.certain:
             raise MappingUncertain(f"{path} row {number}: {doubts(mapping, header_values, fields)}", path,
                                    [header_text(v) for v in header_values], mapping)
-        _refuse_repeated_fields(path, number, header_values, fields)
+        _refuse_two_choices(path, number, header_values, fields)
     missing = [spec.header for spec in fields if spec.name in required and spec.name not in mapping.columns]
     if missing:
         raise UnreadableFileError(f"{path} row {number}: no column is read as {', '.join(missing)}")
@@ -142,6 +149,7 @@ def locate_header(path: Path, head: list[tuple[int, list[object]]], fields: tupl
             f"{spec.header} (or {', '.join(spec.aliases[:3])})" for spec in fields if spec.name in required)
         raise UnreadableFileError(
             f"{path}: no header row found in the first {HEADER_SEARCH_ROWS} rows; it needs a column headed {wanted}")
+    settle_by_values(best[1].mapping, [values for _, values in head[best[0] + 1:]])
     return best
 
 
@@ -160,8 +168,10 @@ def doubts(mapping: ColumnMapping, header_values: list[object], fields: tuple[Fi
     return "; ".join(parts) + "; choose the columns"
 
 
-def _refuse_repeated_fields(path: Path, number: int, values: list[object], fields: tuple[Field, ...]) -> None:
-    lookup = {name: spec for spec in fields for name in exact_names(spec)}
+def _refuse_two_choices(path: Path, number: int, values: list[object], fields: tuple[Field, ...]) -> None:
+    """Two columns named for the asker's choice to stay confidential: reading one would ignore the other.
+    (Two columns for another field are a doubt a person settles: see header_meaning.)"""
+    lookup = {name: spec for spec in fields for name in exact_names(spec) if spec.name == confidentiality.FIELD}
     seen: dict[str, str] = {}
     problems = []
     for value in values:

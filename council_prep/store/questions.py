@@ -36,23 +36,22 @@ class QuestionTable(RecordTable[Question]):
         A question is never folded under itself or under one of its own duplicates (a loop).
         Each asker keeps their own text and confidentiality: only the link changes.
         """
-        question, target = self.get(question_id), self.get(of_id)
-        if question.meeting_id != target.meeting_id:
-            raise _refused(f"{self._named(question)} cannot be a duplicate of {self._named(target)}: "
-                           "that question belongs to another meeting")
-        links = self._links(question.meeting_id)  # type: ignore[arg-type]
-        chain = follow(of_id, links.get)
-        if question_id == of_id:
-            raise _refused("A question cannot be a duplicate of itself")
-        if question_id in chain.path:
-            raise _refused(f"{self._named(question)} cannot be a duplicate of {self._named(target)}: that question "
-                           "is already one of its duplicates, and the two would fold under each other in a loop; "
-                           "unfold it first")
-        if chain.original is None:
-            raise _refused(f"{self._named(target)} is in a loop of duplicates; unfold one of them first")
-        original = target if chain.original == of_id else self.get(chain.original)
-        label = f"Mark {self._named(question)} as a duplicate of {self._named(original)}"
-        with self._store.transaction(label):
+        with self._store.transaction():  # read and written in one transaction, named by the first update
+            question, target = self.get(question_id), self.get(of_id)
+            if question.meeting_id != target.meeting_id:
+                raise _refused(f"{self._named(question)} cannot be a duplicate of {self._named(target)}: "
+                               "that question belongs to another meeting")
+            chain = follow(of_id, self._links(question.meeting_id).get)  # type: ignore[arg-type]
+            if question_id == of_id:
+                raise _refused("A question cannot be a duplicate of itself")
+            if question_id in chain.path:
+                raise _refused(f"{self._named(question)} cannot be a duplicate of {self._named(target)}: that "
+                               "question is already one of its duplicates, and the two would fold under each other "
+                               "in a loop; unfold it first")
+            if chain.original is None:
+                raise _refused(f"{self._named(target)} is in a loop of duplicates; unfold one of them first")
+            original = target if chain.original == of_id else self.get(chain.original)
+            label = f"Mark {self._named(question)} as a duplicate of {self._named(original)}"
             for folded in [question, *self.find(duplicate_of=question_id)]:
                 folded.duplicate_of = original.id
                 self.update(folded, label)

@@ -50,6 +50,7 @@ def test_a_reply_quoting_the_question_is_scored_on_its_own_words():
     assert normalised(signed) == normalised(asked)
     assert normalised("From: the ministry\nwhat changed?") == "from the ministry what changed"  # no reply below
     assert normalised("¡Organización  SINDICAL, ya!") == "organizacion sindical ya"
+    assert normalised("Perú — 日本語, Ἀθῆναι!") == "peru 日本語 αθηναι"  # other scripts kept, without accents
 
 
 def test_a_paraphrase_sharing_most_content_words_is_found(store: Store, meeting: Meeting,

@@ -22,7 +22,7 @@ EVENTBRITE_HEADERS = ["Order #", "Order Date", "First Name", "Last Name", "Email
                       "Attendee Status", "Is there a question you would like the Council to address? (optional)"]
 OUTLOOK_HEADERS = ["Subject", "Body", "From: (Name)", "From: (Address)", "From: (Type)", "To: (Name)",
                    "To: (Address)", "To: (Type)", "CC: (Name)", "Categories", "Importance", "Sensitivity",
-                   "Received"]
+                   "Date", "Received"]
 
 
 def empty_meeting(store: Store) -> int:
@@ -101,9 +101,9 @@ def outlook(path: Path, headers: list[str] = OUTLOOK_HEADERS) -> Path:
 
 
 def _mail(headers: list[str], subject: str, body: str, name: str, address: str, to: str, received: str) -> list[str]:
-    cells = [subject, body, name, address, "SMTP", "Question mailbox", to, "SMTP", "", "", "Normal", "Normal",
-             received]
-    return cells[:len(headers)]
+    sent = "Mon 2/1/2027 9:00 AM"  # the Date column: when the mail was sent, not when the mailbox got it
+    return [subject, body, name, address, "SMTP", "Question mailbox", to, "SMTP", "", "", "Normal", "Normal", sent,
+            received]
 
 
 def zoom_report(path: Path) -> Path:

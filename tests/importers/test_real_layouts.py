@@ -1,6 +1,7 @@
 """The files staff really receive, imported into a real store and read back: form responses, an
 attendee list, a mailbox's export and a webinar's Q&A report, in English and Spanish wording."""
 
+import csv
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -131,11 +132,12 @@ def test_spanish_attendee_list_joins_first_and_last_name(store: Store, meeting_i
 def test_spanish_mail_export(store: Store, meeting_id: int, tmp_path: Path) -> None:
     headers = ["Asunto", "Cuerpo", "De: (nombre)", "De: (dirección)", "De: (tipo)", "Para: (nombre)",
                "Para: (dirección)", "Para: (tipo)", "CC: (nombre)", "Categorías", "Importancia", "Confidencialidad",
-               "Recibido"]
+               "Fecha", "Recibido"]
     plan = plan_question_import(store, meeting_id, layouts.outlook(tmp_path / "buzon.csv", headers),
                                 subject="Public session questions")
-    assert [(q.asker_name, q.asker_email) for q in plan.added] == [("Ana Pérez", "ana@pescadores.pe"),
-                                                                   ("Bo Chen", "bo@ngo.org")]
+    assert [(q.asker_name, q.asker_email, q.received_at) for q in plan.added] == [
+        ("Ana Pérez", "ana@pescadores.pe", datetime(2027, 2, 22, 9, 14)),
+        ("Bo Chen", "bo@ngo.org", datetime(2027, 3, 2, 18, 40))]
 
 
 def test_an_ambiguous_question_column_asks_for_a_choice(store: Store, meeting_id: int, tmp_path: Path) -> None:
@@ -247,3 +249,27 @@ def test_choosing_two_name_columns_joins_them(store: Store, meeting_id: int, tmp
     assert (question.asker_name, question.asker_email) == ("Ana Pérez", "ana@x.org")
     with pytest.raises(UnreadableFileError, match="'email' is chosen twice; only the asker"):
         choose_columns(proposal, [("email", "Contact"), ("email", "Given")])
+
+
+def test_the_same_mail_is_one_question_however_its_sender_is_named(store: Store, meeting_id: int,
+                                                                   tmp_path: Path) -> None:
+    store.questions.add(Question(meeting_id=meeting_id, text="Is the minimum wage review on the agenda?",
+                                 asker_name="Bo Chen"))  # typed in by hand before the mailbox was exported
+    path = layouts.outlook(tmp_path / "mailbox.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    rows[2][2] = "ana@pescadores.pe"  # the second mailbox names the sender by address
+    layouts.write_rows(path, rows)
+    plan = plan_question_import(store, meeting_id, path, subject="Public session questions")
+    assert [q.asker_name for q in plan.added] == ["Ana Pérez"]
+    assert plan.duplicates == 2  # the copy in the second mailbox, and Bo Chen's mail already typed in
+
+
+def test_a_yes_or_no_column_is_not_taken_for_the_question(store: Store, meeting_id: int, tmp_path: Path) -> None:
+    headers = ["Timestamp", "Full name", "Would you like to ask a question live during the session?",
+               "What question would you like the Council to answer?"]
+    path = layouts.write_rows(tmp_path / "form.csv", [headers, ["2/22/27 8:20", "Ana", "Yes", ""],
+                                                      ["2/22/27 9:20", "Bo", "No", "Why so late?"]])
+    (question,) = imported(store, meeting_id, path)
+    assert (question.text, question.asker_name) == ("Why so late?", "Bo")
+    assert propose_mapping(path).mapping.certain
