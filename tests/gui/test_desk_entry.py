@@ -49,18 +49,20 @@ def test_five_questions_are_entered_with_ctrl_enter_in_the_texts_keys_plus_six_a
         repeat = asker in seen and organization in seen
         keys.type(text)
         keys.press(Qt.Key.Key_Tab)
-        # An asker or organization typed before is completed from its first letters; Tab keeps the completion.
-        keys.type(asker[:4] if asker in seen else asker)
+        # An asker typed before is completed from three letters (Tab keeps the completion) and brings
+        # their organization along; a new organization is completed from what earlier askers typed.
+        keys.type(asker[:3] if asker in seen else asker)
         keys.press(Qt.Key.Key_Tab)
-        keys.type(organization[:4] if organization in seen else organization)
+        if asker not in seen:
+            keys.type(organization[:4] if organization in seen else organization)
         keys.press(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         seen |= {asker, organization}
         assert keys.count <= len(text) + len(asker) + len(organization) + 6
         saved = store.questions.one(text=text)
         assert (saved.asker_name, saved.organization, saved.meeting_id) == (asker, organization, meeting.id)
         assert saved.received_at is not None  # now, unless changed
-        if repeat:  # completed: four letters each, Tab, Tab, Ctrl+Enter
-            assert keys.count == len(text) + 4 + 4 + 3
+        if repeat:  # the text, Tab, three letters of the asker, Tab, Ctrl+Enter: the text's keys plus six
+            assert keys.count == len(text) + 6
     assert store.questions.count_of(meeting_id=meeting.id) == before + 5
     assert QApplication.focusWidget() is entry.text  # ready for the sixth
     assert window.undo_action.text().replace("&", "").startswith("Undo Add question")

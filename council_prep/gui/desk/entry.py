@@ -1,7 +1,8 @@
 """Fast entry of questions: a form that stays open; Ctrl+Enter saves and starts the next.
 
 A question with its text, asker and organization costs the text's keys plus Tab, Tab and Ctrl+Enter.
-Asker and organization complete inline from what was typed before; the received time is now unless
+Asker and organization complete inline from what was typed before, and an asker known already brings
+their organization along; the received time is now unless
 changed; the topic follows the words of the text until one is chosen by hand.
 """
 
@@ -67,6 +68,7 @@ class EntryForm(QGroupBox):
         self.organization = QLineEdit()
         self.organization.setAccessibleName("Organization")
         self._askers = _completing(self.asker)
+        self.asker.editingFinished.connect(self._asker_known)
         self._organizations = _completing(self.organization)
         self.received = QDateTimeEdit()
         self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -151,6 +153,14 @@ class EntryForm(QGroupBox):
         table = self.session.store.questions
         self._askers.setStringList(distinct_values(table, "asker_name"))
         self._organizations.setStringList(distinct_values(table, "organization"))
+
+    def _asker_known(self) -> None:
+        """An asker who asked before brings their organization along (typing replaces it)."""
+        name = self.asker.text().strip()
+        if name and not self.organization.text().strip():
+            known = distinct_values(self.session.store.questions, "organization", limit=1, asker_name=name)
+            if known:
+                self.organization.setText(known[0])
 
     # Entering
     def start_next(self) -> None:
