@@ -16,9 +16,9 @@ from council_prep.domain.fields import field as field_spec
 from council_prep.importers import confidentiality, mail
 from council_prep.importers.values import CellProblem, as_bool, as_text, words
 
+TEXT = "text"  # the field whose column must be certain before anything is imported
 # A column whose header hints at several fields goes to the first of them here: "Name of your
 # organization" is the organization, "Your question (name optional)" the question.
-TEXT = "text"  # the field whose column must be certain before anything is imported
 PRIORITY = ("organization", "asker_email", "text", "received_at", "asker_name")
 JOINABLE = {name for _, name in JOINED_PARTS}  # fields two columns may hold together
 _OPTIONAL = re.compile(r"\s*\((optional|opcional|facultatif|facultativo)\)\s*|\s*\*\s*$", re.IGNORECASE)
