@@ -25,5 +25,5 @@ def test_quick_run_reports_every_figure(tmp_path: Path):
         assert isinstance(figures[key], int | float) and figures[key] > 0, (key, figures[key])
     assert figures["size"]["mode"] == "quick"
     assert "ratio" in done.stdout and "bare QMainWindow" in done.stdout  # the table comes before the JSON
-    assert "near-duplicate groups of a meeting of 500" in done.stdout and "12 groups | FTS5" in done.stdout
+    assert "near-duplicate groups of a meeting of 500" in done.stdout and "12 groups | dict word index" in done.stdout
     assert docs.read_bytes() == before, "a quick run must not overwrite the full run's report"

@@ -9,15 +9,16 @@ the columns that could be meant, so that a person chooses.
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from council_prep.domain.fields import JOINED_PARTS, Field
 from council_prep.domain.fields import field as field_spec
 from council_prep.importers import confidentiality, mail
 from council_prep.importers.values import CellProblem, as_bool, as_text, words
 
+TEXT = "text"  # the field whose column must be certain before anything is imported
 # A column whose header hints at several fields goes to the first of them here: "Name of your
 # organization" is the organization, "Your question (name optional)" the question.
-TEXT = "text"  # the field whose column must be certain before anything is imported
 PRIORITY = ("organization", "asker_email", "text", "received_at", "asker_name")
 JOINABLE = {name for _, name in JOINED_PARTS}  # fields two columns may hold together
 _OPTIONAL = re.compile(r"\s*\((optional|opcional|facultatif|facultativo)\)\s*|\s*\*\s*$", re.IGNORECASE)
@@ -70,24 +71,21 @@ def exact_names(spec: Field) -> set[str]:
     return {words(n) for n in (spec.header, spec.name, *spec.aliases)}
 
 
-def hint_rank(header: str, spec: Field) -> int | None:
-    """How likely a header means the field by its hint words (0 likeliest), or None."""
-    found = _header_words(header)
+def hint_rank(plain_header: str, spec: Field) -> int | None:
+    """How likely a header means the field by its hint words (0 likeliest), or None; the header comes as its
+    words in `confidentiality.plain` form, without "(optional)" (see `bare`)."""
     for rank, group in enumerate(spec.hints):
-        if any(_contains(found, confidentiality.plain(hint).split()) for hint in group):
+        if _phrases(group).search(plain_header):
             return rank
     return None
 
 
-def _header_words(header: str) -> list[str]:
-    return confidentiality.plain(bare(header)).split()
-
-
-def _contains(found: list[str], phrase: list[str]) -> bool:
-    """True when the phrase's words stand together in `found` (a word may take a plural -s/-es)."""
-    size = len(phrase)
-    return any(all(w in (p, p + "s", p + "es") for w, p in zip(found[i:i + size], phrase, strict=True))
-               for i in range(len(found) - size + 1))
+@lru_cache(maxsize=256)
+def _phrases(group: tuple[str, ...]) -> re.Pattern[str]:
+    """Finds any of the phrases as whole words in a plain header; a word may take a plural -s/-es."""
+    each = [" ".join(re.escape(word) + "(?:e?s)?" for word in confidentiality.plain(phrase).split())
+            for phrase in group]
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(each) + r")(?![a-z0-9])")
 
 
 @dataclass
@@ -104,17 +102,19 @@ class Match:
 def match_headers(values: list[object], fields: tuple[Field, ...], required: tuple[str, ...]) -> Match:
     """Read one row as a header row: certain names first, a recognised layout, then hint words."""
     headers = {col: value.strip() for col, value in enumerate(values) if isinstance(value, str) and value.strip()}
+    bares = {col: bare(h) for col, h in headers.items()}
+    plains = {col: confidentiality.plain(h) for col, h in bares.items()}
     by_exact = {name: spec.name for spec in fields for name in exact_names(spec)}
     mapping = ColumnMapping()
-    layout = mail.recognise({col: confidentiality.plain(h) for col, h in headers.items()})
+    layout = mail.recognise(plains)
     if layout is not None:
         mapping.columns.update({name: (col,) for name, col in layout.items()})
         mapping.layout = mail.LAYOUT
     taken = {c for cols in mapping.columns.values() for c in cols}
     by_layout = set(mapping.columns)  # certain already: a mail's Date beside its Received is not a doubt
     exact = len(mapping.columns)
-    for col, header in headers.items():
-        name = by_exact.get(words(bare(header)))
+    for col in headers:
+        name = by_exact.get(words(bares[col]))
         if col in taken or name is None:
             continue
         if name not in mapping.columns:
@@ -123,16 +123,19 @@ def match_headers(values: list[object], fields: tuple[Field, ...], required: tup
         elif name != confidentiality.FIELD and name not in by_layout:  # two choice columns are refused on reading
             mapping.candidates.setdefault(name, list(mapping.columns[name])).append(col)
         taken.add(col)
-    wording = {col: confidentiality.meaning(h) for col, h in headers.items() if col not in taken}
+    wording = {col: confidentiality.meaning_of_words(plains[col]) for col in headers if col not in taken}
     choice = [col for col, said in wording.items() if said is confidentiality.Meaning.CONFIDENTIAL]
     if choice and confidentiality.FIELD not in mapping.columns and any(f.name == confidentiality.FIELD for f in fields):
         mapping.columns[confidentiality.FIELD] = (choice[0],)  # more than one is refused on reading
-    free = {col: h for col, h in headers.items() if col in wording and wording[col] is None}
+    free = {col: plains[col] for col in headers if col in wording and wording[col] is None}
     hinted = sorted((spec for spec in fields if spec.hints and spec.name not in mapping.columns),
                     key=lambda spec: PRIORITY.index(spec.name) if spec.name in PRIORITY else len(PRIORITY))
     _join_parts(mapping, free, fields)
     hits: dict[str, list[tuple[int, int]]] = {}
-    for col, header in free.items():
+    any_hint = _phrases(tuple(hint for spec in hinted for group in spec.hints for hint in group))
+    for col, header in free.items():  # each header's plain words
+        if not any_hint.search(header):
+            continue  # most headers of a wide sheet hint at nothing: one search tells
         for spec in hinted:
             rank = hint_rank(header, spec)
             if rank is not None and spec.name not in mapping.columns:
@@ -180,12 +183,13 @@ def _all_yes_or_no(values: list[object]) -> bool:
 
 
 def _join_parts(mapping: ColumnMapping, free: dict[int, str], fields: tuple[Field, ...]) -> None:
-    """First and last name in two columns make the asker, when no column holds the whole name."""
+    """First and last name in two columns make the asker, when no column holds the whole name
+    (`free`: column -> its header's plain words)."""
     for (kind, name), (first, last) in JOINED_PARTS.items():
         if field_spec(kind, name) not in fields or name in mapping.columns:
             continue
-        firsts = [col for col, h in free.items() if any(_contains(_header_words(h), p.split()) for p in first)]
-        lasts = [col for col, h in free.items() if any(_contains(_header_words(h), p.split()) for p in last)]
+        firsts = [col for col, h in free.items() if _phrases(first).search(h)]
+        lasts = [col for col, h in free.items() if _phrases(last).search(h)]
         firsts = [col for col in firsts if col not in lasts]
         if len(firsts) == 1 and len(lasts) == 1:
             mapping.columns[name] = (firsts[0], lasts[0])

@@ -38,11 +38,14 @@ _QUOTE_HEADER = re.compile(r"^[ \t]*(On|El|Le|Am|Em)\s[^\n]{0,300}(?:\n[^\n]{0,2
 def recognise(headers: dict[int, str]) -> dict[str, int] | None:
     """Field -> column of a mail export, given each column's header in plain words; None when the
     row is not one (it needs a body column and the sender)."""
+    first: dict[str, int] = {}
+    for col, header in headers.items():
+        first.setdefault(header, col)
     found: dict[str, int] = {}
     for name, spellings in _COLUMNS.items():  # the likeliest spelling first: Received before Date
-        cols = [col for spelling in spellings for col, header in headers.items() if header == spelling]
-        if cols:
-            found[name] = cols[0]
+        col = next((first[spelling] for spelling in spellings if spelling in first), None)
+        if col is not None:
+            found[name] = col
     if "text" in found and ("asker_name" in found or "asker_email" in found):
         return found
     return None
