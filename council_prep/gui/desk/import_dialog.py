@@ -5,7 +5,7 @@ and only then the import itself, as one undo step."""
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -52,9 +52,7 @@ def plan_lines(plan: ImportPlan) -> list[str]:
 
 
 class ImportDialog(QDialog):
-    """Columns first, then the plan; `imported(counts)` after the import is written."""
-
-    imported = Signal(object)
+    """Columns first, then the plan, then the import (the status bar names the step written)."""
 
     def __init__(self, session: Session, settings: Settings, meeting_id: int, proposal: MappingProposal,
                  parent: QWidget | None = None):
@@ -230,12 +228,16 @@ class ImportDialog(QDialog):
         self._show_page(1)
 
     def apply(self) -> None:
-        """Write the plan as one step (Edit > Undo takes the whole import back)."""
+        """Write the plan as one step (Edit > Undo takes the whole import back), in the background."""
         plan = self.plan
         if plan is None or plan.problems:
             return
-        counts: dict[str, int] = {}
-        if self.session.write(None, lambda: counts.update(apply_import(self.session.store, plan))) is not None:
-            self.imported.emit(counts)
-            self.accept()
+        self.setEnabled(False)  # nothing to click while the rows are written
 
+        def then(changes: object) -> None:
+            self.setEnabled(True)
+            if changes is not None:
+                self.accept()
+
+        self.session.write_in_background(f"Importing {plan.path.name}…", None,
+                                         lambda: apply_import(self.session.store, plan), then)
