@@ -77,8 +77,8 @@ def test_dropped_file_asks_for_the_column_then_shows_the_plan_then_imports_as_on
     assert "2 added" in report and "1 skipped (no question: 1)" in report and "0 rejected" in report
     assert "late" in report and store.questions.count_of(meeting_id=meeting.id) == before  # nothing written yet
     assert dialog.import_button.isEnabled()
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)  # written in the background
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):  # written in the background, then closed
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert store.questions.count_of(meeting_id=meeting.id) == before + 2
     assert store.questions.one(text="How many labor inspectors were hired in 2026?").asker_name == "Ana Perez"
     assert window.undo_action.text().replace("&", "") == "Undo Import questions from responses.csv"
