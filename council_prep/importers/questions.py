@@ -80,7 +80,7 @@ class QuestionImporter:
         for name in ("text", "asker_name", "organization", "asker_email", "assignee", "suggested_answer"):
             value = reader.get(name)
             if value is not MISSING:
-                setattr(record, name, "" if name in _IDENTITY and folded(value) in NOBODY else value)
+                setattr(record, name, "" if name in _IDENTITY and value.strip().casefold() in NOBODY else value)
         for name, choices in (("asker_type", AskerType), ("channel", Channel), ("status", QuestionStatus)):
             value = reader.get(name, partial(as_choice, choices=choices))
             if value not in (MISSING, None):
