@@ -93,8 +93,8 @@ def choose_columns(proposal: MappingProposal, choices: list[tuple[str, str]]) ->
         if name in chosen and name not in JOINABLE:
             raise UnreadableFileError(f"{proposal.path}: {given_field!r} is chosen twice; only the asker may be read "
                                       "from two columns (first and last name)")
-        if name in mapping.columns and name not in chosen:
-            for col in mapping.columns[name]:
+        if name not in chosen or not given_header.strip():  # the proposal's columns give way to the choice
+            for col in mapping.columns.get(name, ()):
                 mapping.assign(col, None)
         chosen.add(name)
         if given_header.strip():

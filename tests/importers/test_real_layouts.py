@@ -249,6 +249,8 @@ def test_choosing_two_name_columns_joins_them(store: Store, meeting_id: int, tmp
     assert (question.asker_name, question.asker_email) == ("Ana Pérez", "ana@x.org")
     with pytest.raises(UnreadableFileError, match="'email' is chosen twice; only the asker"):
         choose_columns(proposal, [("email", "Contact"), ("email", "Given")])
+    left_out = choose_columns(proposal, [("asker", "Given"), ("asker", "")])  # "asker=" leaves the asker out
+    assert "asker_name" not in left_out.columns and left_out.column("text") == 3
 
 
 def test_the_same_mail_is_one_question_however_its_sender_is_named(store: Store, meeting_id: int,
