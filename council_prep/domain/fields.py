@@ -143,8 +143,8 @@ _FIELDS: dict[str, tuple[Field, ...]] = {
 }
 # Two columns that together hold a field, joined with a space (first and last name).
 JOINED_PARTS: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
-    ("question", "asker_name"): (("first name", "given name", "first", "nombre", "nombres"),
-                            ("last name", "surname", "family name", "last", "apellido", "apellidos")),
+    ("question", "asker_name"): (("first name", "given name", "nombre", "nombres", "prenom"),
+                            ("last name", "surname", "family name", "apellido", "apellidos", "nom de famille")),
 }
 _BY_NAME = {kind: {f.name: f for f in fields} for kind, fields in _FIELDS.items()}
 

@@ -121,8 +121,9 @@ def test_other_wording_of_a_form(store: Store, meeting_id: int, tmp_path: Path, 
 
 
 def test_spanish_attendee_list_joins_first_and_last_name(store: Store, meeting_id: int, tmp_path: Path) -> None:
-    headers = ["Pedido n.º", "Fecha del pedido", "Nombre", "Apellidos", "Correo electrónico", "Empresa",
-               "Tipo de entrada", "Estado", "Pregunta para el Consejo (opcional)"]
+    headers = ["Pedido n.º", "Fecha del pedido", "Nombre", "Apellidos", "Correo electrónico",
+               "Nombre de la organización", "Tipo de entrada", "Estado", "Última modificación",
+               "Pregunta para el Consejo (opcional)"]
     questions = imported(store, meeting_id, layouts.eventbrite(tmp_path / "asistentes.csv", headers))
     assert [(q.asker_name, q.asker_email, q.organization) for q in questions] == [
         ("Attendee3 Torres", "a3@example.org", "Export Association"),
