@@ -106,3 +106,55 @@ def book_store(path: Path, agenda_items: int, law_changes: int, questions: int) 
             if duplicate_of is None:
                 originals.append(question.id)
     return path
+
+
+# Words questions to the desk are about; each question takes a few, and filler words for the rest.
+DESK_WORDS = ["inspection", "wages", "overtime", "union", "leaders", "violence", "bargaining", "contract",
+              "harvest", "garment", "factory", "migrant", "recruitment", "fees", "child", "school", "agriculture",
+              "mining", "safety", "injury", "dismissal", "strike", "pension", "subcontracting", "fishing", "port",
+              "maquila", "pregnancy", "discrimination", "passport", "pesticide", "heat", "court", "backlog",
+              "reinstatement", "fines", "sanctions", "inspectors", "budget", "ministry", "indigenous", "women",
+              "harassment", "domestic", "platform", "drivers", "teachers", "nurses", "registration", "federation"]
+
+
+def desk_question(n: int) -> str:
+    """Question `n` of the desk benchmarks: four subject words and eight filler words. One in 40 is the
+    same mail as question n-20 (two mailboxes), one in 40 a paraphrase of question n-7."""
+    if n % 40 == 39:
+        return desk_question(n - 20)
+    if n % 40 == 26:
+        words = desk_question(n - 7)[len("What will the council do about "):-1].split()
+        chooser = random.Random(-n)
+        del words[chooser.randrange(len(words))]
+        chooser.shuffle(words)
+        return f"Could the council please tell us about {' '.join(words)} now?"
+    chooser = random.Random(n)
+    words = chooser.sample(DESK_WORDS, 4) + chooser.choices(VOCABULARY, k=8)
+    chooser.shuffle(words)
+    return f"What will the council do about {' '.join(words)}?"
+
+
+def desk_store(path: Path, questions: int) -> Path:
+    """One meeting with `questions` desk questions (desk_question), and a small second meeting."""
+    from council_prep.domain import Meeting, Question
+    from council_prep.store import Store
+
+    with Store.open(path) as store:
+        meetings = [store.meetings.add(Meeting(agreement_key="us-peru-tpa", partner_codes=["PE"], title=title,
+                                               session_date=date(2027, 3, 4))) for title in MEETINGS]
+        store.questions.add_many(Question(meeting_id=meetings[0].id, text=desk_question(n)) for n in range(questions))
+        store.questions.add_many(Question(meeting_id=meetings[1].id, text=desk_question(n))
+                                 for n in range(questions, questions + questions // 100))
+    return path
+
+
+def typed_questions(count: int, questions: int) -> list[str]:
+    """What staff type: half of them paraphrases of stored questions, half new questions."""
+    typed = []
+    for k in range(count):
+        if k % 2:
+            typed.append(desk_question(questions * 2 + k))  # never stored
+        else:
+            stored = desk_question((k * 7_919) % questions)
+            typed.append(stored.replace("What will the council do about", "Is the council going to address"))
+    return typed

@@ -22,6 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 
+import duplicates  # noqa: E402
 import edits  # noqa: E402
 import importing  # noqa: E402
 import machine  # noqa: E402
@@ -35,12 +36,14 @@ from report import write_docs  # noqa: E402
 
 FULL = {"book": (40, 2_000, 5_000), "workbook": 100_000, "workbook_huge": 800_000, "import": 50_000,
         "window": 100_000, "law_changes": 10_000, "filter": 400_000, "edit": 10_000, "merge": (100_000, 10_000),
+        "dup": (5_000, 100_000),
         "rounds": {"start": 11, "window": 5, "filter": 3, "book": 5, "workbook": 3, "import": 3, "edit": 3,
-                   "merge": 3}}
+                   "merge": 3, "dup": 3}}
 QUICK = {"book": (3, 40, 150), "workbook": 1_000, "workbook_huge": None, "import": 500,
          "window": 2_000, "law_changes": 200, "filter": 4_000, "edit": 500, "merge": (1_000, 100),
+         "dup": (500, 2_000),
          "rounds": {"start": 2, "window": 1, "filter": 1, "book": 1, "workbook": 1, "import": 1, "edit": 1,
-                    "merge": 1}}
+                    "merge": 1, "dup": 1}}
 KEYS = ("docx_ratio", "xlsx_ratio", "xlsx_peak_mb", "import_50k_s", "import_ratio", "start_ratio", "first_rows_ms",
         "search_ms", "filter_ms", "switch_ms", "dup_ms", "edit_ms", "merge_10k_s", "size")
 
@@ -62,7 +65,7 @@ def _stage(name: str, work, figures: dict, rows: list[Row], failed: list[str]) -
     print(f"  {name} done in {time.perf_counter() - began:.0f} s", file=sys.stderr, flush=True)
 
 
-STAGES = ("start", "window", "filter", "edit", "book", "workbook", "import", "merge")
+STAGES = ("start", "window", "filter", "edit", "book", "workbook", "import", "merge", "dup")
 
 
 def measure(sizes: dict, failed: list[str], only: list[str]) -> tuple[dict, list[Row]]:
@@ -90,11 +93,12 @@ def measure(sizes: dict, failed: list[str], only: list[str]) -> tuple[dict, list
         "workbook": lambda f: workbook.measure(f, sizes["workbook"], rounds["workbook"], huge=sizes["workbook_huge"]),
         "import": lambda f: importing.measure(f, sizes["import"], rounds["import"]),
         "merge": lambda f: merging.measure(f, *sizes["merge"], rounds["merge"]),
+        "dup": lambda f: duplicates.measure(f, sizes["dup"], rounds["dup"]),
     }
     for name, work in stages.items():
         if not only or name in only:
             _stage(name, work, figures, rows, failed)
-    figures["dup_ms"] = None  # no benchmark yet: the question desk's duplicate check is not in this tree
+    figures.setdefault("dup_ms", None)
     figures.setdefault("merge_10k_s", None)
     return figures, rows
 
@@ -122,7 +126,8 @@ def main() -> None:
     figures, rows = measure(sizes, failed, args.only or [])
     figures["size"] = {"mode": "quick" if args.quick else "full", "book": list(sizes["book"]),
                        "workbook": sizes["workbook"], "workbook_huge": sizes["workbook_huge"],
-                       "import": sizes["import"], "window": sizes["window"], "filter": sizes["filter"]}
+                       "import": sizes["import"], "window": sizes["window"], "filter": sizes["filter"],
+                       "dup": list(sizes["dup"])}
     result = {key: rounded(figures.get(key)) if key != "size" else figures["size"] for key in KEYS}
     result.update({k: rounded(v) for k, v in figures.items() if k not in result})
     width = max(len(r.what) for r in rows)

@@ -20,7 +20,7 @@ COMMANDS = {
     "demo": "store_commands:demo", "meetings": "store_commands:meetings", "check": "store_commands:check",
     "backup": "store_commands:backup", "export": "export_commands:export", "import": "import_commands:import_",
     "history": "history_commands:history", "pack": "exchange_commands:pack", "merge": "exchange_commands:merge",
-    "conflicts": "exchange_commands:conflicts",
+    "conflicts": "exchange_commands:conflicts", "notice": "desk_commands:notice",
 }
 
 

@@ -11,6 +11,8 @@ from council_prep.errors import CouncilPrepError
 MAX_TITLE = 1_000
 MAX_TEXT = 1_000_000
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# An e-mail address as people write one: a local part, @, and a domain with a dot; no spaces.
+EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]+$")
 
 
 @dataclass(frozen=True)
@@ -64,3 +66,13 @@ def check_partial_date(field: str, value: str | None, what: str) -> list[Problem
     if value is None or PARTIAL_DATE.match(value):
         return []
     return [Problem(field, f"{what} '{value}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")]
+
+
+def check_addresses(field: str, values: list[str], what: str) -> list[Problem]:
+    """Each value must look like an e-mail address, and none may be listed twice."""
+    found = [Problem(field, f"{what} '{value}' is not an e-mail address (name@example.gov)")
+             for value in values if not EMAIL.match(value)]
+    folded = [value.casefold() for value in values]
+    found += [Problem(field, f"{what} '{value}' is listed twice")
+              for n, value in enumerate(values) if folded.index(folded[n]) != n]
+    return found

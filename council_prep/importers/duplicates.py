@@ -4,6 +4,7 @@ same file, and loops refused (a loop would leave its questions out of the book: 
 from dataclasses import dataclass, field
 
 from council_prep.domain import Question
+from council_prep.domain.duplicates import follow
 from council_prep.domain.kinds import kind
 from council_prep.importers.plan import ImportPlan
 from council_prep.importers.reading import Sheet
@@ -56,17 +57,11 @@ class DuplicateLinks:
         reported: set[frozenset[str]] = set()
         by_uid = {q.uid: q for q in self.stored}
         for start in rows:
-            path: list[str] = []
-            node: str | None = start
-            while node is not None and node not in settled and node not in path:
-                path.append(node)
-                node = edges.get(node)
-            if node is not None and node in path:
-                loop = path[path.index(node):]
-                if frozenset(loop) not in reported:
-                    reported.add(frozenset(loop))
-                    problems.append(self._describe(loop, rows, by_uid, sheet))
-            settled.update(path)
+            chain = follow(start, edges.get, settled)
+            if chain.loop and frozenset(chain.loop) not in reported:
+                reported.add(frozenset(chain.loop))
+                problems.append(self._describe(chain.loop, rows, by_uid, sheet))
+            settled.update(chain.path)
         return problems
 
     @staticmethod

@@ -107,7 +107,7 @@ def match_headers(values: list[object], fields: tuple[Field, ...], required: tup
     by_exact = {name: spec.name for spec in fields for name in exact_names(spec)}
     mapping = ColumnMapping()
     layout = mail.recognise(plains)
-    if layout is not None:
+    if layout is not None and set(layout) - {mail.SUBJECT} <= {spec.name for spec in fields}:  # questions only
         mapping.columns.update({name: (col,) for name, col in layout.items()})
         mapping.layout = mail.LAYOUT
     taken = {c for cols in mapping.columns.values() for c in cols}

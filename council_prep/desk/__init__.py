@@ -1,0 +1,1 @@
+"""The question desk's core: near-duplicate questions, topic suggestions and the public-session notice."""
