@@ -5,10 +5,10 @@ the public edition."""
 from datetime import date
 
 import pytest
-from council_prep.domain.brief import EnforcementFigure
 
 from council_prep.book import Profile, Section, assemble_book
 from council_prep.book.brief import TREND_YEARS, enforcement_table
+from council_prep.domain.brief import EnforcementFigure
 from council_prep.domain.enums import ParticipantRole
 from council_prep.store import Store
 from tests.helpers.brief_sample import (

@@ -7,9 +7,8 @@ import zlib
 from dataclasses import dataclass
 from datetime import date, time
 
-from council_prep.domain.brief import Commitment, EnforcementFigure, Participant, Person, Project
-
 from council_prep.domain import AgendaItem, Meeting, Submission, SubmissionStatus
+from council_prep.domain.brief import Commitment, EnforcementFigure, Participant, Person, Project
 from council_prep.domain.enums import (
     BriefDepth,
     CommitmentStatus,
