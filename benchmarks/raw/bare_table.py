@@ -110,8 +110,8 @@ def main() -> None:
             for _ in range(action[2]):
                 for word in action[1]:
                     began = now_ms()
-                    model.load("SELECT id FROM questions WHERE id IN (SELECT rowid / 4 FROM search_index "
-                               "WHERE search_index MATCH ? AND rowid % 4 = 3) AND +meeting_id = ? ORDER BY id",
+                    model.load("SELECT id FROM questions WHERE id IN (SELECT rowid / 16 FROM search_index "
+                               "WHERE search_index MATCH ? AND rowid % 16 = 3) AND +meeting_id = ? ORDER BY id",
                                [expression(word), meetings[0]])
                     app.processEvents()
                     table.viewport().grab()

@@ -24,9 +24,9 @@ from rapidfuzz import fuzz, process, utils
 WORD = re.compile(r"[^\W_]+")
 CANDIDATES = """
     SELECT q.id, q.text FROM (
-        SELECT rowid / 4 AS id, rank FROM search_index
-        WHERE search_index MATCH ?1 AND rowid % 4 = 3 AND rowid / 4 IS NOT ?3
-          AND (SELECT meeting_id FROM questions WHERE id = search_index.rowid / 4) = ?2
+        SELECT rowid / 16 AS id, rank FROM search_index
+        WHERE search_index MATCH ?1 AND rowid % 16 = 3 AND rowid / 16 IS NOT ?3
+          AND (SELECT meeting_id FROM questions WHERE id = search_index.rowid / 16) = ?2
         ORDER BY rank LIMIT ?4) AS hit
     JOIN questions AS q ON q.id = hit.id ORDER BY hit.rank
 """

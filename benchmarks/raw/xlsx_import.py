@@ -61,7 +61,7 @@ def main(workbook: str, store: str, meeting: str, labels_path: str, *flags: str)
     body = ("rtrim(coalesce(nullif(asker_name, '') || ' · ', '') || coalesce(nullif(organization, '') || ' · ', '') "
             "|| coalesce(nullif(assignee, '') || ' · ', '') || coalesce(nullif(suggested_answer, '') || ' · ', ''), "
             "' · ')")
-    conn.execute(f"INSERT INTO search_index(rowid, kind, title, body) SELECT id * 4 + 3, 'question', text, {body} "
+    conn.execute(f"INSERT INTO search_index(rowid, kind, title, body) SELECT id * 16 + 3, 'question', text, {body} "
                  "FROM questions WHERE id >= ?", [first])
     if trigger:
         conn.execute(trigger[0])

@@ -1,11 +1,13 @@
-"""Gathering one meeting's book from the store; the only part of the book that reads the store."""
+"""Gathering one meeting's book from the store; with assemble_brief.py, the only part of the book that
+reads the store."""
 
 from collections.abc import Iterable
 from datetime import date
 
+from council_prep.book.assemble_brief import assemble_brief
 from council_prep.book.dates import DateStyle
 from council_prep.book.edition import Redactor
-from council_prep.book.model import Book, Profile, ScheduledItem, Section
+from council_prep.book.model import BRIEF_SECTIONS, SECTION_TITLES, Book, Profile, ScheduledItem, Section, Withheld
 from council_prep.book.since import changes_since_last_book
 from council_prep.domain.schedule import running_clock
 from council_prep.store import RecordNotFoundError, Store
@@ -27,7 +29,8 @@ def assemble_book(
     """Everything the book of `meeting_id` shows, with `profile`'s redactions already made.
 
     `marking` is the handling marking the edition carries: by default the meeting's own for the internal
-    edition and none for the public one, which never carries the internal marking.
+    edition and none for the public one, which never carries the internal marking. Only the internal
+    edition gets the brief (participants, commitments, enforcement figures, projects).
     """
     try:
         meeting = store.meetings.get(meeting_id)
@@ -72,6 +75,8 @@ def assemble_book(
     questions = store.questions.find(meeting_id=meeting_id) if with_questions else []  # else streamed (stream.py)
     questions.sort(key=lambda q: (q.received_at.isoformat() if q.received_at else "", q.id or 0))
     since = changes_since_last_book(store, meeting, profile)
+    brief = None if public else assemble_brief(store, meeting, items, partners)
+    chosen = frozenset(Section) if sections is None else frozenset(sections)
     if public:
         questions = [redactor.question(q) for q in questions]
         meeting = redactor.meeting(meeting)
@@ -87,14 +92,21 @@ def assemble_book(
         law_changes=law_changes,
         submissions=submissions,
         questions=questions,
-        sections=frozenset(Section) if sections is None else frozenset(sections),
+        sections=chosen,
         marking=edition_marking.strip(),
         date_style=date_style,
         prepared_by=prepared_by,
         version=version,
-        withheld=list(dict.fromkeys(redactor.withheld)),
+        withheld=list(dict.fromkeys(redactor.withheld + _brief_withheld(public, chosen))),
         changes_since=since,
+        brief=brief,
     )
+
+
+def _brief_withheld(public: bool, chosen: frozenset[Section]) -> list[Withheld]:
+    """The public edition's note that the brief's sections it leaves out are the internal edition's alone."""
+    left_out = [SECTION_TITLES[s] for s in Section if s in BRIEF_SECTIONS & chosen]
+    return [Withheld("The brief", "; ".join(left_out) + " (internal edition only)")] if public and left_out else []
 
 
 def _linked(ids: list[int], known: dict, fetch) -> list:

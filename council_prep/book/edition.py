@@ -11,20 +11,34 @@ from dataclasses import replace
 
 from council_prep.book.dates import DateStyle, format_date
 from council_prep.book.model import WITHHELD, Withheld
-from council_prep.domain import AgendaItem, LawChange, Meeting, Question, QuestionStatus
+from council_prep.domain import (
+    AgendaItem,
+    Commitment,
+    EnforcementFigure,
+    LawChange,
+    Meeting,
+    Person,
+    Project,
+    Question,
+    QuestionStatus,
+)
 from council_prep.domain.fields import Sensitivity, label_of, names_with
 
 EXCERPT = 60  # characters of a question quoted in the withheld report
 
 
-def blank(value: object) -> object | None:
-    """The empty value of a field's type ("" for text, [] for lists); None where a field has no blank
-    (an enum such as status): such fields are kept in the record and the book does not print them."""
+_NO_BLANK = object()
+
+
+def blank(value: object, default: object) -> object:
+    """The empty value of a field ("" for text, [] for lists, None for an optional reference or
+    date); _NO_BLANK where a field has none (an enum such as status): such fields are kept in the
+    record and the book does not print them."""
     if isinstance(value, str) and not hasattr(value, "value"):
         return ""
     if isinstance(value, list):
         return []
-    return None
+    return None if default is None else _NO_BLANK
 
 
 def has_content(value: object) -> bool:
@@ -40,15 +54,15 @@ class Redactor:
 
     def _internal(self, kind: str, record, name: str, keep: frozenset[str] = frozenset()):
         changes = {}
-        names = {f.name for f in dataclass_fields(record)}
+        defaults = {f.name: f.default for f in dataclass_fields(record)}
         for field_name in names_with(kind, Sensitivity.INTERNAL):
-            if field_name not in names or field_name in keep:
+            if field_name not in defaults or field_name in keep:
                 continue
             value = getattr(record, field_name)
             if not has_content(value):
                 continue
-            empty = blank(value)
-            if empty is not None:
+            empty = blank(value, defaults[field_name])
+            if empty is not _NO_BLANK:
                 changes[field_name] = empty
                 self.withheld.append(Withheld(name, label_of(kind, field_name)))
         return replace(record, **changes) if changes else record
@@ -61,6 +75,18 @@ class Redactor:
 
     def law_change(self, change: LawChange) -> LawChange:
         return self._internal("law_change", change, f"Law change: {change.title}")
+
+    def person(self, person: Person) -> Person:
+        return self._internal("person", person, f"Person: {person.name}")
+
+    def commitment(self, commitment: Commitment) -> Commitment:
+        return self._internal("commitment", commitment, f"Commitment: {commitment.text[:EXCERPT]}")
+
+    def project(self, project: Project) -> Project:
+        return self._internal("project", project, f"Project: {project.title}")
+
+    def figure(self, figure: EnforcementFigure) -> EnforcementFigure:
+        return self._internal("enforcement_figure", figure, f"Enforcement figures of {figure.partner_code}")
 
     def question(self, question: Question) -> Question:
         received = format_date(question.received_at, self._date_style) or "date not recorded"

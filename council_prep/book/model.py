@@ -7,6 +7,7 @@ from enum import StrEnum
 from itertools import groupby
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from council_prep.book.brief import Brief
 from council_prep.book.collation import sort_key
 from council_prep.book.dates import DateStyle, format_date, format_partial_date
 from council_prep.domain import (
@@ -39,23 +40,38 @@ class Section(StrEnum):
 
     AT_A_GLANCE = "at_a_glance"
     LOGISTICS = "logistics"
+    PARTICIPANTS = "participants"
     AGENDA = "agenda"
+    COMMITMENTS = "commitments"  # before the items: where the last council left off
     AGENDA_ITEMS = "agenda_items"
     LAW_CHANGES = "law_changes"
+    ENFORCEMENT = "enforcement"
+    PROJECTS = "projects"
     SUBMISSIONS = "submissions"
     QUESTIONS = "questions"
     ASKERS = "askers"
+    BIOGRAPHIES = "biographies"
+
+
+# Sections of the brief proper: the internal edition's alone (the public edition has no brief).
+BRIEF_SECTIONS = frozenset({Section.PARTICIPANTS, Section.COMMITMENTS, Section.ENFORCEMENT, Section.PROJECTS,
+                            Section.BIOGRAPHIES})
 
 
 SECTION_TITLES = {
     Section.AT_A_GLANCE: "At a glance",
     Section.LOGISTICS: "Meeting logistics",
+    Section.PARTICIPANTS: "Participants",
     Section.AGENDA: "Agenda",
+    Section.COMMITMENTS: "Open commitments",
     Section.AGENDA_ITEMS: "Agenda items",
     Section.LAW_CHANGES: "Partner law changes",
+    Section.ENFORCEMENT: "Partner labor law enforcement",
+    Section.PROJECTS: "Technical cooperation projects",
     Section.SUBMISSIONS: "Open submissions",
     Section.QUESTIONS: "Public-session questions",
     Section.ASKERS: "Annex: askers and organizations",
+    Section.BIOGRAPHIES: "Annex: biographies of counterpart officials",
 }
 
 WITHHELD = "Name withheld"
@@ -133,6 +149,7 @@ class Book:
     version: str = "1"
     withheld: list[Withheld] = field(default_factory=list)  # public edition: what was left out
     changes_since: "ChangesSince | None" = None  # since the last book of this edition (None: the first)
+    brief: Brief | None = None  # the internal edition's brief (people, commitments, figures, projects)
 
     # Lookups
     def partner_name(self, code: str) -> str:
@@ -144,7 +161,13 @@ class Book:
         return self.topics[key].label
 
     def includes(self, section: Section) -> bool:
-        return section in self.sections
+        """Whether the book prints `section`: chosen, and for the brief's sections, an edition with a brief."""
+        return section in self.sections and (self.brief is not None or section not in BRIEF_SECTIONS)
+
+    def lead(self, item: AgendaItem) -> str:
+        """The item's lead by name: the person from the directory (internal edition), else as typed."""
+        brief = self.brief.item(item.id) if self.brief is not None else None
+        return brief.lead.name if brief is not None and brief.lead is not None else item.lead
 
     def date(self, day) -> str:
         """A date (or a partial date such as "2011-12") in the book's one date style."""

@@ -13,6 +13,7 @@ from council_prep.domain.fields import label_of
 from council_prep.store import Store
 from council_prep.store.changelog import BOOKKEEPING
 from council_prep.store.history import Change
+from council_prep.store.links import PHOTO_TABLE
 
 _KIND_KEYS = [k.key for k in kinds.KINDS]
 
@@ -58,7 +59,8 @@ def history(store_path: Path, since: datetime | None, kind_keys: tuple[str, ...]
 
 def describe(change: Change) -> str:
     """One change in a few lines: when, the step, what, and each field from before to after."""
-    noun = kinds.kind(change.kind).noun if change.kind in _KIND_KEYS else "link"
+    noun = kinds.kind(change.kind).noun if change.kind in _KIND_KEYS else (
+        "photo of person" if change.kind == PHOTO_TABLE else "link")
     head = f"{change.at.astimezone().strftime('%Y-%m-%d %H:%M:%S')}  #{change.step_id} {change.label}: " \
            f"{change.op} {noun} {change.uid}"
     lines = [head]

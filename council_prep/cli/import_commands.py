@@ -1,4 +1,5 @@
-"""`council-prep import questions|law-changes`: spreadsheets and CSV files into the store, all or nothing."""
+"""`council-prep import questions|law-changes|indicators|projects`: spreadsheets and CSV files into the
+store, all or nothing."""
 
 from collections.abc import Callable
 from pathlib import Path
@@ -24,7 +25,7 @@ map_option = click.option(
 
 @click.group("import")
 def import_() -> None:
-    """Import questions or law changes from .xlsx or .csv files (all rows or none)."""
+    """Import questions, law changes, enforcement figures or projects from .xlsx or .csv files (all rows or none)."""
 
 
 @import_.command()
@@ -97,6 +98,40 @@ def law_changes(store_path: Path, file: Path, dry_run: bool, choices: tuple[str,
     mapping = _mapping(file, choices, "law_change")
     with Store.open(store_path, read_only=dry_run) as store:
         _run(store, lambda: plan_law_change_import(store, file, mapping), dry_run)
+
+
+@import_.command()
+@store_option
+@file_argument
+@dry_run_option
+def indicators(store_path: Path, file: Path, dry_run: bool) -> None:
+    """Import partners' labor law enforcement figures, one row per partner and year with a column per
+    indicator, or one figure per row (Partner, Year, Indicator, Value). A figure already stored for the
+    same partner, year and indicator is updated.
+
+    Example: council-prep import indicators --store demo.db enforcement.xlsx --dry-run
+    """
+    from council_prep.importers import plan_figure_import
+
+    with Store.open(store_path, read_only=dry_run) as store:
+        _run(store, lambda: plan_figure_import(store, file), dry_run)
+
+
+@import_.command()
+@store_option
+@file_argument
+@dry_run_option
+def projects(store_path: Path, file: Path, dry_run: bool) -> None:
+    """Import technical cooperation projects (the Projects sheet of an exported workbook works).
+
+    A project with the same uid, or else the same partner and title, is updated.
+
+    Example: council-prep import projects --store demo.db projects.csv
+    """
+    from council_prep.importers import plan_project_import
+
+    with Store.open(store_path, read_only=dry_run) as store:
+        _run(store, lambda: plan_project_import(store, file), dry_run)
 
 
 def _run(store: Store, make_plan: Callable[[], "ImportPlan"], dry_run: bool) -> None:

@@ -33,7 +33,7 @@ def notice_text(store: Store, meeting_id: int) -> str:
         f"{body}: notice of a public session",
         "",
         f"The {body} established under the labor chapter of the {agreement_name} will meet "
-        f"on {format_date(meeting.session_date)} in {meeting.location} to review the implementation of "
+        f"on {format_date(meeting.session_date)} ({meeting.location}) to review the implementation of "
         f"the chapter with {partners}. A public session will follow on "
         f"{format_date(meeting.public_session_date)}, at which the council will answer questions from the public.",
         "",

@@ -72,8 +72,60 @@ class QuestionStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+class Side(StrEnum):
+    """Whose a person or a commitment is: ours, the partner's, or another party's (ILO, a union)."""
+
+    US = "us"
+    PARTNER = "partner"
+    OTHER = "other"
+
+
+class PressStatus(StrEnum):
+    CLOSED = "closed"
+    OPEN = "open"
+
+
+class BriefDepth(StrEnum):
+    """How far a brief goes: the point is certain (full), might be (short) or is unlikely (defensive)."""
+
+    FULL = "full"
+    SHORT = "short"
+    DEFENSIVE = "defensive"
+
+
+class ParticipantRole(StrEnum):
+    HEAD = "head_of_delegation"
+    MEMBER = "member"
+    INTERPRETER = "interpreter"
+    ADVISER = "adviser"
+
+
+class CommitmentStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    OVERDUE = "overdue"
+    DROPPED = "dropped"
+
+    @property
+    def is_pending(self) -> bool:
+        """Still owed: open, or already marked overdue."""
+        return self in (CommitmentStatus.OPEN, CommitmentStatus.OVERDUE)
+
+
+class ProjectStatus(StrEnum):
+    PLANNED = "planned"
+    ACTIVE = "active"
+    CLOSED = "closed"
+
+
+class FigureStatus(StrEnum):
+    REPORTED = "reported"
+    UNAVAILABLE = "unavailable"
+
+
 def label(value: StrEnum) -> str:
     """Human wording of an enum value: 'in_force' -> 'In force', 'ngo' -> 'NGO'."""
-    special = {"ngo": "NGO", "worker_org": "Workers' organization", "fta": "Free trade agreement"}
+    special = {"ngo": "NGO", "worker_org": "Workers' organization", "fta": "Free trade agreement",
+               "us": "United States"}
     text = str(value)
     return special.get(text, text.replace("_", " ").capitalize())

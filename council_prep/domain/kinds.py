@@ -6,6 +6,7 @@ table, a table to the words of a message) asks here.
 
 from dataclasses import dataclass
 
+from council_prep.domain.brief import Commitment, EnforcementFigure, Participant, Person, Project
 from council_prep.domain.records import (
     AgendaItem,
     Agreement,
@@ -50,6 +51,12 @@ KINDS: tuple[Kind, ...] = (
     Kind("law_change", "law_changes", "law change", "law changes", LawChange, "title"),
     Kind("submission", "submissions", "submission", "submissions", Submission, "identifier"),
     Kind("question", "questions", "question", "questions", Question, "text"),
+    Kind("person", "people", "person", "people", Person, "name"),
+    Kind("participant", "participants", "participant", "participants", Participant, "role"),
+    Kind("commitment", "commitments", "commitment", "commitments", Commitment, "text"),
+    Kind("enforcement_figure", "enforcement_figures", "enforcement figure", "enforcement figures",
+         EnforcementFigure, "title"),
+    Kind("project", "projects", "project", "projects", Project, "title"),
 )
 _BY_KEY = {k.key: k for k in KINDS}
 _BY_TABLE = {k.table: k for k in KINDS}

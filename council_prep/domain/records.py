@@ -4,7 +4,7 @@ import contextlib
 import typing
 import uuid
 from dataclasses import dataclass, field, fields
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
 from functools import cache
 
@@ -13,10 +13,12 @@ from council_prep.domain.enums import (
     AgendaStatus,
     AgreementKind,
     AskerType,
+    BriefDepth,
     Channel,
     InstrumentType,
     LawChangeStatus,
     MeetingStatus,
+    PressStatus,
     QuestionStatus,
     SubmissionStatus,
 )
@@ -31,6 +33,22 @@ def _enum_fields(cls: type) -> dict[str, type[Enum]]:
 
 def new_uid() -> str:
     return str(uuid.uuid4())
+
+
+# Days within which a report on an accepted submission is due, unless the officer sets its date.
+REPORT_DAYS = 180
+
+
+@dataclass(frozen=True)
+class Ask:
+    """What the other side will likely ask, and our response."""
+
+    ask: str
+    response: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ask", clean(self.ask))
+        object.__setattr__(self, "response", clean(self.response))
 
 
 @dataclass(kw_only=True)
@@ -129,6 +147,7 @@ class Meeting(Record):
     question_deadline: datetime | None = None  # the public session's deadline for questions, in UTC
     intake_addresses: list[str] = field(default_factory=list)  # the mailboxes the notice names for questions
     subject_line: str = ""  # the subject the notice asks question mail to carry
+    book_due_on: date | None = None  # when the book must reach the delegation
 
     def __setattr__(self, name: str, value: object) -> None:
         """The deadline is kept in UTC, and addresses without spaces around them, however they are set."""
@@ -155,6 +174,8 @@ class Meeting(Record):
             found.append(v.Problem("question_deadline", "The question deadline needs a time zone"))
         found += v.check_addresses("intake_addresses", self.intake_addresses, "Intake address")
         found += v.check_length("subject_line", self.subject_line, "Subject line", v.MAX_TITLE)
+        found += v.check_order("book_due_on", self.book_due_on, self.session_date,
+                               "The book must be due on or before the session date")
         return found
 
 
@@ -173,6 +194,22 @@ class AgendaItem(Record):
     status: AgendaStatus = AgendaStatus.DRAFT
     law_change_ids: list[int] = field(default_factory=list)
     submission_ids: list[int] = field(default_factory=list)
+    # The brief for the principal
+    points_to_make: list[str] = field(default_factory=list)
+    points_to_avoid: list[str] = field(default_factory=list)
+    asks: list[Ask] = field(default_factory=list)
+    press_line: str = ""
+    press: PressStatus = PressStatus.CLOSED
+    depth: BriefDepth = BriefDepth.FULL
+    continues_id: int | None = None  # an item of an earlier meeting this one takes up again
+    lead_person_id: int | None = None  # the lead from the directory (`lead` names one who is not in it)
+    speaker_ids: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        # A pair given as a list or tuple (as JSON and forms hold it) becomes an Ask.
+        self.asks = [Ask(*a) if isinstance(a, list | tuple) and 1 <= len(a) <= 2 and all(isinstance(x, str) for x in a)
+                     else a for a in self.asks]
 
     def problems(self) -> list[v.Problem]:
         found = v.require_text("title", self.title, "Agenda item title")
@@ -181,8 +218,17 @@ class AgendaItem(Record):
         for name, what in (("objective", "Objective"), ("background", "Background"), ("lead", "Lead"),
                            ("public_summary", "Public summary")):
             found += v.check_length(name, getattr(self, name), what)
-        if any(not point.strip() for point in self.talking_points):
-            found.append(v.Problem("talking_points", "Talking points must not be empty lines"))
+        for name, what in (("talking_points", "Talking points"), ("points_to_make", "Points to make"),
+                           ("points_to_avoid", "Points to avoid")):
+            if any(not point.strip() for point in getattr(self, name)):
+                found.append(v.Problem(name, f"{what} must not be empty lines"))
+        if any(not isinstance(a, Ask) or not a.ask.strip() for a in self.asks):
+            found.append(v.Problem("asks", "Each likely ask needs its question"))
+        found += v.check_length("press_line", self.press_line, "Press line")
+        found += v.check_choice("press", self.press, PressStatus, "Press status")
+        found += v.check_choice("depth", self.depth, BriefDepth, "Brief depth")
+        if self.continues_id is not None and self.continues_id == self.id:
+            found.append(v.Problem("continues_id", "An agenda item cannot continue itself"))
         return found
 
 
@@ -229,13 +275,31 @@ class Submission(Record):
     status: SubmissionStatus = SubmissionStatus.UNDER_REVIEW
     status_note: str = ""
     summary: str = ""
+    accepted_on: date | None = None
+    report_due_on: date | None = None  # empty: REPORT_DAYS after acceptance (report_due)
+    report_published_on: date | None = None
 
     def problems(self) -> list[v.Problem]:
         found = v.require_text("identifier", self.identifier, "Submission identifier")
         found += v.require_text("partner_code", self.partner_code, "Partner")
         found += v.check_partial_date("date_filed", self.date_filed, "Date filed")
         found += v.check_choice("status", self.status, SubmissionStatus, "Submission status")
+        found += v.check_order("report_due_on", self.accepted_on, self.report_due_on,
+                               "The report cannot be due before the submission was accepted")
+        found += v.check_order("report_published_on", self.accepted_on, self.report_published_on,
+                               "The report cannot be published before the submission was accepted")
         return found
+
+    def report_due(self) -> date | None:
+        """The date the report is due: as set, or REPORT_DAYS after acceptance, or None."""
+        if self.report_due_on is not None:
+            return self.report_due_on
+        return self.accepted_on + timedelta(days=REPORT_DAYS) if self.accepted_on else None
+
+    def report_overdue(self, today: date) -> bool:
+        """The report is due before `today` and has not been published."""
+        due = self.report_due()
+        return due is not None and self.report_published_on is None and due < today
 
 
 @dataclass(kw_only=True)

@@ -12,7 +12,15 @@ from lxml.etree import XMLSyntaxError
 
 from council_prep import __version__
 from council_prep.book import Book, Section
-from council_prep.exporters import docx_front, docx_questions, docx_records, docx_since
+from council_prep.exporters import (
+    docx_brief,
+    docx_enforcement,
+    docx_front,
+    docx_people,
+    docx_questions,
+    docx_records,
+    docx_since,
+)
 from council_prep.exporters.docx_package import app_properties, read_template, rewrite_parts
 from council_prep.exporters.docx_styles import TemplateStyleError
 from council_prep.exporters.docx_writer import Writer
@@ -38,12 +46,17 @@ PARTS: list[tuple[Section | None, Part]] = [
     (None, docx_since.changes_since),
     (Section.AT_A_GLANCE, docx_front.at_a_glance),
     (Section.LOGISTICS, docx_front.logistics),
+    (Section.PARTICIPANTS, docx_people.participants),
     (Section.AGENDA, docx_front.agenda),
+    (Section.COMMITMENTS, docx_brief.commitments),
     (Section.AGENDA_ITEMS, docx_records.agenda_items),
     (Section.LAW_CHANGES, docx_records.law_changes),
+    (Section.ENFORCEMENT, docx_enforcement.enforcement),
+    (Section.PROJECTS, docx_brief.projects),
     (Section.SUBMISSIONS, docx_records.submissions),
     (Section.QUESTIONS, docx_questions.questions),
     (Section.ASKERS, docx_questions.askers),
+    (Section.BIOGRAPHIES, docx_people.biographies),
 ]
 
 

@@ -32,6 +32,15 @@ def partner_names(book: Book) -> str:
     return ", ".join(p.name for p in book.partners) or "none"
 
 
+def section_start(w: Writer, section: Section, has_content: bool, empty: str) -> bool:
+    """A section's heading, on a page of its own when it has content; else the heading and `empty` (one
+    sentence saying there is nothing), sharing the page. Whether there is content to write."""
+    w.heading(SECTION_TITLES[section], 1, new_page=has_content, brief=not has_content)
+    if not has_content:
+        w.paragraph(empty, italic=True)
+    return has_content
+
+
 def cover(w: Writer, book: Book, tick: Tick) -> None:
     """The cover: the edition's marking once, title and facts, and the document-control block; the
     cover page carries no running header or page number."""
@@ -57,6 +66,8 @@ def cover(w: Writer, book: Book, tick: Tick) -> None:
         ("Location", meeting.location or "to be confirmed"),
         ("Labor body", book.agreement.labor_body),
     ]
+    if book.brief is not None and meeting.book_due_on is not None:
+        facts.append(("Book due", f"{book.date(meeting.book_due_on)}, to the delegation"))
     for name, value in facts:
         if value:
             _fact(w, name, value)
@@ -93,10 +104,18 @@ def at_a_glance(w: Writer, book: Book, tick: Tick) -> None:
         f"{len(book.law_changes)} partner law changes; {len(book.open_submissions)} open submissions; "
         f"{counts.total} public-session questions ({counts.duplicates} duplicates, {counts.withdrawn} withdrawn)."
     )
+    if book.brief is not None:
+        owed = book.brief.commitments
+        late = sum(c.past_due(book.prepared_on) for c in owed)
+        due = book.meeting.book_due_on
+        w.paragraph(f"{len(owed)} commitments from earlier meetings still open ({late} past due); "
+                    f"{sum(len(d.members) for d in book.brief.delegations)} participants"
+                    + (f"; the book is due to the delegation on {book.date(due)}." if due else "."))
     w.heading("Schedule", 2, listed=False)
     if book.schedule:
         w.table([("Time", 1.4), ("Item", 5), ("Lead", 2.2)],
-                ([f"{clock(s.slot.starts)}–{clock(s.slot.ends)}", s.item.title, s.item.lead] for s in book.schedule))
+                ([f"{clock(s.slot.starts)}–{clock(s.slot.ends)}", s.item.title, book.lead(s.item)]
+                 for s in book.schedule))
     else:
         w.paragraph("No agenda items yet.", italic=True)
     w.heading("Law changes by status", 2, listed=False)
@@ -175,7 +194,7 @@ def agenda(w: Writer, book: Book, tick: Tick) -> None:
         spare = meeting.length_minutes - book.total_minutes
         w.paragraph(f"The items take {book.total_minutes} of the session's {meeting.length_minutes} minutes; "
                     f"{spare} minutes to spare.", label="Within budget: ", keep_next=True)
-    rows = ([str(n), f"{clock(s.slot.starts)}–{clock(s.slot.ends)}", s.item.title, s.item.lead, str(s.item.minutes)]
-            for n, s in enumerate(book.schedule, start=1))
+    rows = ([str(n), f"{clock(s.slot.starts)}–{clock(s.slot.ends)}", s.item.title, book.lead(s.item),
+             str(s.item.minutes)] for n, s in enumerate(book.schedule, start=1))
     w.table([("#", 0.5), ("Time", 1.4), ("Item", 4.6), ("Lead", 2), ("Min.", 0.7)], rows,
             total=["", "", "Total", "", str(book.total_minutes)])

@@ -2,6 +2,7 @@
 
 from council_prep.book import SECTION_TITLES, Book, Section
 from council_prep.domain import LawChange, Submission, label
+from council_prep.exporters import docx_brief
 from council_prep.exporters.docx_front import Tick, clock, partner_names
 from council_prep.exporters.docx_writer import Writer
 
@@ -23,24 +24,26 @@ def agenda_items(w: Writer, book: Book, tick: Tick) -> None:
     for n, scheduled in enumerate(book.schedule, start=1):
         tick()
         item = scheduled.item
+        brief = book.brief.item(item.id) if book.brief else None
         w.heading(f"{n}. {item.title}", 2)
+        if brief is not None:
+            docx_brief.marks(w, item)
+        lead = docx_brief.lead(brief, item)
         facts = [f"{clock(scheduled.slot.starts)}–{clock(scheduled.slot.ends)}", f"{item.minutes} min",
-                 f"Lead: {item.lead}" if item.lead else "", book.topic_label(item.topic_key) if item.topic_key else "",
+                 f"Lead: {lead}" if lead else "", book.topic_label(item.topic_key) if item.topic_key else "",
                  "" if book.public else label(item.status)]
         w.note(" · ".join(f for f in facts if f))
-        written = False
-        blocks = [("Public summary", item.public_summary)] if book.public else [
-            ("Objective", item.objective), ("Talking points", item.talking_points),
-            ("Background", item.background), ("Public summary", item.public_summary)]
-        for title, content in blocks:
-            if isinstance(content, list) and content:
-                w.heading(title, 3)
-                w.bullets(content)
-                written = True
-            elif isinstance(content, str) and content.strip():
-                w.heading(title, 3)
-                w.text(content)
-                written = True
+        if brief is not None:
+            docx_brief.context(w, book, brief)
+        if book.public:
+            written = _block(w, "Public summary", item.public_summary)
+        else:
+            written = any([_block(w, "Objective", item.objective), _block(w, "Points to make", item.points_to_make),
+                           _block(w, "Talking points", item.talking_points), docx_brief.defensive_lines(w, item),
+                           _block(w, "Background", item.background),
+                           _block(w, "Public summary", item.public_summary)])
+        if brief is not None:
+            docx_brief.follow_ups(w, book, brief)
         if scheduled.law_changes:
             w.heading("Linked law changes", 3)
             for change in scheduled.law_changes:
@@ -59,8 +62,23 @@ def agenda_items(w: Writer, book: Book, tick: Tick) -> None:
                 bullet = w.bullet("")
                 w.link_within(bullet, number, question_anchor(number))
                 w.run(bullet, f": {text}")
+        if brief is not None:
+            written = written or bool(brief.continues or brief.commitments or brief.projects)
         if not (written or scheduled.law_changes or scheduled.submissions or expected.get(n) or book.public):
             w.paragraph("Nothing has been written for this item yet.", italic=True)
+
+
+def _block(w: Writer, title: str, content: str | list[str]) -> bool:
+    """A titled block of free text or bullets; whether there was anything to write."""
+    if isinstance(content, list) and content:
+        w.heading(title, 3)
+        w.bullets(content)
+        return True
+    if isinstance(content, str) and content.strip():
+        w.heading(title, 3)
+        w.text(content)
+        return True
+    return False
 
 
 def _expected_questions(book: Book) -> dict[int, list[tuple[str, str]]]:
@@ -135,18 +153,38 @@ def submissions(w: Writer, book: Book, tick: Tick) -> None:
     if not open_ones:
         w.paragraph(f"No open submissions concern {partner_names(book)}.", italic=True)
         return
-    w.table([("Submission", 2.6), ("Filed", 1.3), ("Submitters", 3), ("Status", 1.3)],
-            ([s.identifier, book.date(s.date_filed), "; ".join(s.submitters), label(s.status)] for s in open_ones))
+    clock_shown = book.brief is not None  # the report clock is the internal edition's
+    columns = [("Submission", 2.6), ("Filed", 1.3), ("Submitters", 3), ("Status", 1.3)]
+    rows = [[s.identifier, book.date(s.date_filed), "; ".join(s.submitters), label(s.status)] for s in open_ones]
+    if clock_shown:
+        columns.append(("Report due", 1.5))
+        for row, submission in zip(rows, open_ones, strict=True):
+            row.append(report_due(book, submission))
+    w.table(columns, rows)
     for submission in open_ones:
         tick()
-        _submission(w, book, submission)
+        _submission(w, book, submission, clock_shown)
 
 
-def _submission(w: Writer, book: Book, submission: Submission) -> None:
+def report_due(book: Book, submission: Submission) -> str:
+    """When the report on an accepted submission is due, flagged in words when it is overdue."""
+    if submission.report_published_on is not None:
+        return f"published {book.date(submission.report_published_on)}"
+    due = submission.report_due()
+    if due is None:
+        return "not accepted yet" if submission.accepted_on is None else ""
+    return f"{book.date(due)}{' OVERDUE' if submission.report_overdue(book.prepared_on) else ''}"
+
+
+def _submission(w: Writer, book: Book, submission: Submission, clock_shown: bool) -> None:
     w.heading(submission.identifier, 2)
     topics = ", ".join(book.topic_label(k) for k in submission.topic_keys)
     facts = [f"Filed {book.date(submission.date_filed)}" if submission.date_filed else "", label(submission.status),
              topics]
+    if clock_shown and submission.accepted_on is not None:
+        due = report_due(book, submission)
+        facts.append(f"accepted {book.date(submission.accepted_on)}; report "
+                     + (due if submission.report_published_on else f"due {due}"))
     w.note(" · ".join(f for f in facts if f))
     w.text(submission.summary)
     w.text(submission.status_note, label="Status: ")

@@ -4,6 +4,7 @@ Blocks are appended straight before the body's final section properties: python-
 `add_paragraph` searches the whole body each time, which is quadratic for a book of 30,000 paragraphs.
 """
 
+import io
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from copy import deepcopy
@@ -13,9 +14,10 @@ from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
+from docx.oxml.shape import CT_Inline
 from docx.oxml.table import CT_Tbl
 from docx.section import Section
-from docx.shared import Emu, Inches, Pt, RGBColor
+from docx.shared import Emu, Inches, Length, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -29,8 +31,10 @@ from council_prep.exporters.docx_widths import fitted_widths
 GREY = RGBColor(0x59, 0x59, 0x59)
 LINK = RGBColor(0x1F, 0x4E, 0x99)
 GROUP_FILL = "DCE3EE"
+CALLOUT_FILL = "F2F2F2"
 
 SHORT_TABLE = 8  # rows; a table this short is kept on one page with what leads to it
+PICTURE_IDS = 100_000  # drawing ids of pictures start here, clear of the charts' (see docx_chart)
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ class Writer:
         docx_xml.document_language(document.styles.element, ENGLISH)
         self._bookmarks = 0
         self._charts = 0
+        self._pictures = 0
         self._brief_before = False
 
     # Paragraphs
@@ -274,6 +279,48 @@ class Writer:
                              width=Emu(min(self.text_width(), Inches(6.5))), height=height)
         return paragraph
 
+    # Pictures
+    def picture(self, paragraph: Paragraph, data: bytes, alt_text: str, *,
+                box: tuple[Length, Length] | None = None) -> None:
+        """The image `data` (PNG or JPEG) at the end of `paragraph`, described by `alt_text`, at its own size
+        (from its resolution) or scaled to fit `box` (width, height). The drawing is made here with an id of
+        its own: python-docx's `add_picture` searches the whole document for a free id each time."""
+        rel_id, image = self.document.part.get_or_add_image(io.BytesIO(data))
+        width, height = image.width, image.height
+        if box is not None:
+            scale = min(box[0] / width, box[1] / height)
+            width, height = Emu(int(width * scale)), Emu(int(height * scale))
+        self._pictures += 1
+        inline = CT_Inline.new_pic_inline(PICTURE_IDS + self._pictures, rel_id, image.filename, width, height)
+        inline.docPr.set("descr", alt_text)
+        paragraph.add_run()._r.add_drawing(inline)
+
+    @contextmanager
+    def beside(self, left: Length) -> Iterator[Paragraph]:
+        """Write the block's paragraphs to the right of a `left`-wide column (a photo beside a biography): a
+        borderless one-row table. Yields the left column's paragraph; the block's own go in the right column."""
+        width = self.text_width()
+        tbl = CT_Tbl.new_tbl(1, 2, width)
+        self._end.addprevious(tbl)
+        self._fresh_page = False
+        docx_xml.keep_row_together(tbl.tr_lst[0])
+        for grid_col, tc, column_width in zip(tbl.tblGrid.gridCol_lst, tbl.tr_lst[0].tc_lst,
+                                              (left, Emu(width - left)), strict=True):
+            grid_col.w = tc.width = column_width
+        photo, text = tbl.tr_lst[0].tc_lst
+        end, self._end = self._end, text.p_lst[0]
+        try:
+            yield Paragraph(photo.p_lst[0], self._parent)
+        finally:
+            placeholder, self._end = self._end, end
+            if len(text.p_lst) > 1:
+                text.remove(placeholder)
+
+    def callout(self, paragraph: Paragraph) -> Paragraph:
+        """Set `paragraph` apart in a ruled, lightly shaded box (consecutive ones share it)."""
+        docx_xml.callout(paragraph, self.styles.accent, CALLOUT_FILL)
+        return paragraph
+
     # Tables
     def table(self, columns: Sequence[tuple[str, float]], rows: Iterable[Sequence[str] | str],
               *, total: Sequence[str] | None = None) -> Table:
@@ -330,6 +377,16 @@ class Writer:
             tbl.append(tr)
         docx_xml.keep_row_with_next(tbl.tr_lst[-1], keep=False)
         return table
+
+    def align_right(self, table: Table, columns: Iterable[int]) -> None:
+        """Right-align the cells of `columns` (figures, so their digits line up), group rows aside."""
+        columns = set(columns)
+        for tr in table._tbl.tr_lst:
+            cells = tr.tc_lst
+            if len(cells) > 1:
+                for n in columns:
+                    for p in cells[n].p_lst:
+                        Paragraph(p, self._parent).alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
     def _cell(self, tc, value: str, *, bold: bool = False, color: RGBColor | None = None,
               size: float | None = None) -> None:

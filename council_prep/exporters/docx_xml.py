@@ -218,16 +218,30 @@ def run_language(r, lang: str, *, east_asian: bool = False, bidi: bool = False) 
 
 
 # Paragraph decoration
+_AFTER_BORDERS = (  # children of w:pPr that come after w:pBdr, in schema order
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+    "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+    "w:rPr", "w:sectPr", "w:pPrChange")
+
+
 def bottom_rule(paragraph: Paragraph, color: str, size_eighths: int = 12) -> None:
     """A rule under the paragraph (the cover's title)."""
     borders = OxmlElement("w:pBdr")
     borders.append(_element("w:bottom", val="single", sz=str(size_eighths), space="6", color=color))
-    paragraph._p.get_or_add_pPr().insert_element_before(
-        borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-        "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
-        "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
-        "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
-        "w:rPr", "w:sectPr", "w:pPrChange")
+    paragraph._p.get_or_add_pPr().insert_element_before(borders, *_AFTER_BORDERS)
+
+
+def callout(paragraph: Paragraph, rule: str, fill: str) -> None:
+    """A thick rule down the paragraph's left side and a light fill behind it. Consecutive paragraphs
+    so marked share one box, a block set apart from the text around it in colour and in grey print."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    for edge, size in (("top", "4"), ("left", "24"), ("bottom", "4"), ("right", "4")):
+        borders.append(_element(f"w:{edge}", val="single", sz=size, space="4", color=rule))
+    p_pr.insert_element_before(borders, *_AFTER_BORDERS)
+    p_pr.insert_element_before(_element("w:shd", val="clear", color="auto", fill=fill), *_AFTER_BORDERS[1:])
 
 
 # Tables

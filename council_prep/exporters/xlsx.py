@@ -25,12 +25,21 @@ from council_prep.book import Book, Profile
 from council_prep.book.stream import BookStream
 from council_prep.domain import Question
 from council_prep.exporters.output import CancelCheck, ProgressCallback, atomic_output, check_cancelled
+from council_prep.exporters.xlsx_brief_columns import (
+    commitment_columns,
+    enforcement_columns,
+    figure_years,
+    participant_columns,
+    project_columns,
+    seats,
+)
 from council_prep.exporters.xlsx_cells import (
     LINE_HEIGHT,
     MAX_ROW_HEIGHT,
     WIDTH_SAMPLE,
     CellMaker,
     Column,
+    Kind,
     column_width,
     header_cells,
 )
@@ -57,6 +66,12 @@ class DataSheet:
     table: str
     columns: list[Column]
     batches: Iterable[list[Any]]
+    size: int  # rows, for the progress; the questions are counted by the stream
+
+    @classmethod
+    def listed(cls, title: str, table: str, columns: list[Column], rows: list[Any]) -> "DataSheet":
+        """A sheet whose rows are all in memory already (everything but the questions)."""
+        return cls(title, table, columns, [rows], len(rows))
 
 
 def export_xlsx(source: Book | BookStream, output: Path, *, progress: ProgressCallback | None = None,
@@ -70,7 +85,7 @@ def export_xlsx(source: Book | BookStream, output: Path, *, progress: ProgressCa
     book = stream.book
     tally = QuestionTally()
     sheets = data_sheets(stream, tally)
-    total = len(book.schedule) + len(book.law_changes) + stream.question_count + len(book.submissions)
+    total = sum(sheet.size for sheet in sheets)
     done = 0
 
     def advance(rows: int) -> None:
@@ -100,7 +115,7 @@ def export_xlsx(source: Book | BookStream, output: Path, *, progress: ProgressCa
 
 
 def data_sheets(stream: BookStream, tally: QuestionTally) -> list[DataSheet]:
-    """The four tables, with the columns of the book's edition; questions counted into `tally` as they go."""
+    """The tables, with the columns of the book's edition; questions counted into `tally` as they go."""
     book = stream.book
     public = book.profile is Profile.PUBLIC
     originals: dict[int, str] = {}
@@ -115,12 +130,23 @@ def data_sheets(stream: BookStream, tally: QuestionTally) -> list[DataSheet]:
     def edition(columns: list[Column]) -> list[Column]:
         return [c for c in columns if not (public and c.internal)]
 
-    return [
-        DataSheet("Agenda", "Agenda", edition(agenda_columns(book)), [book.schedule]),
-        DataSheet("Law changes", "LawChanges", edition(law_change_columns(book)), [book.law_changes]),
-        DataSheet("Questions", "Questions", edition(question_columns(book, originals)), questions()),
-        DataSheet("Submissions", "Submissions", edition(submission_columns(book)), [book.submissions]),
+    sheets = [
+        DataSheet.listed("Agenda", "Agenda", edition(agenda_columns(book)), book.schedule),
+        DataSheet.listed("Law changes", "LawChanges", edition(law_change_columns(book)), book.law_changes),
+        DataSheet("Questions", "Questions", edition(question_columns(book, originals)), questions(),
+                  stream.question_count),
+        DataSheet.listed("Submissions", "Submissions", edition(submission_columns(book)), book.submissions),
     ]
+    brief = book.brief
+    if brief is not None:  # the internal edition's brief, a sheet for each part it holds
+        parts = [
+            DataSheet.listed("Participants", "Participants", edition(participant_columns()), seats(brief.delegations)),
+            DataSheet.listed("Commitments", "Commitments", edition(commitment_columns(book, brief)), brief.commitments),
+            DataSheet.listed("Enforcement", "Enforcement", edition(enforcement_columns()), figure_years(brief)),
+            DataSheet.listed("Projects", "Projects", edition(project_columns(book, brief)), brief.projects),
+        ]
+        sheets += [part for part in parts if part.size]
+    return sheets
 
 
 def _define_list_names(workbook: Workbook, lists: dict[str, list[str]]) -> dict[str, str]:
@@ -182,7 +208,8 @@ def _write_data_sheet(workbook: Workbook, spec: DataSheet, book: Book, lists: di
         advance(len(batch))
 
     last_row, last_col = max(2, number), get_column_letter(len(columns))
-    sheet.print_area = f"A1:{get_column_letter(max(1, len(columns) - 1))}{last_row}"  # the uid is for machines
+    printed = len(columns) - (columns[-1].kind is Kind.UID)  # the uid is for machines
+    sheet.print_area = f"A1:{get_column_letter(max(1, printed))}{last_row}"
     _add_validations(sheet, columns, lists, last_row)
     ref = f"A1:{last_col}{last_row}"
     table = Table(displayName=spec.table, ref=ref, autoFilter=AutoFilter(ref=ref))

@@ -43,6 +43,7 @@ class Kind(Enum):
     DATETIME = "datetime"
     TIME = "time"
     NUMBER = "number"
+    FIGURE = "figure"  # a statistic: a number with thousands separators, or a word ("Unavailable", "Yes")
     URL = "url"  # a working link
     UID = "uid"  # the record's identity, kept last and narrow
 
@@ -69,7 +70,7 @@ class Column(Generic[R]):
 # Narrow enough that a sheet printed one page wide stays legible; longer text wraps.
 _WIDTHS = {Kind.LONG: (30, 40), Kind.TEXT: (8, 24), Kind.URL: (12, 40), Kind.UID: (37, 37),
            Kind.DATE: (11, 11), Kind.PARTIAL_DATE: (11, 11), Kind.DATETIME: (17, 17), Kind.TIME: (7, 8),
-           Kind.NUMBER: (6, 10)}
+           Kind.NUMBER: (6, 10), Kind.FIGURE: (10, 22)}
 
 
 def column_width(column: Column, values: list[Any]) -> float:
@@ -119,7 +120,7 @@ LOOKS: dict[str, dict[str, Any]] = {
     "text": {}, "link": {"font": Font(color="0563C1", underline="single")},
     "datetime": {"number_format": "yyyy-mm-dd hh:mm"}, "time": {"number_format": "hh:mm"},
     "yyyy-mm-dd": {"number_format": "yyyy-mm-dd"}, "yyyy-mm": {"number_format": "yyyy-mm"},
-    "yyyy": {"number_format": "yyyy"},
+    "yyyy": {"number_format": "yyyy"}, "figure": {"number_format": "#,##0"},
 }
 
 
@@ -155,6 +156,8 @@ class CellMaker:
             return self._moment
         if kind is Kind.NUMBER:
             return lambda value: None if value is None or value == "" else value
+        if kind is Kind.FIGURE:
+            return lambda value: self._figure(value, width)
         return lambda value: self.text(value, width)
 
     def text(self, value: str, width: float, look: str = "text") -> Any:
@@ -212,6 +215,14 @@ class CellMaker:
             return self.text(value, width)
         made = WriteOnlyCell(self.sheet, value=known[0])
         made._style = self._style(known[1])
+        return made
+
+    def _figure(self, value: float | str | None, width: float) -> Any:
+        """A number shown with thousands separators (1,250,000), or the word a figure is given as."""
+        if value is None or isinstance(value, str):
+            return self.text(value or "", width)
+        made = WriteOnlyCell(self.sheet, value=value)
+        made._style = self._style("figure")
         return made
 
     def _url(self, value: str, width: float) -> Any:

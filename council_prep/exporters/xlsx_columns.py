@@ -9,12 +9,16 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from council_prep.book import Book
+from council_prep.book.brief import ItemBrief
+from council_prep.book.model import ScheduledItem
 from council_prep.domain import (
     AgendaStatus,
     AskerType,
     Channel,
+    CommitmentStatus,
     InstrumentType,
     LawChangeStatus,
+    ProjectStatus,
     QuestionStatus,
     SubmissionStatus,
     label,
@@ -28,6 +32,10 @@ def _enum(value: StrEnum) -> str:
     return label(value)
 
 
+def _bullets(points: list[str]) -> str:
+    return "\n".join(f"• {p}" for p in points)
+
+
 def _topics(book: Book, keys: list[str]) -> str:
     return "; ".join(book.topic_label(k) for k in keys)
 
@@ -35,6 +43,17 @@ def _topics(book: Book, keys: list[str]) -> str:
 def agenda_columns(book: Book) -> list[Column]:
     def item(name: str, get: Callable, kind: Kind = Kind.TEXT, **options) -> Column:
         return Column.of("agenda_item", name, get, kind, **options)
+
+    def brief(s: ScheduledItem) -> ItemBrief | None:
+        return book.brief.item(s.item.id) if book.brief is not None else None
+
+    def lead(s: ScheduledItem) -> str:
+        found = brief(s)
+        return found.lead.name if found and found.lead else ""
+
+    def continues(s: ScheduledItem) -> str:
+        earlier = (found := brief(s)) and found.continues
+        return f"{earlier.title} ({earlier.meeting})" if earlier else ""
 
     return [
         item("position", lambda s: s.item.position, Kind.NUMBER),
@@ -47,9 +66,19 @@ def agenda_columns(book: Book) -> list[Column]:
         item("minutes", lambda s: s.item.minutes, Kind.NUMBER),
         item("status", lambda s: _enum(s.item.status), choices="agenda_statuses"),
         item("objective", lambda s: s.item.objective, Kind.LONG),
-        item("talking_points", lambda s: "\n".join(f"• {p}" for p in s.item.talking_points), Kind.LONG),
+        item("talking_points", lambda s: _bullets(s.item.talking_points), Kind.LONG),
         item("background", lambda s: s.item.background, Kind.LONG),
         item("public_summary", lambda s: s.item.public_summary, Kind.LONG),
+        item("depth", lambda s: _enum(s.item.depth)),
+        item("press", lambda s: _enum(s.item.press)),
+        item("points_to_make", lambda s: _bullets(s.item.points_to_make), Kind.LONG),
+        item("points_to_avoid", lambda s: _bullets(s.item.points_to_avoid), Kind.LONG),
+        item("asks", lambda s: "\n".join(f"• {a.ask} — {a.response}" if a.response else f"• {a.ask}"
+                                         for a in s.item.asks), Kind.LONG),
+        item("press_line", lambda s: s.item.press_line, Kind.LONG),
+        item("continues_id", continues, Kind.LONG),
+        item("lead_person_id", lead),
+        item("speaker_ids", lambda s: "\n".join(p.name for p in (brief(s).speakers if brief(s) else []))),
         item("law_change_ids", lambda s: "\n".join(c.title for c in s.law_changes), Kind.LONG),
         item("submission_ids", lambda s: "\n".join(x.identifier for x in s.submissions), Kind.LONG),
         item("uid", lambda s: s.item.uid, Kind.UID),
@@ -132,5 +161,7 @@ def choice_lists(book: Book) -> dict[str, list[str]]:
         "instrument_types": [label(v) for v in InstrumentType],
         "agenda_statuses": [label(v) for v in AgendaStatus],
         "submission_statuses": [label(v) for v in SubmissionStatus],
+        "project_statuses": [label(v) for v in ProjectStatus],
+        "commitment_statuses": [label(v) for v in CommitmentStatus],
         "yes_no": [YES, NO],
     }

@@ -107,7 +107,7 @@ def match_headers(values: list[object], fields: tuple[Field, ...], required: tup
     by_exact = {name: spec.name for spec in fields for name in exact_names(spec)}
     mapping = ColumnMapping()
     layout = mail.recognise(plains)
-    if layout is not None:
+    if layout is not None and set(layout) - {mail.SUBJECT} <= {spec.name for spec in fields}:  # questions only
         mapping.columns.update({name: (col,) for name, col in layout.items()})
         mapping.layout = mail.LAYOUT
     taken = {c for cols in mapping.columns.values() for c in cols}
@@ -188,8 +188,11 @@ def _join_parts(mapping: ColumnMapping, free: dict[int, str], fields: tuple[Fiel
     for (kind, name), (first, last) in JOINED_PARTS.items():
         if field_spec(kind, name) not in fields or name in mapping.columns:
             continue
-        firsts = [col for col, h in free.items() if _phrases(first).search(h)]
-        lasts = [col for col, h in free.items() if _phrases(last).search(h)]
+        # "Nombre de la organización" names the organization, not the asker's first name.
+        before = [spec for spec in fields if spec.name in PRIORITY[:PRIORITY.index(name)]] if name in PRIORITY else []
+        parts = {col: h for col, h in free.items() if all(hint_rank(h, spec) is None for spec in before)}
+        firsts = [col for col, h in parts.items() if _phrases(first).search(h)]
+        lasts = [col for col, h in parts.items() if _phrases(last).search(h)]
         firsts = [col for col in firsts if col not in lasts]
         if len(firsts) == 1 and len(lasts) == 1:
             mapping.columns[name] = (firsts[0], lasts[0])

@@ -9,9 +9,10 @@ from council_prep.domain import InstrumentType, LawChange, LawChangeStatus
 from council_prep.domain.text import folded
 from council_prep.importers.dates import as_date
 from council_prep.importers.header_meaning import ColumnMapping
+from council_prep.importers.partners import PartnerMatcher
 from council_prep.importers.plan import MISSING, ImportPlan, RowReader, plan_import
 from council_prep.importers.reading import Sheet, importable
-from council_prep.importers.values import CellProblem, TopicMatcher, as_choice, as_text, words
+from council_prep.importers.values import TopicMatcher, as_choice
 from council_prep.store import Store
 
 _TEXTS = ("title", "summary", "source_citation", "source_url", "assessment", "follow_up")
@@ -30,12 +31,7 @@ class LawChangeImporter:
     def __init__(self, store: Store):
         self.store = store
         self.topics = TopicMatcher(store.topics.find())
-        self._partners: dict[str, str] = {}
-        for partner in store.partners.find():
-            for name in (partner.code, partner.name, partner.name_local):
-                if name:
-                    self._partners[words(name)] = partner.code
-        self._known = [p.name for p in store.partners.find()]
+        self.partners = PartnerMatcher(store)
 
     def existing(self) -> list[LawChange]:
         return self.store.law_changes.find()
@@ -55,21 +51,13 @@ class LawChangeImporter:
     def finish(self, plan: ImportPlan[LawChange], sheet: Sheet, accepted: list[tuple[int, LawChange]]) -> None:
         """Law changes do not refer to each other."""
 
-    def partner(self, value: object) -> str:
-        text = as_text(value).strip()
-        code = self._partners.get(words(text))
-        if code is None:
-            raise CellProblem(f"partner '{text}' is unknown; use a country name or code such as "
-                              f"{', '.join(self._known[:6])}")
-        return code
-
     def fill(self, record: LawChange, reader: RowReader, existing: LawChange | None) -> None:
         """Set the fields the file has columns for; an empty choice cell keeps what the record had."""
         for name in _TEXTS:
             value = reader.get(name)
             if value is not MISSING:
                 setattr(record, name, value)
-        partner = reader.get("partner_code", self.partner) if reader.filled("partner_code") else MISSING
+        partner = reader.get("partner_code", self.partners.code) if reader.filled("partner_code") else MISSING
         if partner is not MISSING:
             record.partner_code = partner
         for name, choices in (("instrument_type", InstrumentType), ("status", LawChangeStatus)):

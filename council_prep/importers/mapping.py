@@ -62,16 +62,18 @@ def propose_mapping(path: Path, kind: str = "question") -> MappingProposal:
     importer = _IMPORTERS[kind]
     fields, required = importer.fields, importer.required
     rows = raw_rows(path, importer.sheet_name)
-    head = head_rows(rows)
-    index, match = locate_header(path, head, fields, required)
+    try:
+        head = head_rows(rows)
+        index, match = locate_header(path, head, fields, required)
+        below = head[index + 1:] + head_rows(rows)
+    finally:
+        rows.close()  # the file is closed now, not when the reader is collected
     number, values = head[index]
     headers = [header_text(v) for v in values]
     preview: list[list[str]] = []
-    for _, row in head[index + 1:] + head_rows(rows):
-        if len(preview) == PREVIEW_ROWS:
-            break
+    for _, row in below:
         cells = [as_text(v).strip() for v in row] + [""] * (len(headers) - len(row))
-        if any(cells):
+        if any(cells) and len(preview) < PREVIEW_ROWS:
             preview.append(cells[:max(len(headers), len(row))])
     mapping = replace(match.mapping, header_row=number)
     return MappingProposal(path, number, headers, preview, mapping, fields)
@@ -91,8 +93,8 @@ def choose_columns(proposal: MappingProposal, choices: list[tuple[str, str]]) ->
         if name in chosen and name not in JOINABLE:
             raise UnreadableFileError(f"{proposal.path}: {given_field!r} is chosen twice; only the asker may be read "
                                       "from two columns (first and last name)")
-        if name in mapping.columns and name not in chosen:
-            for col in mapping.columns[name]:
+        if name not in chosen or not given_header.strip():  # the proposal's columns give way to the choice
+            for col in mapping.columns.get(name, ()):
                 mapping.assign(col, None)
         chosen.add(name)
         if given_header.strip():

@@ -193,9 +193,9 @@ def plan_import(store: Store, path: Path, make_importer: Callable[[], Importer[R
                                      stored_state=_state(stored), state_now=lambda: _state(make_importer().existing()),
                                      remake=partial(plan_import, store, path, make_importer, sheet.mapping))
     by_uid = {_canonical(r.uid): r for r in stored}
-    known = _Known(importer.duplicate_keys)
+    known: _Known[R] = _Known()
     for record in stored:
-        known.add(record, replacing=False)
+        known.add(record, importer.duplicate_keys(record), replacing=False)
     planned: set[int] = set()  # ids of the plan's own records, which a repeat may change in place
     uid_rows: dict[str, int] = {}
     accepted: list[tuple[int, R]] = []
@@ -214,7 +214,8 @@ def plan_import(store: Store, path: Path, make_importer: Callable[[], Importer[R
             plan.problems += reader.problems
             plan.rejected += 1
             continue
-        repeated = known.find(record)
+        keys = importer.duplicate_keys(record)
+        repeated = known.find(keys)
         if existing is not None or repeated is None or reader.filled("uid"):
             accepted.append((row.number, record))
         if existing is not None:
@@ -229,7 +230,7 @@ def plan_import(store: Store, path: Path, make_importer: Callable[[], Importer[R
         else:
             plan.added.append(record)
             planned.add(id(record))
-        known.add(record)
+        known.add(record, keys)
     importer.finish(plan, sheet, accepted)
     plan.notes = sheet.notes
     return plan
@@ -238,18 +239,17 @@ def plan_import(store: Store, path: Path, make_importer: Callable[[], Importer[R
 class _Known(Generic[R]):
     """The records met so far, by each of their duplicate keys."""
 
-    def __init__(self, keys_of: Callable[[R], tuple[Hashable, ...]]):
-        self._keys_of = keys_of
+    def __init__(self) -> None:
         self._by_key: dict[Hashable, R] = {}
 
-    def add(self, record: R, replacing: bool = True) -> None:
-        for key in self._keys_of(record):
+    def add(self, record: R, keys: tuple[Hashable, ...], replacing: bool = True) -> None:
+        for key in keys:
             if replacing or key not in self._by_key:
                 self._by_key[key] = record
 
-    def find(self, record: R) -> R | None:
-        """The first known record that `record` repeats, or None."""
-        return next((self._by_key[k] for k in self._keys_of(record) if k in self._by_key), None)
+    def find(self, keys: tuple[Hashable, ...]) -> R | None:
+        """The first known record sharing one of these keys, or None."""
+        return next((self._by_key[k] for k in keys if k in self._by_key), None)
 
 
 def _repeat(plan: ImportPlan[R], importer: Importer[R], known: _Known[R], target: R, repeat: R,
@@ -266,7 +266,7 @@ def _repeat(plan: ImportPlan[R], importer: Importer[R], known: _Known[R], target
         return
     plan.updated.append(copy)
     planned.add(id(copy))
-    known.add(copy)
+    known.add(copy, importer.duplicate_keys(copy))
     plan.reasons[reason] = plan.reasons.get(reason, 0) + 1
 
 

@@ -8,7 +8,7 @@ meeting's question deadline is kept and counted as late.
 """
 
 from collections.abc import Hashable
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -44,8 +44,8 @@ class QuestionImporter:
             meeting = store.meetings.get(meeting_id)
         except RecordNotFoundError:
             raise RecordNotFoundError(f"No meeting with id {meeting_id} in {store.path}") from None
-        self.subject = subject if subject is not None else getattr(meeting, "subject_line", "") or ""
-        self.deadline = _utc(getattr(meeting, "question_deadline", None))
+        self.subject = subject if subject is not None else meeting.subject_line
+        self.deadline = meeting.question_deadline
         self.store = store
         self.meeting_id = meeting_id
         self.topics = TopicMatcher(store.topics.find())
@@ -80,7 +80,7 @@ class QuestionImporter:
         for name in ("text", "asker_name", "organization", "asker_email", "assignee", "suggested_answer"):
             value = reader.get(name)
             if value is not MISSING:
-                setattr(record, name, "" if name in _IDENTITY and folded(value) in NOBODY else value)
+                setattr(record, name, "" if name in _IDENTITY and value.strip().casefold() in NOBODY else value)
         for name, choices in (("asker_type", AskerType), ("channel", Channel), ("status", QuestionStatus)):
             value = reader.get(name, partial(as_choice, choices=choices))
             if value not in (MISSING, None):
@@ -118,17 +118,8 @@ class QuestionImporter:
 
     def finish(self, plan: ImportPlan[Question], sheet: Sheet, accepted: list[tuple[int, Question]]) -> None:
         self.links.resolve(plan, sheet, accepted)
-        if self.deadline is not None:
-            plan.late = sum(1 for _, q in accepted if q.received_at is not None and _utc(q.received_at) > self.deadline)
+        plan.late = sum(1 for _, question in accepted if question.late(self.deadline))
 
-
-def _utc(moment: object) -> datetime | None:
-    """A moment in UTC; one written without a zone is taken as UTC, as the store keeps times."""
-    if isinstance(moment, str):
-        moment = datetime.fromisoformat(moment) if moment.strip() else None
-    if not isinstance(moment, datetime):
-        return None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _same_moment(stored: datetime | None, parsed: datetime | None) -> datetime | None:

@@ -7,7 +7,7 @@ ignored and reported.
 """
 
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
@@ -72,7 +72,7 @@ class Sheet:
         return "; ".join(f"{labels.get(name, name.capitalize())} ← {self.headers[name]}" for name in self.headers)
 
 
-def raw_rows(path: Path, sheet_name: str) -> Iterator[tuple[int, list[object]]]:
+def raw_rows(path: Path, sheet_name: str) -> Generator[tuple[int, list[object]], None, None]:
     """Rows of an .xlsx (sheet `sheet_name` if present) or a CSV file, by extension, else by content."""
     path = Path(path)
     if not path.is_file():

@@ -11,7 +11,17 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
 
-from council_prep.domain import AskerType, Channel, InstrumentType, LawChangeStatus, QuestionStatus, Topic, label
+from council_prep.domain import (
+    AskerType,
+    Channel,
+    FigureStatus,
+    InstrumentType,
+    LawChangeStatus,
+    ProjectStatus,
+    QuestionStatus,
+    Topic,
+    label,
+)
 from council_prep.domain.text import clean
 
 # The workbook export cuts text longer than an Excel cell and ends it with this note.
@@ -122,6 +132,12 @@ SYNONYMS: dict[StrEnum, tuple[str, ...]] = {
     InstrumentType.DECREE: ("executive decree", "decreto", "order", "executive order"),
     InstrumentType.POLICY: ("guideline", "plan", "protocol", "program"),
     InstrumentType.OTHER: (),
+    ProjectStatus.PLANNED: ("pipeline", "proposed", "pending", "not started", "upcoming", "approved"),
+    ProjectStatus.ACTIVE: ("ongoing", "in progress", "current", "open", "running", "under way", "underway",
+                           "in implementation", "implementing"),
+    ProjectStatus.CLOSED: ("completed", "complete", "ended", "finished", "done", "closed out", "concluded"),
+    FigureStatus.REPORTED: ("available", "given", "published"),
+    FigureStatus.UNAVAILABLE: ("not available", "n/a", "na", "no data", "not reported"),
 }
 
 

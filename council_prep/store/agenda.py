@@ -1,16 +1,9 @@
-"""Agenda items: ordered within a meeting, linked to law changes and submissions."""
+"""Agenda items: ordered within a meeting (their links: RecordTable and store/links.py)."""
 
 from collections.abc import Iterable
-from typing import Any
 
-from council_prep.domain import AgendaItem
-from council_prep.store import codec
+from council_prep.domain import AgendaItem, Problem, ValidationError
 from council_prep.store.tables import RecordTable
-
-_LINKS = (
-    ("law_change_ids", "agenda_law_changes", "law_change_id"),
-    ("submission_ids", "agenda_submissions", "submission_id"),
-)
 
 
 class AgendaTable(RecordTable[AgendaItem]):
@@ -18,14 +11,6 @@ class AgendaTable(RecordTable[AgendaItem]):
 
     def for_meeting(self, meeting_id: int) -> list[AgendaItem]:
         return self.rows("meeting_id = ?", [meeting_id], order_by="position, id")
-
-    def _build(self, row: dict[str, Any]) -> AgendaItem:
-        relations = {
-            field: [r[0] for r in self._store.conn.execute(
-                f"SELECT {column} FROM {table} WHERE agenda_item_id = ? ORDER BY {column}", [row["id"]])]
-            for field, table, column in _LINKS
-        }
-        return codec.from_row(AgendaItem, row, **relations)  # type: ignore[return-value]
 
     def add(self, record: AgendaItem) -> AgendaItem:
         """Append to the meeting's agenda unless a position is given, then insert there."""
@@ -68,6 +53,20 @@ class AgendaTable(RecordTable[AgendaItem]):
                 raise ValueError("reorder needs exactly the meeting's agenda item ids")
             self._renumber(meeting_id, ordered_ids)
 
+    def _check_references(self, record: AgendaItem, known: dict[str, set[str]]) -> None:
+        """An item continues an item of an earlier meeting, never one of its own or a later one."""
+        super()._check_references(record, known)
+        if record.continues_id is None:
+            return
+        found = self._store.conn.execute(
+            "SELECT m.session_date, (SELECT session_date FROM meetings WHERE id = ?) FROM agenda_items i "
+            "JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ?",
+            [record.meeting_id, record.continues_id]).fetchone()
+        if found is None:
+            raise ValidationError([Problem("continues_id", "The item it continues is no longer in the store")])
+        if found[1] is not None and found[0] >= found[1]:
+            raise ValidationError([Problem("continues_id", "An item can only continue an item of an earlier meeting")])
+
     def _ordered_ids(self, meeting_id: int | None) -> list[int]:
         return self.ids("meeting_id = ?", [meeting_id], order_by="position, id")
 
@@ -78,17 +77,3 @@ class AgendaTable(RecordTable[AgendaItem]):
                 "UPDATE agenda_items SET position = ? WHERE id = ? AND meeting_id = ? AND position != ?",
                 [position, item_id, meeting_id, position],
             )
-
-    def _after_write(self, record: AgendaItem) -> None:
-        """Bring the link tables in line with the record's lists, touching only links that changed."""
-        conn = self._store.conn
-        for field, table, column in _LINKS:
-            stored = {r[0] for r in conn.execute(f"SELECT {column} FROM {table} WHERE agenda_item_id = ?",
-                                                  [record.id])}
-            wanted = dict.fromkeys(getattr(record, field))
-            for gone in stored - set(wanted):
-                conn.execute(f"DELETE FROM {table} WHERE agenda_item_id = ? AND {column} = ?", [record.id, gone])
-            for linked in wanted:
-                if linked not in stored:
-                    conn.execute(f"INSERT INTO {table} (agenda_item_id, {column}) VALUES (?, ?)",
-                                 [record.id, linked])

@@ -12,7 +12,7 @@ import json
 import sqlite3
 from datetime import UTC, datetime
 
-from council_prep.store.changes import ADD, DELETE, UPDATE, Changes
+from council_prep.store.changes import ADD, DELETE, TOMBSTONE, UPDATE, Changes
 from council_prep.store.schema_map import LoggedTable, read_schema
 
 # The open step, if any: its id and whether a bulk addition logs by range instead of by trigger.
@@ -73,9 +73,10 @@ class ChangeLog:
         or a redo marks the step it applied."""
         self.conn.execute("DELETE FROM temp.step_state")
         self._fold(step_id)
-        rows = self.conn.execute("SELECT kind, uid, op, after FROM changes WHERE step_id = ?", [step_id]).fetchall()
+        rows = self.conn.execute("SELECT kind, uid, op, after FROM changes WHERE step_id = ? AND op != ?",
+                                 [step_id, TOMBSTONE]).fetchall()
         action, target = self.conn.execute("SELECT action, target FROM steps WHERE id = ?", [step_id]).fetchone()
-        if action == "do" and not rows and not self._has_conflicts(step_id):
+        if action == "do" and not rows and not self._has_conflicts(step_id) and not self._remembers(step_id):
             self.conn.execute("DELETE FROM steps WHERE id = ?", [step_id])
             return Changes(None, label)
         self.conn.execute("UPDATE steps SET label = ? WHERE id = ?", [label, step_id])
@@ -92,6 +93,10 @@ class ChangeLog:
         (undone, it opens the conflict again): the conflicts name it."""
         return self.conn.execute("SELECT 1 FROM conflicts WHERE step_id = ? OR decided_step = ?",
                                  [step_id, step_id]).fetchone() is not None
+
+    def _remembers(self, step_id: int) -> bool:
+        return self.conn.execute("SELECT 1 FROM changes WHERE step_id = ? AND op = ?",
+                                 [step_id, TOMBSTONE]).fetchone() is not None
 
     def undoable(self, limit: int) -> list[tuple[int, str]]:
         """The steps undo would take back, latest first: those done and not undone."""
@@ -116,7 +121,10 @@ class ChangeLog:
             f"FROM ({self.tables[kind].select_sql('r.id IN (SELECT value FROM json_each(?))')})", [json.dumps(ids)])
 
     def _fold(self, step_id: int) -> None:
-        """One change per record per step, holding only the fields that differ."""
+        """One change per record per step, holding only the fields that differ. A remembered delete
+        (TOMBSTONE) gives way to what the step really did to the record."""
+        self.conn.execute("DELETE FROM changes WHERE step_id = ?1 AND op = ?2 AND uid IN "
+                          "(SELECT uid FROM changes WHERE step_id = ?1 AND op != ?2)", [step_id, TOMBSTONE])
         repeated = self.conn.execute(
             "SELECT kind, uid FROM changes WHERE step_id = ? GROUP BY kind, uid HAVING count(*) > 1", [step_id]
         ).fetchall()

@@ -3,17 +3,21 @@
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from council_prep.store.schema_map import LINK_TABLES
+from council_prep.store.links import OWNED_TABLES
 
 ADD, UPDATE, DELETE = "add", "update", "delete"
+# A delete received for a record this store never held: nothing changed here, but the store must
+# remember it, so the record's addition arriving later through a third store is not taken.
+# Undo, history and views pass over it; packages carry it on.
+TOMBSTONE = "gone"
 
 
 @dataclass(frozen=True)
 class Changes:
     """The records a step added, updated and deleted, by kind ("question") and uid.
 
-    A link between an agenda item and a law change or submission counts as an update of the
-    agenda item: its links changed.
+    A link (an agenda item's law change, a project's agenda item) or a photo counts as an update
+    of the record holding it: its links changed.
     """
 
     step_id: int | None = None
@@ -26,10 +30,12 @@ class Changes:
            order_changed: bool = False) -> "Changes":
         records: set[tuple[str, str, str]] = set()
         for kind, uid, op in rows:
-            if kind in LINK_TABLES:
-                records.add(("agenda_item", uid.split(":", 1)[0], UPDATE))
+            if kind in OWNED_TABLES:
+                records.add((OWNED_TABLES[kind], uid.split(":", 1)[0], UPDATE))
             else:
                 records.add((kind, uid, op))
+        whole = {(kind, uid) for kind, uid, op in records if op != UPDATE}  # added or deleted: no update besides
+        records = {r for r in records if r[2] != UPDATE or (r[0], r[1]) not in whole}
         return cls(step_id, label, frozenset(records), order_changed)
 
     def __bool__(self) -> bool:

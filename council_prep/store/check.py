@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from council_prep.store import codec
-from council_prep.store.search import SEARCH_KINDS, SEARCH_TABLES
+from council_prep.store.search import SEARCH_KINDS, SEARCH_TABLES, WIDTH
 from council_prep.store.tables import RecordTable
 from council_prep.store.versions import SCHEMA_VERSION
 
@@ -96,12 +96,12 @@ def _search_index_coverage(store: "Store") -> list[str]:
     problems: list[str] = []
     for kind, (table, _, _) in SEARCH_TABLES.items():
         missing = store.conn.execute(
-            f"SELECT id, uid FROM {table} WHERE id * 4 + ? NOT IN (SELECT rowid FROM search_index) ORDER BY id",
+            f"SELECT id, uid FROM {table} WHERE id * {WIDTH} + ? NOT IN (SELECT rowid FROM search_index) ORDER BY id",
             [SEARCH_KINDS[kind]],
         ).fetchall()
         problems += _capped([f"{_named(table, row_id, uid)}: missing from the search index" for row_id, uid in missing],
                             f"{table} rows missing from the search index")
-    expected = sum(table.count() for table in store.searchable_tables())
+    expected = sum(store.table(kind).count() for kind in SEARCH_TABLES)
     indexed = store.conn.execute("SELECT count(*) FROM search_index").fetchone()[0]
     if indexed != expected:
         problems.append(f"search index holds {indexed} entries for {expected} records")

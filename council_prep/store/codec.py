@@ -17,13 +17,11 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from council_prep.domain import Record
+from council_prep.domain import Ask, Record
 from council_prep.domain.kinds import kind_of
 from council_prep.domain.text import clean
 from council_prep.store.errors import UnreadableValueError
-
-# Relations held in link tables, not in the record's own row.
-RELATION_FIELDS = frozenset({"law_change_ids", "submission_ids"})
+from council_prep.store.links import RELATION_FIELDS
 
 
 @cache
@@ -39,6 +37,13 @@ def _column_types(cls: type[Record]) -> dict[str, type]:
             hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
         result[f.name] = typing.get_origin(hint) or hint
     return result
+
+
+@cache
+def _pair_columns(cls: type[Record]) -> frozenset[str]:
+    """List columns whose items are Ask pairs, held as JSON [[ask, response], ...]."""
+    hints = typing.get_type_hints(cls)
+    return frozenset(name for name in _column_types(cls) if typing.get_args(hints[name]) == (Ask,))
 
 
 def columns(cls: type[Record]) -> list[str]:
@@ -71,7 +76,9 @@ def to_row(record: Record) -> dict[str, Any]:
     row: dict[str, Any] = {}
     for name, kind in _column_types(type(record)).items():
         value = getattr(record, name)
-        if kind is list:
+        if name in _pair_columns(type(record)):
+            row[name] = json.dumps([[clean_text(a.ask), clean_text(a.response)] for a in value], ensure_ascii=False)
+        elif kind is list:
             row[name] = json.dumps([clean_text(item) if type(item) is str else item for item in value],
                                    ensure_ascii=False)
         elif kind is str and value is not None:
@@ -119,6 +126,23 @@ def _string_list(value: Any) -> list[str]:
     return items
 
 
+def _pairs(value: Any) -> list[Ask]:
+    try:
+        items = json.loads(value)
+    except (TypeError, ValueError):
+        items = None
+    if not isinstance(items, list) or not all(
+            isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item) for item in items):
+        raise ValueError(f"not a JSON list of [ask, response] pairs ({_shown(value)})")
+    return [Ask(ask, response) for ask, response in items]
+
+
+def _number(value: Any) -> float:
+    if type(value) not in (int, float) or value != value:
+        raise ValueError(f"not a number ({_shown(value)})")
+    return float(value)
+
+
 def _parsed(parse: Callable[[str], Any], what: str) -> Reader:
     def read(value: Any) -> Any:
         try:
@@ -154,6 +178,8 @@ def reader(kind: type) -> Reader | None:
         return _flag
     if kind is int:
         return _whole_number
+    if kind is float:
+        return _number
     if kind is time:
         return _parsed(time.fromisoformat, "time")
     if kind is datetime:
@@ -168,7 +194,8 @@ def reader(kind: type) -> Reader | None:
 @cache
 def readers(cls: type[Record]) -> tuple[tuple[str, Reader | None, bool], ...]:
     """(column, its reader, whether NULL is a value of the field) for every column of `cls`."""
-    return tuple((name, reader(kind), _nullable(cls, name)) for name, kind in _column_types(cls).items())
+    return tuple((name, _pairs if name in _pair_columns(cls) else reader(kind), _nullable(cls, name))
+                 for name, kind in _column_types(cls).items())
 
 
 @cache

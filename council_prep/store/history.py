@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from council_prep.store.changelog import log_time
+from council_prep.store.changes import TOMBSTONE
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ class Export:
 def changes(conn: sqlite3.Connection, *, uid: str | None = None, kinds: tuple[str, ...] = (),
             since: datetime | None = None, after_step: int | None = None, limit: int | None = None) -> list[Change]:
     """Changes in the order they were made, narrowed to a record, kinds, a time or a log position."""
-    clauses, params = [], []
+    clauses, params = ["c.op != ?"], [TOMBSTONE]
     if uid is not None:
         clauses.append("c.uid = ?")
         params.append(uid)
@@ -64,8 +65,7 @@ def changes(conn: sqlite3.Connection, *, uid: str | None = None, kinds: tuple[st
         clauses.append("s.id > ?")
         params.append(after_step)
     sql = ("SELECT s.id, s.at, s.label, s.action, c.kind, c.uid, c.op, c.before, c.after "
-           "FROM changes c JOIN steps s ON s.id = c.step_id"
-           + (f" WHERE {' AND '.join(clauses)}" if clauses else "") + " ORDER BY c.id"
+           "FROM changes c JOIN steps s ON s.id = c.step_id WHERE " + " AND ".join(clauses) + " ORDER BY c.id"
            + (f" LIMIT {int(limit)}" if limit else ""))
     return [Change(step_id, datetime.fromisoformat(at), label, action, kind, uid, op,
                    json.loads(before) if before else {}, json.loads(after) if after else {})

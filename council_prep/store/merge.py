@@ -18,7 +18,7 @@ from typing import Any
 
 from council_prep.store.cascade import delete_with_dependents
 from council_prep.store.changelog import BOOKKEEPING, ChangeLog, log_time
-from council_prep.store.changes import ADD, DELETE
+from council_prep.store.changes import ADD, DELETE, TOMBSTONE
 from council_prep.store.errors import StoreError
 from council_prep.store.package import Package
 from council_prep.store.schema_map import LoggedTable
@@ -94,31 +94,38 @@ def merge_package(log: ChangeLog, package: Package, own_site: str, step_id: int)
     conn = log.conn
     report = MergeReport(source=package.site_id)
     own_steps = {s[0] for s in package.steps if s[4] == own_site}
-    nets: dict[str, _Net] = {}
+    nets: dict[tuple[str, str], _Net] = {}
     for _, step, kind, uid, op, before, after in package.changes:
         if step in own_steps:  # our own changes, come back: already here
             continue
         if kind not in log.tables:
             raise StoreError(f"{package.path}: holds records of a kind this store does not know ({kind})")
-        net = nets.setdefault(uid, _Net(kind, uid, op))
+        op = DELETE if op == TOMBSTONE else op  # the sender remembered a delete it received: one to take
+        net = nets.setdefault((kind, uid), _Net(kind, uid, op))  # a photo shares its person's uid
         net.fold(op, json.loads(before) if before else {}, json.loads(after) if after else {})
     deleted_here = _deleted_here(conn)
     for net in nets.values():  # in order of first appearance: a record's parent comes before it
         logged = log.tables[net.kind]
         current = _current(conn, logged, net.uid)
         if net.last_op == DELETE:  # as the record was when the package began (or was created in it)
+            if current is None and (net.kind, net.uid) not in deleted_here:
+                _remember_gone(conn, step_id, net)
             _delete(log, logged, net.uid, net.tombstone or {}, current, own_site, report)
         elif current is not None and net.first_op == ADD:
             # Known here, and sent whole (they received it from a third store): the base of a field
             # is ours unless this store itself changed it since.
-            edited_here = _edited_here(conn, net.uid, own_site)
+            edited_here = _edited_here(conn, net.kind, net.uid, own_site)
             base = {name: value if name in edited_here else current.get(name) for name, value in net.base.items()}
             _update(conn, logged, net.uid, base, net.theirs, current, report)
         elif current is not None:
             base = {name: net.base.get(name, value) for name, value in net.theirs.items()}
             _update(conn, logged, net.uid, base, net.theirs, current, report)
-        elif net.uid in deleted_here:
-            edited = [n for n, v in net.theirs.items() if n not in _LOCAL and net.base.get(n, v) != v]
+        elif (net.kind, net.uid) in deleted_here:
+            # Their edits this store had not seen when it deleted the record (its own edits, come back
+            # through a third store, were seen): delete against edit.
+            seen = _tombstone(conn, net.kind, net.uid)
+            edited = [n for n, v in net.theirs.items()
+                      if n not in _LOCAL and net.base.get(n, v) != v and seen.get(n) != v]
             if edited:  # theirs: what they hold, to bring the record back with if the officer says so
                 report.conflicts.append(Conflict(logged.kind, net.uid, "(record)", GONE, net.theirs))
             else:
@@ -138,20 +145,37 @@ def merge_package(log: ChangeLog, package: Package, own_site: str, step_id: int)
     return report
 
 
-def _edited_here(conn: sqlite3.Connection, uid: str, own_site: str) -> set[str]:
+def _edited_here(conn: sqlite3.Connection, kind: str, uid: str, own_site: str) -> set[str]:
     """Fields of a record this store's own site changed by hand (not values a merge brought in)."""
     fields: set[str] = set()
     for (after,) in conn.execute("SELECT c.after FROM changes c JOIN steps s ON s.id = c.step_id "
-                                 "WHERE c.uid = ? AND c.op = 'update' AND s.site = ? AND s.merged = 0",
-                                 [uid, own_site]):
+                                 "WHERE c.kind = ? AND c.uid = ? AND c.op = 'update' AND s.site = ? AND s.merged = 0",
+                                 [kind, uid, own_site]):
         fields.update(json.loads(after))
     return fields
 
 
-def _deleted_here(conn: sqlite3.Connection) -> set[str]:
-    """Uids this store deleted and has not brought back."""
-    return {uid for (uid,) in conn.execute(
-        "SELECT uid FROM changes c WHERE op = 'delete' AND id = (SELECT max(id) FROM changes WHERE uid = c.uid)")}
+def _deleted_here(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    """(kind, uid) of the records this store deleted, or learnt were deleted before it held them, and
+    has not brought back."""
+    return set(conn.execute(
+        "SELECT kind, uid FROM changes c WHERE op IN (?, ?) AND id = (SELECT max(c2.id) FROM changes c2 "
+        "JOIN steps s ON s.id = c2.step_id WHERE c2.uid = c.uid AND c2.kind = c.kind "
+        "AND NOT (c2.op = ? AND s.undone = 1))", [DELETE, TOMBSTONE, TOMBSTONE]).fetchall())
+
+
+def _remember_gone(conn: sqlite3.Connection, step_id: int, net: "_Net") -> None:
+    """Keep the delete of a record never held here, so its addition coming later by way of a third
+    store that has not heard of the delete is recognised (see changes.TOMBSTONE)."""
+    conn.execute("INSERT INTO changes (step_id, kind, uid, op, before) VALUES (?, ?, ?, ?, ?)",
+                 [step_id, net.kind, net.uid, TOMBSTONE, json.dumps(net.tombstone or net.theirs, ensure_ascii=False)])
+
+
+def _tombstone(conn: sqlite3.Connection, kind: str, uid: str) -> dict[str, Any]:
+    """The record as this store last held it before deleting it."""
+    row = conn.execute("SELECT before FROM changes WHERE kind = ? AND uid = ? AND op IN (?, ?) "
+                       "ORDER BY id DESC LIMIT 1", [kind, uid, DELETE, TOMBSTONE]).fetchone()
+    return json.loads(row[0]) if row and row[0] else {}
 
 
 def _current(conn: sqlite3.Connection, logged: LoggedTable, uid: str) -> dict[str, Any] | None:
@@ -187,7 +211,7 @@ def _delete(log: ChangeLog, logged: LoggedTable, uid: str, tombstone: dict[str, 
         report.unchanged += 1
         return
     differ = {name for name, value in tombstone.items() if name not in _LOCAL and current.get(name) != value}
-    edited = differ & _edited_here(log.conn, uid, own_site)
+    edited = differ & _edited_here(log.conn, logged.kind, uid, own_site)
     if edited:
         report.conflicts.append(Conflict(logged.kind, uid, "(record)", current, GONE))
         return
@@ -235,13 +259,10 @@ def decide(log: ChangeLog, kind: str, uid: str, name: str, theirs: Any) -> None:
         if current is not None:
             delete_with_dependents(conn, log.tables, logged.table, [rowid_of(conn, logged, uid)])
     elif isinstance(theirs, dict) and current is None:  # deleted (or never added) here: as they hold it
-        tombstone = conn.execute("SELECT before FROM changes WHERE uid = ? AND op = 'delete' ORDER BY id DESC "
-                                 "LIMIT 1", [uid]).fetchone()
         # A record that needs one gone here (a link to a deleted law change) stays gone, as the
         # schema's cascade would have left it.
         with contextlib.suppress(UndoConflictError):
-            insert_records(log, logged, [{**(json.loads(tombstone[0]) if tombstone else {}), **theirs}],
-                           lenient=True)
+            insert_records(log, logged, [{**_tombstone(conn, kind, uid), **theirs}], lenient=True)
     elif isinstance(theirs, dict):  # brought back by an earlier decision: now as these hold it
         row = column_values(conn, logged, {k: v for k, v in theirs.items() if k not in ("id", "uid")}, lenient=True)
         assignments = ", ".join(f'"{n}" = ?' for n in row)

@@ -7,7 +7,7 @@ from datetime import datetime
 from council_prep.domain import Problem, Question, ValidationError
 from council_prep.domain.duplicates import follow
 from council_prep.domain.records import received_late
-from council_prep.store.search import SEARCH_KINDS
+from council_prep.store.search import SEARCH_KINDS, WIDTH
 from council_prep.store.tables import RecordTable
 
 # The vocabulary of the search index (how many records hold each word), made once per connection.
@@ -16,9 +16,9 @@ _QUESTION = SEARCH_KINDS["question"]
 # Questions of a meeting whose text holds any of the words, best match first (the text is the index's title).
 _CANDIDATES_SQL = f"""
     SELECT q.id, q.text FROM (
-        SELECT rowid / 4 AS id, rank FROM search_index
-        WHERE search_index MATCH ?1 AND rowid % 4 = {_QUESTION} AND rowid / 4 IS NOT ?3
-          AND (SELECT meeting_id FROM questions WHERE id = search_index.rowid / 4) = ?2
+        SELECT rowid / {WIDTH} AS id, rank FROM search_index
+        WHERE search_index MATCH ?1 AND rowid % {WIDTH} = {_QUESTION} AND rowid / {WIDTH} IS NOT ?3
+          AND (SELECT meeting_id FROM questions WHERE id = search_index.rowid / {WIDTH}) = ?2
         ORDER BY rank LIMIT ?4) AS hit
     JOIN questions AS q ON q.id = hit.id ORDER BY hit.rank
 """
@@ -41,7 +41,7 @@ class QuestionTable(RecordTable[Question]):
             if question.meeting_id != target.meeting_id:
                 raise _refused(f"{self._named(question)} cannot be a duplicate of {self._named(target)}: "
                                "that question belongs to another meeting")
-            chain = follow(of_id, self._links(question.meeting_id).get)  # type: ignore[arg-type]
+            chain = follow(of_id, self._duplicate_links(question.meeting_id).get)  # type: ignore[arg-type]
             if question_id == of_id:
                 raise _refused("A question cannot be a duplicate of itself")
             if question_id in chain.path:
@@ -68,7 +68,7 @@ class QuestionTable(RecordTable[Question]):
         """The questions folded directly under a question, in the order they were stored."""
         return self.find(duplicate_of=question_id)
 
-    def _links(self, meeting_id: int) -> dict[int, int]:
+    def _duplicate_links(self, meeting_id: int) -> dict[int, int]:
         """question id -> the id of its original, for the meeting's duplicates."""
         with self._store.reading():
             return dict(self._store.conn.execute(
@@ -77,7 +77,7 @@ class QuestionTable(RecordTable[Question]):
 
     def duplicate_links(self, meeting_id: int) -> list[tuple[int, int]]:
         """(question id, original id) of every duplicate of the meeting."""
-        return sorted(self._links(meeting_id).items())
+        return sorted(self._duplicate_links(meeting_id).items())
 
     def _named(self, question: Question) -> str:
         return f"question {question.id} {self.kind.describe(question)}".strip()

@@ -17,6 +17,7 @@ from council_prep.domain import Question, Record
 from council_prep.domain.fields import IDENTITY, INTERNAL, names_with
 from council_prep.store import errors
 from council_prep.store.connection import translated
+from council_prep.store.review_brief import copy_brief, copy_people, item_references
 from council_prep.store.store import Store
 
 R = TypeVar("R", bound=Record)
@@ -95,13 +96,16 @@ def _fill(copy: Store, source: Store, meeting_id: int, public: bool) -> None:
             known = {getattr(r, key) for r in getattr(copy, table).find()}  # a new store has the bundled ones
             getattr(copy, table).add_many(dataclasses.replace(r, id=None) for r in getattr(source, table).find()
                                           if getattr(r, key) not in known)
+        people = copy_people(copy, source, meeting, items, _fresh, public)
         new_meeting = copy.meetings.add(_fresh(meeting, "meeting", public))
         change_ids = {c.id: copy.law_changes.add(_fresh(c, "law_change", public)).id for c in changes}
         submission_ids = {s.id: copy.submissions.add(_fresh(s, "submission", public)).id for s in submissions}
-        for item in items:
-            copy.agenda.add(_fresh(item, "agenda_item", public, meeting_id=new_meeting.id, law_change_ids=[
-                change_ids[i] for i in item.law_change_ids], submission_ids=[submission_ids[i] for i in
-                                                                             item.submission_ids]))
+        item_ids = {item.id: copy.agenda.add(_fresh(
+            item, "agenda_item", public, meeting_id=new_meeting.id,
+            law_change_ids=[change_ids[i] for i in item.law_change_ids],
+            submission_ids=[submission_ids[i] for i in item.submission_ids], **item_references(item, people))).id
+            for item in items}
+        copy_brief(copy, source, meeting, new_meeting.id, item_ids, change_ids, people, _fresh, public)  # type: ignore[arg-type]
         question_ids: dict[int, int] = {}
         waiting = questions
         while waiting:  # an original before its duplicates, down a chain of any length

@@ -11,9 +11,7 @@ from functools import cached_property
 
 from council_prep.domain.kinds import KINDS
 from council_prep.store import codec
-
-# Link tables: pairs of records, logged as records of their own whose uid is both uids.
-LINK_TABLES = ("agenda_law_changes", "agenda_submissions")
+from council_prep.store.links import OWNED_TABLES
 
 
 @dataclass(frozen=True)
@@ -32,10 +30,12 @@ class LoggedTable:
     columns: tuple[str, ...]
     references: tuple[Reference, ...]  # this table's columns that hold another record's id
     list_columns: frozenset[str]  # JSON lists of plain values
+    blob_columns: frozenset[str] = frozenset()  # bytes (a photo): logged as hexadecimal text
 
     @property
     def is_link(self) -> bool:
-        return self.table in LINK_TABLES
+        """Identified by the records it refers to (a link, a photo), not by a uid of its own."""
+        return self.table in OWNED_TABLES
 
     @cached_property
     def reference_of(self) -> dict[str, Reference]:
@@ -50,6 +50,8 @@ class LoggedTable:
                 value = f"(SELECT uid FROM {self.reference_of[column].table} WHERE id = {value})"
             elif column in self.list_columns:
                 value = f"json({value})"
+            elif column in self.blob_columns:
+                value = f"hex({value})"
             parts.append(f"'{column}', {value}")
         return f"json_object({', '.join(parts)})"
 
@@ -60,11 +62,10 @@ class LoggedTable:
                 + (f" WHERE {where}" if where else ""))
 
     def uid_sql(self, row: str) -> str:
-        """SQL for the row's uid in the log; a link's is its two records' uids joined by a colon."""
+        """SQL for the row's uid in the log; a link's is its records' uids joined by a colon, owner first."""
         if not self.is_link:
             return f"{row}.uid"
-        first, second = (f"(SELECT uid FROM {r.table} WHERE id = {row}.{r.column})" for r in self.references)
-        return f"{first} || ':' || {second}"
+        return " || ':' || ".join(f"(SELECT uid FROM {r.table} WHERE id = {row}.{r.column})" for r in self.references)
 
 
 def read_schema(conn: sqlite3.Connection) -> dict[str, LoggedTable]:
@@ -74,21 +75,23 @@ def read_schema(conn: sqlite3.Connection) -> dict[str, LoggedTable]:
         tables[record_kind.key] = _logged(conn, record_kind.key, record_kind.table,
                                           frozenset(n for n, t in codec.column_kinds(record_kind.cls).items()
                                                     if t is list))
-    for table in LINK_TABLES:
+    for table in OWNED_TABLES:
         tables[table] = _logged(conn, table, table, frozenset())
     return tables
 
 
 def _logged(conn: sqlite3.Connection, kind: str, table: str, list_columns: frozenset[str]) -> LoggedTable:
-    columns = tuple(row[1] for row in conn.execute(f"PRAGMA table_info({table})"))
+    info = conn.execute(f"PRAGMA table_info({table})").fetchall()
+    columns = tuple(row[1] for row in info)
+    blobs = frozenset(row[1] for row in info if row[2].upper() == "BLOB")
     references = tuple(
         Reference(column=row[3], table=row[2], on_delete=row[6].upper())
         for row in conn.execute(f"PRAGMA foreign_key_list({table})")
         if row[4] == "id"
     )
-    if table in LINK_TABLES:  # in the order of the primary key: (agenda item, other record)
+    if table in OWNED_TABLES:  # in the order of the primary key: owner first
         references = tuple(sorted(references, key=lambda r: columns.index(r.column)))
-    return LoggedTable(kind, table, columns, references, list_columns)
+    return LoggedTable(kind, table, columns, references, list_columns, blobs)
 
 
 def referrers(tables: dict[str, LoggedTable], table: str) -> list[tuple[LoggedTable, Reference]]:

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from council_prep.domain.fields import searchable
 from council_prep.domain.kinds import kind
 
-# Kind codes of the search index; a record's index rowid is id * 4 + code, so a trigger can
-# find its row without scanning.
-SEARCH_KINDS = {"agenda_item": 0, "law_change": 1, "submission": 2, "question": 3}
+# Kind codes of the search index; a record's index rowid is id * WIDTH + code, so a trigger can
+# find its row without scanning. (Until m006 the width was 4, for the first four kinds.)
+SEARCH_KINDS = {"agenda_item": 0, "law_change": 1, "submission": 2, "question": 3,
+                "person": 4, "commitment": 5, "project": 6}
+WIDTH = 16
 SEARCH_TABLES = {
     key: (kind(key).table, kind(key).title_field,
           tuple(name for name in searchable(key) if name != kind(key).title_field))
@@ -17,8 +19,10 @@ SEARCH_TABLES = {
 
 
 
-# Columns holding a JSON list of strings (talking points, submitters): indexed as their items.
-_LIST_COLUMNS = frozenset({"talking_points", "submitters"})
+# Columns holding a JSON list of strings (talking points, submitters): indexed as their items;
+# and lists of [ask, response] pairs, indexed as every text in them.
+_LIST_COLUMNS = frozenset({"talking_points", "submitters", "points_to_make", "points_to_avoid"})
+_PAIR_COLUMNS = frozenset({"asks"})
 SEPARATOR = " · "
 
 
@@ -30,6 +34,8 @@ def joined(columns: tuple[str, ...], prefix: str = "") -> str:
         value = f"{prefix}{column}"
         if column in _LIST_COLUMNS:
             value = f"(SELECT group_concat(value, '{SEPARATOR}') FROM json_each({value}))"
+        elif column in _PAIR_COLUMNS:
+            value = f"(SELECT group_concat(value, '{SEPARATOR}') FROM json_tree({value}) WHERE type = 'text')"
         parts.append(f"coalesce(nullif({value}, '') || '{SEPARATOR}', '')")
     return f"rtrim({' || '.join(parts)}, '{SEPARATOR}')"
 
@@ -43,7 +49,7 @@ def index_ids_sql(kind: str) -> str:
     """
     table, title, body = SEARCH_TABLES[kind]
     return (f"INSERT INTO search_index(rowid, kind, title, body) "
-            f"SELECT id * 4 + {SEARCH_KINDS[kind]}, '{kind}', {title}, {joined(body)} FROM {table} "
+            f"SELECT id * {WIDTH} + {SEARCH_KINDS[kind]}, '{kind}', {title}, {joined(body)} FROM {table} "
             f"WHERE id IN (SELECT value FROM json_each(?))")
 
 
@@ -81,7 +87,7 @@ SEARCH_SQL = f"""
 class SearchHit:
     """One record found; `title` and `snippet` mark matched words with HIGHLIGHT_START/END."""
 
-    kind: str  # agenda_item | law_change | submission | question
+    kind: str  # a key of SEARCH_KINDS
     record_id: int
     rank: float
     title: str
@@ -112,5 +118,5 @@ def match_expression(query: str) -> str | None:
 
 def hit_from_row(row: tuple) -> SearchHit:
     rowid, kind, rank, title, snippet = row
-    return SearchHit(kind=_BY_CODE[rowid % 4] if kind is None else kind, record_id=rowid // 4,
+    return SearchHit(kind=_BY_CODE[rowid % WIDTH] if kind is None else kind, record_id=rowid // WIDTH,
                      rank=rank, title=(title or "").strip(), snippet=(snippet or "").strip())

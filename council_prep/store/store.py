@@ -13,9 +13,11 @@ from typing import Any
 
 from council_prep.domain import (
     Agreement,
+    Commitment,
     LawChange,
     Meeting,
     Partner,
+    Project,
     Submission,
     Topic,
     kinds,
@@ -23,11 +25,13 @@ from council_prep.domain import (
 from council_prep.store import errors, history, sites
 from council_prep.store.agenda import AgendaTable
 from council_prep.store.changelog import ChangeLog
-from council_prep.store.changes import Changes
+from council_prep.store.changes import TOMBSTONE, Changes
 from council_prep.store.connection import connect, translated, translated_copy
+from council_prep.store.figures import FigureTable
 from council_prep.store.history import Change, Export
 from council_prep.store.merge import MergeReport, decide, merge_package
 from council_prep.store.package import read_package, write_package
+from council_prep.store.people import ParticipantTable, PersonTable
 from council_prep.store.questions import QuestionTable
 from council_prep.store.search import SEARCH_SQL, SearchHit, hit_from_row, match_expression
 from council_prep.store.tables import RecordTable
@@ -61,8 +65,15 @@ class Store:
         self.law_changes: RecordTable[LawChange] = RecordTable(self, kinds.kind("law_change"))
         self.submissions: RecordTable[Submission] = RecordTable(self, kinds.kind("submission"))
         self.questions = QuestionTable(self, kinds.kind("question"))
-        self._by_kind = {t.kind.key: t for t in (self.topics, self.agreements, self.partners, self.meetings,
-                                                  self.agenda, self.law_changes, self.submissions, self.questions)}
+        self.people = PersonTable(self, kinds.kind("person"))
+        self.participants = ParticipantTable(self, kinds.kind("participant"))
+        self.commitments: RecordTable[Commitment] = RecordTable(self, kinds.kind("commitment"))
+        self.enforcement = FigureTable(self, kinds.kind("enforcement_figure"))
+        self.projects: RecordTable[Project] = RecordTable(self, kinds.kind("project"))
+        self._by_kind = {t.kind.key: t for t in (
+            self.topics, self.agreements, self.partners, self.meetings, self.agenda, self.law_changes,
+            self.submissions, self.questions, self.people, self.participants, self.commitments, self.enforcement,
+            self.projects)}
 
     def table(self, kind_key: str) -> RecordTable:
         """The table holding records of a kind ("law_change")."""
@@ -236,7 +247,8 @@ class Store:
     def step_size(self, step_id: int) -> int:
         """How many records a step changed (a large one is undone in the background)."""
         with self.reading():
-            return self.conn.execute("SELECT count(*) FROM changes WHERE step_id = ?", [step_id]).fetchone()[0]
+            return self.conn.execute("SELECT count(*) FROM changes WHERE step_id = ? AND op != ?",
+                                     [step_id, TOMBSTONE]).fetchone()[0]
 
     @contextlib.contextmanager
     def _savepoint(self) -> Iterator[None]:
@@ -366,8 +378,8 @@ class Store:
         return [hit_from_row(row) for row in rows]
 
     def is_empty(self) -> bool:
-        """True when the store holds no meetings, law changes, submissions or questions."""
-        return not any(t.count() for t in (self.meetings, self.law_changes, self.submissions, self.questions))
+        """True when the store holds no records but the bundled reference data."""
+        return not any(t.count() for t in self._by_kind.values() if not t.kind.reference)
 
     # Maintenance
     def backup(self, destination: str | os.PathLike[str]) -> Path:
@@ -391,8 +403,9 @@ class Store:
                     target.close()
                 os.replace(temp_name, destination)
             except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp_name)
+                for leftover in (temp_name, temp_name + "-journal"):  # a copy cut short may leave its journal
+                    with contextlib.suppress(OSError):
+                        os.unlink(leftover)
                 raise
         return destination
 
@@ -401,6 +414,3 @@ class Store:
         from council_prep.store.check import check_store
 
         return check_store(self)
-
-    def searchable_tables(self) -> list[RecordTable]:
-        return [self.agenda, self.law_changes, self.submissions, self.questions]

@@ -12,7 +12,8 @@ from council_prep.store import codec
 from council_prep.store.bulk import adding_in_bulk
 from council_prep.store.cascade import delete_with_dependents
 from council_prep.store.errors import RecordNotFoundError
-from council_prep.store.search import SEARCH_KINDS, match_expression
+from council_prep.store.links import links_of
+from council_prep.store.search import SEARCH_KINDS, WIDTH, match_expression
 
 if TYPE_CHECKING:
     from council_prep.store.store import Store
@@ -45,6 +46,7 @@ class RecordTable(Generic[R]):
         self.what = kind.noun  # "law change", for messages
         self.searchable = kind.key in SEARCH_KINDS
         self._columns = codec.columns(self.cls)
+        self._links = links_of(kind.key)
 
     # Reading
     def get(self, record_id: int) -> R:
@@ -102,7 +104,8 @@ class RecordTable(Generic[R]):
         where, params = self._criteria(equals, indexed=expression is None)
         if expression is not None:
             code = SEARCH_KINDS[self.kind.key]
-            clause = f"id IN (SELECT rowid / 4 FROM search_index WHERE search_index MATCH ? AND rowid % 4 = {code})"
+            clause = (f"id IN (SELECT rowid / {WIDTH} FROM search_index WHERE search_index MATCH ? "
+                      f"AND rowid % {WIDTH} = {code})")
             where = f"({where}) AND {clause}" if where else clause
             params.append(expression)
         direction = "DESC" if descending else "ASC"
@@ -138,7 +141,12 @@ class RecordTable(Generic[R]):
         return (" AND ".join(clauses) or None), params
 
     def _build(self, row: dict[str, Any]) -> R:
-        return codec.from_row(self.cls, row)  # type: ignore[return-value]
+        relations = {
+            link.field: [r[0] for r in self._store.conn.execute(
+                f"SELECT {link.other} FROM {link.table} WHERE {link.own} = ? ORDER BY {link.other}", [row["id"]])]
+            for link in self._links
+        }
+        return codec.from_row(self.cls, row, **relations)  # type: ignore[return-value]
 
     def iterate(self, *, batch_size: int = 2_000, **equals: Any) -> Iterable[list[R]]:
         """Records whose fields equal the given values, in id order, a batch at a time.
@@ -256,4 +264,15 @@ class RecordTable(Generic[R]):
                     raise ValidationError([Problem(field_name, f"Unknown {noun} '{key}'")])
 
     def _after_write(self, record: R) -> None:
-        """Hook for tables with link tables."""
+        """Bring the link tables in line with the record's lists, touching only links that changed."""
+        conn = self._store.conn
+        for link in self._links:
+            stored = {r[0] for r in conn.execute(f"SELECT {link.other} FROM {link.table} WHERE {link.own} = ?",
+                                                  [record.id])}
+            wanted = dict.fromkeys(getattr(record, link.field))
+            for gone in stored - set(wanted):
+                conn.execute(f"DELETE FROM {link.table} WHERE {link.own} = ? AND {link.other} = ?", [record.id, gone])
+            for linked in wanted:
+                if linked not in stored:
+                    conn.execute(f"INSERT INTO {link.table} ({link.own}, {link.other}) VALUES (?, ?)",
+                                 [record.id, linked])

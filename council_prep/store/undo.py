@@ -14,7 +14,7 @@ from typing import Any
 from council_prep.store.bulk import adding_in_bulk
 from council_prep.store.cascade import delete_with_dependents
 from council_prep.store.changelog import BOOKKEEPING, ChangeLog
-from council_prep.store.changes import ADD, DELETE, UPDATE
+from council_prep.store.changes import ADD, DELETE, TOMBSTONE, UPDATE
 from council_prep.store.errors import StoreError
 from council_prep.store.schema_map import LoggedTable
 
@@ -33,8 +33,8 @@ def apply_step(log: ChangeLog, step_id: int, *, backwards: bool,
     transaction rolls back everything)."""
     conn, tables = log.conn, log.tables
     order = "DESC" if backwards else "ASC"
-    rows = conn.execute(f"SELECT kind, uid, op, before, after FROM changes WHERE step_id = ? ORDER BY id {order}",
-                        [step_id]).fetchall()
+    rows = conn.execute(f"SELECT kind, uid, op, before, after FROM changes WHERE step_id = ? AND op != ? "
+                        f"ORDER BY id {order}", [step_id, TOMBSTONE]).fetchall()
     group: list[Any] = []  # consecutive adds or deletes of one kind: (op, logged, [values or rowids])
 
     def flush() -> None:
@@ -113,6 +113,8 @@ def column_values(conn: sqlite3.Connection, logged: LoggedTable, values: dict[st
                     value = None
         elif column in logged.list_columns and value is not None:
             value = json.dumps(value, ensure_ascii=False)
+        elif column in logged.blob_columns and value is not None:
+            value = bytes.fromhex(value)
         row[column] = value
     return row
 

@@ -1,7 +1,9 @@
 """The Book of a demo meeting: order, grouping, clock and the public profile's redactions."""
 
 from council_prep.book import WITHHELD, Profile, Section, assemble_book
+from council_prep.book.edition import Redactor
 from council_prep.domain import QuestionStatus
+from council_prep.domain.fields import Sensitivity, names_with
 from council_prep.store import Store
 
 
@@ -40,3 +42,29 @@ def test_public_book_redacts_identities_assessments_and_talking_points(demo_stor
     assert all(a.name != WITHHELD for a in book.askers())
     internal = assemble_book(demo_store, meeting.id)
     assert any(c.assessment for c in internal.law_changes) and any(s.item.talking_points for s in internal.schedule)
+
+
+def test_the_public_book_carries_no_internal_field_of_the_brief(demo_store: Store):
+    def blanked(kind: str, record) -> None:
+        for name in names_with(kind, Sensitivity.INTERNAL):
+            value = getattr(record, name)
+            assert value in ("", [], None) or hasattr(value, "value"), (kind, name, value)  # an enum is not printed
+
+    meeting = demo_store.meetings.find()[0]
+    book = assemble_book(demo_store, meeting.id, profile=Profile.PUBLIC)
+    briefed = [s.item for s in assemble_book(demo_store, meeting.id).schedule if s.item.points_to_make]
+    assert briefed and all(s.item.lead_person_id is None and not s.item.asks for s in book.schedule)
+    for scheduled in book.schedule:
+        blanked("agenda_item", scheduled.item)
+    blanked("meeting", book.meeting)
+    redactor = Redactor()
+    for person in demo_store.people.find():
+        blanked("person", redactor.person(person))
+    for commitment in demo_store.commitments.find():
+        blanked("commitment", redactor.commitment(commitment))
+    for project in demo_store.projects.find():
+        blanked("project", redactor.project(project))
+    figure = demo_store.enforcement.find()[0]
+    figure.note = "Figures from a draft annual report"
+    blanked("enforcement_figure", redactor.figure(figure))
+    assert "Person: César Mendoza Salas" in {w.record for w in redactor.withheld}

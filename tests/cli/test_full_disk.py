@@ -92,7 +92,7 @@ def test_import_onto_a_full_disk_says_so_in_words(tmp_path: Path, demo_store_fil
     rows = "".join(f"Question {n} about working conditions in sector {n} and what is done,Asker {n}\n"
                    for n in range(20_000))
     source.write_text("Question,Asker name\n" + rows, encoding="utf-8")
-    with tiny_disk("1400k") as folder:
+    with tiny_disk("2600k") as folder:  # room for the demo store, not for the import
         store = folder / "store.db"
         shutil.copyfile(demo_store_file, store)
         result = run_limited(["import", "questions", "--store", str(store), "--meeting", "1", str(source)], None,

@@ -20,7 +20,7 @@ def test_the_notice_states_the_dates_place_deadline_mailboxes_and_subject(store_
     assert result.returncode == 0, result.stderr
     text = result.stdout
     assert "United States–Peru Trade Promotion Agreement" in text and "with Peru" in text
-    assert "meet on March 4, 2027 in Lima, Peru" in text and "follow on March 5, 2027" in text
+    assert "meet on March 4, 2027 (Lima, Peru)" in text and "follow on March 5, 2027" in text
     assert "received by 5:00 p.m. EST (22:00 UTC) on February 22, 2027" in text
     assert "LAC-Peru@dol.gov, questions@ustr.eop.gov, or ilab@dol.gov" in text
     assert 'subject line "Questions: Peru LAC public session"' in text
@@ -35,3 +35,14 @@ def test_a_meeting_without_what_the_notice_states_is_named_in_one_line(store_pat
     assert_clean_failure(result, 1, f"meeting {meeting.id} (Seventh meeting) lacks a question deadline, the addresses "
                                     "that receive questions, and a subject line for questions")
     assert_clean_failure(run("notice", "--store", str(store_path), "--meeting", "99"), 1, "No meeting with id 99")
+
+
+def test_every_demo_meeting_prints_its_notice_and_flags_its_late_questions(demo_store_path: Path):
+    with Store.open(demo_store_path) as store:
+        meetings = store.meetings.find()
+        late = {m.id: store.questions.late_ids(m.id) for m in meetings}
+    assert all(late.values())  # each demo meeting shows the desk a question that came after its deadline
+    for meeting in meetings:
+        result = run("notice", "--store", str(demo_store_path), "--meeting", str(meeting.id))
+        assert result.returncode == 0, result.stderr
+        assert meeting.subject_line in result.stdout and meeting.intake_addresses[0] in result.stdout

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from council_prep.book import Profile, assemble_book
-from council_prep.domain import QuestionStatus
+from council_prep.domain import Ask, QuestionStatus
 from council_prep.domain.fields import Sensitivity, names_with
 from council_prep.exporters.docx import export_docx
 from council_prep.exporters.withheld import withheld_report_path
@@ -37,6 +37,13 @@ def internal_values(store: Store, meeting_id: int) -> dict[str, str]:
     records += [("law_change", c) for code in meeting.partner_codes for c in store.law_changes.find(partner_code=code)]
     questions = store.questions.find(meeting_id=meeting_id)
     records += [("question", q) for q in questions]
+    items = {i.id for i in store.agenda.for_meeting(meeting_id)}
+    people = {p.person_id for p in store.participants.for_meeting(meeting_id)}
+    records += [("person", p) for p in store.people.get_many(sorted(people))]
+    records += [("commitment", c) for c in store.commitments.find() if items & set(c.agenda_item_ids)]
+    records += [("project", p) for p in store.projects.find() if items & set(p.agenda_item_ids)]
+    records += [("enforcement_figure", f) for code in meeting.partner_codes
+                for f in store.enforcement.find(partner_code=code)]
     public_values = _public_values(records)
     found: dict[str, str] = {}
     for kind, record in records:
@@ -56,6 +63,7 @@ def internal_values(store: Store, meeting_id: int) -> dict[str, str]:
 
 def _texts(value) -> list[str]:
     values = value if isinstance(value, list) else [value]
+    values = [text for v in values for text in ([v.ask, v.response] if isinstance(v, Ask) else [v])]
     lines = [line.strip() for v in values if isinstance(v, str) for line in v.split("\n")]
     return [line for line in lines if len(line) >= MIN_LENGTH]
 

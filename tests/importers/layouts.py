@@ -19,7 +19,8 @@ GOOGLE_HEADERS = ["Timestamp", "Email Address", "Full name", "Organization (opti
 MICROSOFT_HEADERS = ["ID", "Start time", "Completion time", "Email", "Name", "Which organization do you represent?",
                      "What would you like to ask the Council?"]
 EVENTBRITE_HEADERS = ["Order #", "Order Date", "First Name", "Last Name", "Email", "Company", "Ticket Type",
-                      "Attendee Status", "Is there a question you would like the Council to address? (optional)"]
+                      "Attendee Status", "Last modified",
+                      "Is there a question you would like the Council to address? (optional)"]
 OUTLOOK_HEADERS = ["Subject", "Body", "From: (Name)", "From: (Address)", "From: (Type)", "To: (Name)",
                    "To: (Address)", "To: (Type)", "CC: (Name)", "Categories", "Importance", "Sensitivity",
                    "Date", "Received"]
@@ -71,7 +72,7 @@ def eventbrite(path: Path, headers: list[str] = EVENTBRITE_HEADERS) -> Path:
     rows: list[list[object]] = [headers]
     for number in range(1, 9):
         rows.append([f"70{number}", "2/20/27 10:0" + str(number), f"Attendee{number}", "Torres",
-                     f"a{number}@example.org", "Export Association", "General admission", "Attending", ""])
+                     f"a{number}@example.org", "Export Association", "General admission", "Attending", "2/21/27", ""])
     rows[3][-1] = "What is being done about child labor in cocoa?"
     rows[6][-1] = "Will subcontracting rules change?"
     return write_rows(path, rows)

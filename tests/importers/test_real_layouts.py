@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from council_prep.domain import Channel, Meeting, Question
+from council_prep.domain import Channel, Question
 from council_prep.importers import (
     ImportRejected,
     MappingUncertain,
@@ -121,8 +121,9 @@ def test_other_wording_of_a_form(store: Store, meeting_id: int, tmp_path: Path, 
 
 
 def test_spanish_attendee_list_joins_first_and_last_name(store: Store, meeting_id: int, tmp_path: Path) -> None:
-    headers = ["Pedido n.º", "Fecha del pedido", "Nombre", "Apellidos", "Correo electrónico", "Empresa",
-               "Tipo de entrada", "Estado", "Pregunta para el Consejo (opcional)"]
+    headers = ["Pedido n.º", "Fecha del pedido", "Nombre", "Apellidos", "Correo electrónico",
+               "Nombre de la organización", "Tipo de entrada", "Estado", "Última modificación",
+               "Pregunta para el Consejo (opcional)"]
     questions = imported(store, meeting_id, layouts.eventbrite(tmp_path / "asistentes.csv", headers))
     assert [(q.asker_name, q.asker_email, q.organization) for q in questions] == [
         ("Attendee3 Torres", "a3@example.org", "Export Association"),
@@ -207,15 +208,10 @@ def test_hostile_timestamps_name_row_and_column(store: Store, meeting_id: int, t
     assert snapshot(store) == before
 
 
-def test_questions_after_the_deadline_are_kept_and_counted(store: Store, meeting_id: int, tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    deadline = datetime(2027, 2, 23, 12, 0, tzinfo=UTC)
+def test_questions_after_the_deadline_are_kept_and_counted(store: Store, meeting_id: int, tmp_path: Path) -> None:
     meeting = store.meetings.get(meeting_id)
-    if hasattr(meeting, "question_deadline"):
-        meeting.question_deadline = deadline  # type: ignore[attr-defined]
-        store.meetings.update(meeting)
-    else:  # a store whose meetings have no deadline yet: the attribute as a meeting would carry it
-        monkeypatch.setattr(Meeting, "question_deadline", deadline.isoformat(), raising=False)
+    meeting.question_deadline = datetime(2027, 2, 23, 12, 0, tzinfo=UTC)
+    store.meetings.update(meeting)
     path = layouts.google_forms(tmp_path / "Responses.csv")
     plan = plan_question_import(store, meeting_id, path)
     assert (len(plan.added), plan.late) == (3, 2)  # 23 Feb 16:02 EST and 24 Feb: after noon UTC on 23 Feb
@@ -249,6 +245,8 @@ def test_choosing_two_name_columns_joins_them(store: Store, meeting_id: int, tmp
     assert (question.asker_name, question.asker_email) == ("Ana Pérez", "ana@x.org")
     with pytest.raises(UnreadableFileError, match="'email' is chosen twice; only the asker"):
         choose_columns(proposal, [("email", "Contact"), ("email", "Given")])
+    left_out = choose_columns(proposal, [("asker", "Given"), ("asker", "")])  # "asker=" leaves the asker out
+    assert "asker_name" not in left_out.columns and left_out.column("text") == 3
 
 
 def test_the_same_mail_is_one_question_however_its_sender_is_named(store: Store, meeting_id: int,
@@ -273,3 +271,13 @@ def test_a_yes_or_no_column_is_not_taken_for_the_question(store: Store, meeting_
     (question,) = imported(store, meeting_id, path)
     assert (question.text, question.asker_name) == ("Why so late?", "Bo")
     assert propose_mapping(path).mapping.certain
+
+
+def test_the_meetings_subject_line_filters_a_mail_export(store: Store, meeting_id: int, tmp_path: Path) -> None:
+    meeting = store.meetings.get(meeting_id)
+    meeting.subject_line = "Public Session Questions"
+    store.meetings.update(meeting)
+    plan = plan_question_import(store, meeting_id, layouts.outlook(tmp_path / "mailbox.csv"))
+    assert (len(plan.added), plan.duplicates, plan.skip_reasons) == (2, 1, {"another subject": 1})
+    everything = plan_question_import(store, meeting_id, tmp_path / "mailbox.csv", subject="")
+    assert (len(everything.added), everything.skipped) == (3, 0)  # an empty --subject keeps every mail

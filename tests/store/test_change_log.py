@@ -3,7 +3,6 @@
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from council_prep.demo import load_demo
 from council_prep.domain import AgendaItem, LawChange, LawChangeStatus, Meeting, Question, QuestionStatus
 from council_prep.store import SCHEMA_VERSION, Store, StoreError
 from council_prep.store.schema_map import read_schema
+from tests.helpers.sqlite import make_store_of_version
 
 
 def content(store: Store) -> dict[str, list[str]]:
@@ -274,15 +274,7 @@ def test_a_writer_killed_mid_step_leaves_neither_the_writes_nor_the_step(store_p
 
 def test_a_store_of_the_previous_schema_gains_the_log_after_its_backup(tmp_path: Path):
     path = tmp_path / "old.db"
-    with Store.open(path) as store:
-        meeting(store)
-    conn = sqlite3.connect(path)  # back to schema 3, as the previous version left it
-    conn.executescript("DROP TABLE changes; DROP TABLE conflicts; DROP TABLE steps; DROP TABLE exports;"
-                       "DROP TABLE exchanges; DELETE FROM store_meta WHERE key LIKE 'site_%'; PRAGMA user_version = 3;"
-                       "ALTER TABLE meetings DROP COLUMN question_deadline; ALTER TABLE meetings DROP COLUMN "
-                       "intake_addresses; ALTER TABLE meetings DROP COLUMN subject_line;"
-                       "DELETE FROM _sqlite_migrations WHERE name >= 'm004';")
-    conn.close()
+    make_store_of_version(path, 3)  # as the version before the change log left it, with a meeting
     with Store.open(path) as store:
         assert store.schema_version() == SCHEMA_VERSION
         store.meetings.delete(store.meetings.find()[0].id)

@@ -74,7 +74,8 @@ def test_a_list_column_that_is_not_a_json_list_of_texts_is_named(demo_store_path
     execute_raw(demo_store_path, f"DROP TRIGGER IF EXISTS {table}_search_update",
                 f"UPDATE {table} SET {column} = '{stored}' WHERE id = {row_id}")
     problems = check(demo_store_path)
-    assert problems[0] == f"{table} row {row_id} (uid {uid}), column {column}: not a JSON list of texts ({stored!r})"
+    what = "[ask, response] pairs" if column == "asks" else "texts"
+    assert problems[0] == f"{table} row {row_id} (uid {uid}), column {column}: not a JSON list of {what} ({stored!r})"
 
 
 def test_wrong_types_and_raw_control_characters_are_named(demo_store_path: Path):

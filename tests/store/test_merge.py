@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from council_prep.domain import AgendaItem, LawChange, LawChangeStatus, Meeting, Question, QuestionStatus
@@ -113,6 +113,45 @@ def test_a_delete_against_an_edit_is_a_conflict_and_a_plain_delete_travels(offic
     assert [(c.kind, c.field) for c in report.conflicts] == [("law_change", "(record)")]
     with Store.open(office) as store:
         assert store.questions.count() == 0 and store.law_changes.count() == 1
+
+
+def test_a_delete_heard_of_before_the_record_arrives_keeps_it_out(office: Path):
+    """Maria adds and deletes a question; the office hears of both before Ahmed, who only got the
+    addition, sends his changes: the question must not come back through Ahmed."""
+    maria, ahmed = copy(office, "maria.db"), copy(office, "ahmed.db")
+    with Store.open(maria) as store:
+        meeting = store.meetings.find()[0]
+        added = store.questions.add(Question(meeting_id=meeting.id, text="Asked by mistake"))
+    exchange(maria, ahmed)
+    with Store.open(maria) as store:
+        store.questions.delete(added.id)
+    exchange(maria, office)
+    with Store.open(office) as store:
+        assert all(c.uid != added.uid for c in store.history())  # nothing happened here to show
+    report = exchange(ahmed, office)
+    assert not report.added and report.conflicts == []
+    with Store.open(office) as store:
+        assert [q.text for q in store.questions.find()] == ["When will the decree apply?"]
+        assert store.undoable_steps(1)[0][1].startswith("Merge")  # Maria's: Ahmed's brought nothing
+        store.undo()  # Maria's merge taken back: the question still does not appear
+        assert [q.text for q in store.questions.find()] == ["When will the decree apply?"]
+
+
+def test_its_own_edit_coming_back_is_no_conflict_with_its_own_later_delete(office: Path):
+    laptop = copy(office, "laptop.db")
+    with Store.open(laptop) as store:
+        question = store.questions.find()[0]
+        question.text = "When will the decree apply in full?"
+        store.questions.update(question)
+    exchange(laptop, office)
+    with Store.open(laptop) as store:
+        store.questions.delete(question.id)
+    with Store.open(office) as store:
+        store.law_changes.add(LawChange(partner_code="PE", title="Telework law"))
+    report = exchange(office, laptop)  # carries the laptop's own edit back, as the office's merge
+    assert report.conflicts == [] and report.added["law_change"] == 1
+    with Store.open(laptop) as store:
+        assert store.questions.find() == []
 
 
 def test_links_and_duplicate_marks_travel_by_uid(office: Path):
@@ -250,11 +289,21 @@ def _without_stamps(store: Store) -> dict[str, list[str]]:
                          for row in rows) for kind, rows in content(store).items()}
 
 
-# Derandomized: the same 15 sequences every run, so a red build is this code's, not a draw's. Random
-# seeds still find, rarely, a sequence whose copies do not converge after the officer's round (one
-# keeps a question the others deleted). Not yet understood.
-@settings(max_examples=15, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(work=WORK)
+# Sequences random draws once found diverging: an edit come back to the store that had since deleted
+# the record; a delete heard of before the addition arrived through a third store; such a delete
+# meeting the cascade of a law change deleted in the same merge.
+@example(work=[(1, "edit_q", 13), (1, "exchange", 217), (1, "link_item", 496), (1, "delete_q", 702),
+               (2, "add_item", 326), (0, "import", 232), (0, "exchange", 600)])
+@example(work=[(2, "dup_q", 139), (0, "link_item", 302), (0, "import", 274), (0, "edit_item", 106), (2, "import", 102),
+               (1, "delete_q", 472), (2, "status_q", 257), (1, "import", 406), (1, "exchange", 438),
+               (0, "exchange", 796), (0, "edit_q", 255), (0, "add_q", 161), (1, "delete_q", 472),
+               (1, "delete_q", 323)])
+@example(work=[(0, "delete_q", 95), (2, "import", 30), (0, "link_item", 649), (1, "add_item", 255), (2, "import", 1000),
+               (0, "edit_item", 644), (2, "edit_q", 630), (2, "dup_q", 0), (1, "import", 134), (1, "link_item", 117),
+               (2, "edit_item", 308), (1, "import", 134), (1, "delete_change", 169), (1, "add_q", 682),
+               (1, "delete_q", 13), (0, "exchange", 321)])
 def test_three_laptops_converge_and_a_package_merged_twice_changes_nothing(tmp_path_factory, work):
     folder = tmp_path_factory.mktemp("sites")
     hub = folder / "office.db"

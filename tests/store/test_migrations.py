@@ -7,26 +7,16 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from council_prep.domain import Person
 from council_prep.store import SCHEMA_VERSION, Store, StoreTooNewError
 from council_prep.store.schema import migrations
 from council_prep.store.versions import MIGRATION_NAMES
-from tests.helpers.sqlite import execute_raw
+from tests.helpers.sqlite import execute_raw, make_store_of_version
 
 
 def make_first_version_store(path: Path) -> None:
     """A store as the first release wrote it: only the first migration, with one question."""
-    db = Database(sqlite3.connect(path, isolation_level=None))
-    migrations.apply(db, stop_before=MIGRATION_NAMES[1])
-    db.execute("PRAGMA user_version = 1")
-    stamp = "2026-01-01T00:00:00+00:00"
-    identity = {"created_at": stamp, "updated_at": stamp}
-    db["agreements"].insert({"uid": "a", "key": "us-peru-tpa", "name": "Peru TPA", "kind": "fta", **identity})
-    db["partners"].insert({"uid": "p", "code": "PE", "name": "Peru", **identity})
-    db["meetings"].insert({"uid": "m", "agreement_key": "us-peru-tpa", "title": "Council", "session_date": "2027-03-04",
-                           "length_minutes": 300, "status": "planning", **identity})
-    db["questions"].insert({"uid": "q", "meeting_id": 1, "text": "What about subcontracting in agriculture?",
-                            "asker_type": "ngo", "channel": "email", "status": "new", **identity})
-    db.close()
+    make_store_of_version(path, 1)
 
 
 def test_migration_from_first_version_backs_up_then_upgrades(tmp_path: Path):
@@ -112,3 +102,30 @@ def test_a_store_of_the_previous_schema_gains_the_question_desk_fields(tmp_path:
         assert store.questions.late_ids(1) == [1]
         assert store.check() == []
     assert len(list(tmp_path.glob("v4.schema-v4.*.backup.db"))) == 1
+def test_a_store_of_the_previous_schema_gains_the_brief_keeping_its_records_searchable(tmp_path: Path):
+    path = tmp_path / "v4.db"
+    make_store_of_version(path, 4)
+    execute_raw(path, "INSERT INTO agenda_items (uid, created_at, updated_at, meeting_id, position, title, minutes, "
+                      "talking_points, status) VALUES ('i', '2026-01-01', '2026-01-01', 1, 1, 'Outsourcing', 15, "
+                      "'[\"Ask about the decree\"]', 'draft')",
+                "INSERT INTO submissions (uid, created_at, updated_at, identifier, partner_code, status) "
+                "VALUES ('s', '2026-01-01', '2026-01-01', '2026-01 (Peru)', 'PE', 'under_review')")
+    old_index = sqlite3.connect(path).execute("SELECT rowid, kind FROM search_index ORDER BY kind").fetchall()
+    assert old_index == [(4, "agenda_item"), (7, "question"), (6, "submission")]  # id * 4 + code
+    with Store.open(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        item = store.agenda.get(1)
+        assert (item.points_to_make, item.asks, item.press, item.depth, item.continues_id, item.speaker_ids) == (
+            [], [], "closed", "full", None, [])
+        assert store.submissions.get(1).accepted_on is None and store.meetings.get(1).book_due_on is None
+        assert [(h.kind, h.record_id) for h in store.search("decree")] == [("agenda_item", 1)]
+        assert [(h.kind, h.record_id) for h in store.search("subcontracting")] == [("question", 1)]
+        assert [(h.kind, h.record_id) for h in store.search("2026-01")] == [("submission", 1)]
+        person = store.people.add(Person(name="Ana Paredes", biography="Director General of Labor"))
+        assert [(h.kind, h.record_id) for h in store.search("Director General")] == [("person", person.id)]
+        item.speaker_ids = [person.id]
+        store.agenda.update(item)
+        store.undo()
+        assert store.agenda.get(1).speaker_ids == []
+        assert store.check() == []
+    assert list(tmp_path.glob("v4.schema-v4.*.backup.db"))

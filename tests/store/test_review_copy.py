@@ -5,8 +5,10 @@ import sqlite3
 from pathlib import Path
 
 from council_prep.domain import Question
+from council_prep.domain.fields import INTERNAL, names_with
+from council_prep.domain.kinds import KINDS
 from council_prep.store import Store
-from council_prep.store.review_copy import review_source_id, write_review_copy
+from council_prep.store.review_copy import WITHHELD, review_source_id, write_review_copy
 from tests.cli.test_store_commands import assert_clean_failure, run
 
 
@@ -99,3 +101,72 @@ def test_export_review_command(demo_store_path: Path, tmp_path: Path):
     nowhere = run("export", "review", "--store", str(demo_store_path), "--meeting", "1", "-o",
                   str(tmp_path / "no" / "x.db"))
     assert_clean_failure(nowhere, 1, "does not exist")
+
+
+PHOTO = b"\x89PNG\r\n\x1a\n" + b"portrait" * 8
+
+
+def _brief_of(store: Store, meeting_id: int) -> dict[str, list]:
+    items = store.agenda.for_meeting(meeting_id)
+    participants = store.participants.for_meeting(meeting_id)
+    return {
+        "participants": sorted((store.people.get(p.person_id).uid, p.role) for p in participants),
+        "leads": [store.people.get(i.lead_person_id).uid if i.lead_person_id else None for i in items],
+        "speakers": [[store.people.get(s).uid for s in i.speaker_ids] for i in items],
+        "commitments": _linked(store.commitments.find(), items),
+        "projects": _linked(store.projects.find(), items),
+    }
+
+
+def _linked(records: list, items: list) -> list:
+    """(uid, uids of the meeting's items it is linked to) of the records linked to any of `items`."""
+    uids = {i.id: i.uid for i in items}
+    return sorted((r.uid, tuple(uids[i] for i in r.agenda_item_ids if i in uids)) for r in records
+                  if any(i in uids for i in r.agenda_item_ids))
+
+
+def test_internal_copy_carries_the_brief_of_its_meeting(demo_store_path: Path, tmp_path: Path):
+    with Store.open(demo_store_path) as source:
+        meeting = source.meetings.find()[0]
+        head = source.participants.for_meeting(meeting.id)[0]
+        source.people.set_photo(head.person_id, PHOTO)
+        head_uid = source.people.get(head.person_id).uid
+        expected = _brief_of(source, meeting.id)
+        figures = source.enforcement.count_of(partner_code="PE")
+        write_review_copy(source, meeting.id, tmp_path / "review.db")
+    with Store.open(tmp_path / "review.db", read_only=True) as copy:
+        copied = copy.meetings.find()[0]
+        got = _brief_of(copy, copied.id)
+        assert got == expected and got["participants"] and got["commitments"] and got["projects"]
+        assert copy.enforcement.count() == figures == 75
+        person = copy.people.find_uid(head_uid)
+        assert person.biography and copy.people.photo(person.id) == PHOTO
+        assert copy.check() == []
+
+
+def test_public_copy_carries_no_internal_field_of_the_brief(demo_store_path: Path, tmp_path: Path):
+    with Store.open(demo_store_path) as source:
+        meeting = source.meetings.find()[0]
+        head = source.participants.for_meeting(meeting.id)[0]
+        source.people.set_photo(head.person_id, PHOTO)
+        secrets = set()
+        for kind in KINDS:
+            for record in source.table(kind.key).find():
+                for name in names_with(kind.key, INTERNAL):
+                    value = getattr(record, name)
+                    values = value if isinstance(value, list) else [value]
+                    secrets |= {str(getattr(v, "ask", v)) for v in values if len(str(getattr(v, "ask", v))) > 12}
+        write_review_copy(source, meeting.id, tmp_path / "public.db", public=True)
+    assert any("SEH-sar" in s for s in secrets) and any("Will the United States" in s for s in secrets)
+    text = all_text(tmp_path / "public.db")
+    assert PHOTO.hex().upper() not in text.upper() and "portrait" not in text
+    leaked = sorted(s for s in secrets if s in text)
+    assert not leaked
+    with Store.open(tmp_path / "public.db", read_only=True) as copy:
+        assert copy.participants.count() > 0 and copy.people.count() > 0  # who takes part is public
+        assert not copy.people.with_photo()
+        for kind in KINDS:
+            for record in copy.table(kind.key).find():
+                for name in names_with(kind.key, INTERNAL):
+                    value = getattr(record, name)
+                    assert value in ("", [], None, WITHHELD) or hasattr(value, "value"), (kind.key, name, value)

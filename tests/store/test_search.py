@@ -6,6 +6,8 @@ import pytest
 
 from council_prep.domain import AgendaItem, LawChange, Meeting, Question
 from council_prep.store import HIGHLIGHT_END, HIGHLIGHT_START, Store
+from council_prep.store.schema import M006_SEARCH
+from council_prep.store.search import SEARCH_KINDS, SEARCH_TABLES, WIDTH
 
 
 @pytest.fixture
@@ -61,7 +63,7 @@ def test_all_words_must_match(store: Store, meeting: Meeting):
 
 def test_check_notices_a_record_missing_from_the_index(store: Store, meeting: Meeting):
     question = store.questions.add(Question(meeting_id=meeting.id, text="Indexed?"))
-    store.conn.execute("DELETE FROM search_index WHERE rowid = ?", [question.id * 4 + 3])
+    store.conn.execute("DELETE FROM search_index WHERE rowid = ?", [question.id * WIDTH + SEARCH_KINDS["question"]])
     missing = f"questions row {question.id} (uid {question.uid}): missing from the search index"
     assert store.check() == [missing, "search index holds 0 entries for 1 records"]
     with Store.open(store.path, read_only=True) as review:
@@ -75,3 +77,8 @@ def test_snippets_read_as_text_not_as_stored_lists(store: Store, meeting: Meetin
     marked = f"{HIGHLIGHT_START}seafarers{HIGHLIGHT_END}"
     assert hit.snippet == f"Welcome the delegation · Propose the {marked} item · K. Brennan"
     assert "[" not in hit.snippet and '"' not in hit.snippet
+
+
+def test_the_index_the_last_migration_built_covers_what_the_registry_marks_searchable():
+    """Triggers are made by a migration: marking a field searchable needs a migration rebuilding the index."""
+    assert M006_SEARCH == SEARCH_TABLES
