@@ -29,7 +29,8 @@ DEBOUNCE_MS = 150
 LIMIT = 50
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 MEETING_ROLE = Qt.ItemDataRole.UserRole + 2  # the meeting an agenda item or question belongs to
-KINDS = {"agenda_item": "Agenda item", "law_change": "Law change", "submission": "Submission", "question": "Question"}
+KINDS = {"agenda_item": "Agenda item", "law_change": "Law change", "submission": "Submission", "question": "Question",
+         "person": "Person", "commitment": "Commitment", "project": "Cooperation project"}
 
 
 TITLE_CHARS = 150  # a question's title is its whole text: about two lines of the list are enough

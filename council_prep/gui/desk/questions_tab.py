@@ -24,7 +24,6 @@ from council_prep.domain import AskerType, Meeting, Question, QuestionStatus, la
 from council_prep.gui.desk.duplicates import DuplicatesPane
 from council_prep.gui.desk.entry import EntryForm
 from council_prep.gui.desk.triage import Triage
-from council_prep.gui.icons import icon
 from council_prep.gui.lookups import Lookups
 from council_prep.gui.session import Session
 from council_prep.gui.settings import Settings
@@ -121,10 +120,9 @@ class QuestionsTab(TableTab):
         def status(q: Question) -> str:
             return label(q.status) + (f" · duplicate of {q.duplicate_of}" if q.duplicate_of else "")
 
-        lock = icon("lock")
         shows = {"received_at": received, "asker_name": asker, "status": status}
         desk = [replace(c, show=shows.get(c.order_by, c.show),
-                        decorate=(lambda q: lock if q.confidential else None) if c.order_by == "asker_name" else None)
+                        icon=(lambda q: "lock" if q.confidential else None) if c.order_by == "asker_name" else c.icon)
                 for c in columns]
         after_text = next(n for n, c in enumerate(desk) if c.order_by == "text") + 1
         asked_by = Column("Askers", "duplicate_of", askers, align_right=True)

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -31,11 +31,17 @@ class TableSpec:
     noun: str
     columns: list[Column]
     fields: list[FieldSpec]
-    status_enum: type[StrEnum]
-    topic_field: str  # "topic_keys" (a list) or "topic_key"
+    status_enum: type[StrEnum] | None  # None: no status filter (people)
+    topic_field: str | None  # "topic_keys" (a list) or "topic_key"; None: no topic filter
     new_record: Callable[[int | None, str], Record]  # (meeting id, partner code) -> a blank record
     partner_filter: bool = True
     meeting_scoped: bool = False
+    # Words beside the record count for what needs attention ("2 past due"), from the store and today's date.
+    attention: Callable[[Any, date], str] | None = None
+    # Choices the editor offers from the store (people, agenda items to link), read again after steps that
+    # touch the kinds in `choices_follow`.
+    choices: Callable[[Any], dict[str, list[tuple[Any, str]]]] | None = None
+    choices_follow: tuple[str, ...] = ()
 
 
 def _column(kind: str, name: str, show: Callable[[Record], str], *extra: Any) -> Column:

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from council_prep.domain import Record
+from council_prep.gui.icons import icon
 from council_prep.store import RecordNotFoundError, StoreError
 from council_prep.store.changes import Changes
 from council_prep.store.tables import RecordTable
@@ -30,7 +31,7 @@ class Column:
     order_by: str
     show: Callable[[Record], str]
     align_right: bool = False
-    decorate: Callable[[Record], Any] | None = None  # an icon beside the text (a lock on a confidential asker)
+    icon: Callable[[Record], str | None] | None = None  # the name of an icon beside the text (a warning, a lock)
 
 
 class LazyRecordModel(QAbstractTableModel):
@@ -168,17 +169,18 @@ class LazyRecordModel(QAbstractTableModel):
             return None
         if role == ID_ROLE:
             return self._ids[index.row()]
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DecorationRole and column.decorate is not None:
-            record = self.record(index.row())
-            return column.decorate(record) if record is not None else None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole):
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+                        Qt.ItemDataRole.DecorationRole):
             return None
+        column = self.columns[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _alignment(column)
         record = self.record(index.row())
         if record is None:
             return "…" if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DecorationRole:
+            name = column.icon(record) if column.icon is not None else None
+            return icon(name) if name else None
         text = column.show(record)
         if role == Qt.ItemDataRole.DisplayRole:
             return " ".join(text.split())  # one line per row; the editor shows line breaks
