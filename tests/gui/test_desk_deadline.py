@@ -37,9 +37,12 @@ def test_deadline_typed_in_the_meeting_dialog_flags_the_questions_received_after
     # The sample's questions came in on 1-12 February at 10:00 UTC: the seven from 6 February on are late.
     store = window.session.store
     shown = [tab.model.data(tab.model.index(row, 0)) for row in range(tab.model.rowCount())]
-    late_rows = [row for row, text in enumerate(shown) if text.endswith("⚑ late")]
+    late_rows = [row for row, text in enumerate(shown) if text.startswith("late · 2027-02-")]
     assert len(late_rows) == 7
     assert {store.questions.get(tab.model.ids()[row]).received_at.day for row in late_rows} == set(range(6, 13))
+    warned = [row for row in range(tab.model.rowCount())
+              if tab.model.data(tab.model.index(row, 0), Qt.ItemDataRole.DecorationRole) is not None]
+    assert warned == late_rows  # a warning sign beside the word, not a colour
     qtbot.mouseClick(tab.late_filter, Qt.MouseButton.LeftButton)
     assert tab.model.rowCount() == 7  # kept, and found again with "Late only"
     qtbot.mouseClick(tab.late_filter, Qt.MouseButton.LeftButton)

@@ -107,7 +107,7 @@ class QuestionsTab(TableTab):
     def _desk_columns(self, columns: list[Column]) -> list[Column]:
         def received(q: Question) -> str:
             when = q.received_at.strftime("%Y-%m-%d %H:%M") if q.received_at else ""
-            return f"{when}  ⚑ late" if self.is_late(q) else when
+            return f"late · {when}" if self.is_late(q) else when  # first: a narrow column still shows it
 
         def asker(q: Question) -> str:
             return q.asker_name + ("  (confidential)" if q.confidential else "")
@@ -120,9 +120,11 @@ class QuestionsTab(TableTab):
         def status(q: Question) -> str:
             return label(q.status) + (f" · duplicate of {q.duplicate_of}" if q.duplicate_of else "")
 
+        icons = {"asker_name": lambda q: "lock" if q.confidential else None,
+                 "received_at": lambda q: "warning" if self.is_late(q) else None}
         shows = {"received_at": received, "asker_name": asker, "status": status}
         desk = [replace(c, show=shows.get(c.order_by, c.show),
-                        icon=(lambda q: "lock" if q.confidential else None) if c.order_by == "asker_name" else c.icon)
+                        icon=icons.get(c.order_by, c.icon))
                 for c in columns]
         after_text = next(n for n, c in enumerate(desk) if c.order_by == "text") + 1
         asked_by = Column("Askers", "duplicate_of", askers, align_right=True)
