@@ -2,8 +2,9 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUTPUT_FOLDER]
 
-Writes gui-agenda.png, gui-law-changes.png, gui-submissions.png, gui-questions.png, gui-book.png
-and gui-search.png; the reading view of review mode in a light and a dark palette (gui-reading.png,
+Writes gui-agenda.png, gui-law-changes.png, gui-submissions.png, gui-questions.png, gui-book.png,
+gui-people.png, gui-commitments.png, gui-enforcement.png, gui-projects.png and gui-search.png; an agenda
+item's brief (gui-agenda-brief.png); the reading view of review mode in a light and a dark palette (gui-reading.png,
 gui-reading-dark.png); and the window at the smallest and a large size it is made for
 (gui-1024x700.png, gui-2560x1440.png, gui-book-2560x1440.png). Default folder: docs/images.
 """
@@ -26,7 +27,8 @@ from council_prep.gui.opening import open_session  # noqa: E402
 from council_prep.gui.settings import Settings  # noqa: E402
 from council_prep.store import Store  # noqa: E402
 
-TABS = ["agenda", "law-changes", "submissions", "questions", "book", "reading"]
+TABS = ["agenda", "law-changes", "submissions", "questions", "book", "reading", "people", "commitments",
+        "enforcement", "projects"]
 SIZES = [(1024, 700), (2560, 1440)]
 
 
@@ -71,6 +73,36 @@ def reading(window: MainWindow, app: QApplication, output: Path) -> None:
     app.setPalette(light)
 
 
+def agenda_brief(window: MainWindow, app: QApplication, output: Path) -> None:
+    """The item editor scrolled to the brief: points to make and avoid, asks and responses, press, lead."""
+    from PySide6.QtWidgets import QScrollArea
+
+    tab = window.agenda_tab
+    window.tabs.setCurrentWidget(tab)
+    with_brief = next((i for i in tab.model.items if i.asks and i.continues_id), None) or next(
+        (i for i in tab.model.items if i.asks), tab.model.items[0])
+    tab.select_item(with_brief.id)
+    tab.splitter.setSizes([560, 840])
+    settle(app)
+    scroll = tab.form.findChild(QScrollArea)
+    scroll.verticalScrollBar().setValue(tab.form.editors["points_to_make"].widget.parentWidget().y()
+                                        + tab.form.editors["points_to_make"].widget.y() - 8)
+    settle(app)
+    window.grab().save(str(output / "gui-agenda-brief.png"))
+
+
+def people(window: MainWindow, app: QApplication, output: Path) -> None:
+    """The People tab on a counterpart whose name has a pronunciation, the meeting's participants below."""
+    tab = window.people_tab
+    window.tabs.setCurrentWidget(tab)
+    person = next((p for p in window.session.store.people.find()
+                   if p.side == "partner" and p.pronunciation and p.biography), None)
+    if person is not None:
+        tab.select_record(person.id)
+    settle(app)
+    window.grab().save(str(output / "gui-people.png"))
+
+
 def main() -> None:
     output = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "images"
     output.mkdir(parents=True, exist_ok=True)
@@ -105,6 +137,8 @@ def main() -> None:
         settle(app)
         window.search.grab().save(str(output / "gui-search.png"))
         window.search.hide()
+        agenda_brief(window, app, output)
+        people(window, app, output)
         reading(window, app, output)
         window.close()
     print(f"screenshots written to {output}")

@@ -31,7 +31,7 @@ def participants(w: Writer, book: Book, tick: Tick) -> None:
         rows.append(delegation.heading)
         rows.extend([_name(a.person.name, a.person.pronunciation), label(a.role), a.person.title,
                      a.person.organization] for a in delegation.members)
-    w.table([("Name", 2.6), ("Role", 1.2), ("Title", 2.1), ("Organization", 2.2)], rows)
+    w.table([("Name", 3.0), ("Role", 1.1), ("Title", 2.0), ("Organization", 2.1)], rows)
 
 
 def _name(name: str, pronunciation: str) -> str:

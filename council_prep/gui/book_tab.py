@@ -32,6 +32,7 @@ from council_prep.domain import Meeting
 from council_prep.errors import CouncilPrepError
 from council_prep.exporters.output import ExportCancelled, check_cancelled
 from council_prep.gui import messages
+from council_prep.gui.brief.readiness import DraftList
 from council_prep.gui.icons import icon
 from council_prep.gui.operations import Operation
 from council_prep.gui.session import Session
@@ -87,11 +88,12 @@ class BookTab(QWidget):
         self.section_boxes: dict[Section, QCheckBox] = {}
         sections = QGroupBox("Sections to include")
         grid = QGridLayout(sections)
+        rows = (len(Section) + 1) // 2  # two columns: the tab still fits a 1024-pixel window beside its output box
         for n, section in enumerate(Section):
             box = QCheckBox(SECTION_TITLES[section], checked=True)
             box.setAccessibleName(SECTION_TITLES[section])
             self.section_boxes[section] = box
-            grid.addWidget(box, n % 4, n // 4)
+            grid.addWidget(box, n % rows, n // rows)
         profile = QGroupBox("Profile")
         self.internal = QRadioButton("&Internal: everything, for the delegation", checked=True)
         self.public = QRadioButton("P&ublic: without talking points, assessments or confidential askers")
@@ -132,6 +134,7 @@ class BookTab(QWidget):
         buttons.addWidget(self.excel_button)
         buttons.addStretch()
         self.heading = QLabel()
+        self.draft = DraftList()
         # Two columns, what goes in the book beside where it goes: a wide screen is used, a small one still fits.
         layout = QGridLayout(self)
         layout.addWidget(self.heading, 0, 0, 1, 2)
@@ -141,6 +144,7 @@ class BookTab(QWidget):
         layout.addLayout(buttons, 2, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.waiting, 3, 0, 1, 2)
         layout.addWidget(self.result, 4, 0, 1, 2)
+        layout.addWidget(self.draft, 5, 0, 1, 2)
         layout.setRowStretch(5, 1)
         layout.setColumnStretch(0, 1)
         layout.setColumnStretch(1, 1)
@@ -260,9 +264,11 @@ class BookTab(QWidget):
         super().showEvent(event)
 
     def show_waiting(self) -> None:
-        """How many changes the next book of this edition will list as made since the last one."""
+        """How many changes the next book of this edition will list as made since the last one, and what is
+        still draft."""
         from council_prep.book.since import changes_since_last_book
 
+        self.draft.show_meeting(self.session.store, self.meeting)
         since = changes_since_last_book(self.session.store, self.meeting, self.profile()) if self.meeting else None
         if since is None:
             self.waiting.setText("No book of this edition has been exported yet.")

@@ -220,6 +220,16 @@ class ChoiceField(FieldEditor):
     def of_enum(cls, on_commit: Commit, enum: type[StrEnum]) -> "ChoiceField":
         return cls(on_commit, [(member, label(member)) for member in enum])
 
+    def set_choices(self, choices: list[tuple[Any, str]]) -> None:
+        """Offer `choices` instead (read from the store), keeping the one chosen."""
+        chosen = self.widget.currentData()
+        self.widget.blockSignals(True)
+        self.widget.clear()
+        for data, text in choices:
+            self.widget.addItem(text, data)
+        self.widget.blockSignals(False)
+        self.set_value(chosen)
+
     def value(self) -> tuple[Any, str | None]:
         return self.widget.currentData(), None
 
@@ -289,22 +299,40 @@ class CheckListField(FieldEditor):
         self._loading = False
 
 
-class _PointsBox(QWidget):
-    """The talking points with their buttons; Del (the window's Delete) removes the selected point."""
+class ListBox(QWidget):
+    """A list field with its buttons (points, asks, speakers); Del (the window's Delete) removes what is
+    selected in it."""
 
-    def __init__(self, field: "PointsField"):
+    def __init__(self, remove: Callable[[], None]):
         super().__init__()
-        self.field = field
+        self._remove = remove
 
     def delete_selected(self) -> None:
-        self.field.remove_point()
+        self._remove()
+
+    def beside(self, view: QWidget, noun: str, add_text: str,
+               add: Callable[[], None]) -> tuple[QPushButton, QPushButton]:
+        """Lay out `view` with an add and a remove button beside it; the buttons, for their owner."""
+        add_button, remove_button = QPushButton(add_text), QPushButton(f"Remove {noun}")
+        remove_button.setToolTip(f"Remove the selected {noun} (Del)")
+        add_button.clicked.connect(add)
+        remove_button.clicked.connect(self._remove)
+        buttons = QVBoxLayout()
+        buttons.addWidget(add_button)
+        buttons.addWidget(remove_button)
+        buttons.addStretch()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(view, 1)
+        layout.addLayout(buttons)
+        return add_button, remove_button
 
 
 class PointsField(FieldEditor):
     """Talking points: an editable, reorderable list (double-click or F2 edits a point)."""
 
     def __init__(self, on_commit: Commit):
-        self.widget = _PointsBox(self)
+        self.widget = ListBox(self.remove_point)
         self.list = QListWidget()
         self.list.setAccessibleName("Talking points")
         self.list.setWordWrap(True)
@@ -315,19 +343,7 @@ class PointsField(FieldEditor):
         self._loading = False
         self.list.itemChanged.connect(self._changed)
         self.list.model().rowsMoved.connect(lambda *_: self._changed())
-        self.add_button = QPushButton("Add &point")
-        self.remove_button = QPushButton("Remove point")
-        self.remove_button.setToolTip("Remove the selected point (Del)")
-        self.add_button.clicked.connect(self.add_point)
-        self.remove_button.clicked.connect(self.remove_point)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch()
-        layout = QHBoxLayout(self.widget)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(buttons)
+        self.add_button, self.remove_button = self.widget.beside(self.list, "point", "Add &point", self.add_point)
 
     def _changed(self, *_: object) -> None:
         if not self._loading:

@@ -1,6 +1,7 @@
 """A record's editor pane, built from field specs; every finished edit is validated and saved at once."""
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -20,6 +21,8 @@ class FieldSpec:
     label: str
     kind: str = "line"  # line | text | enum | date | datetime | check | topic | topics | partner | list
     enum: type[StrEnum] | None = None
+    # An editor of its own (a person from the directory, asks and responses) made with the form's commit.
+    make: Callable[[f.Commit], f.FieldEditor] | None = field(default=None, compare=False)
 
 
 def plain(text: str) -> str:
@@ -48,6 +51,9 @@ class RecordForm(QWidget):
             editor = self._editor(spec, lookups)
             self.editors[spec.name] = editor
             editor.widget.setAccessibleName(plain(spec.label))
+            proxy = editor.widget.focusProxy()  # a field of several controls: the one that takes the focus
+            if proxy is not None:
+                proxy.setAccessibleName(plain(spec.label))
             if spec.kind == "check":
                 self.layout_.addRow("", editor.widget)
             else:
@@ -71,6 +77,8 @@ class RecordForm(QWidget):
     def _editor(self, spec: FieldSpec, look: Lookups) -> f.FieldEditor:
         commit = self.commit
         topics = [(key, topic.label) for key, topic in look.topics.items()]
+        if spec.make is not None:
+            return spec.make(commit)
         match spec.kind:
             case "text":
                 return f.TextField(commit)
@@ -101,9 +109,8 @@ class RecordForm(QWidget):
                 return f.LineField(commit)
 
     def set_choices(self, name: str, choices: list[tuple[Any, str]]) -> None:
-        editor = self.editors[name]
-        assert isinstance(editor, f.CheckListField)
-        editor.set_choices(choices)
+        """Offer `choices` (value, text) in a field whose choices come from the store (links, people)."""
+        self.editors[name].set_choices(choices)  # type: ignore[attr-defined]
 
     def load(self, record: Record | None) -> None:
         """Show `record` (None: an empty, disabled pane)."""
@@ -111,6 +118,7 @@ class RecordForm(QWidget):
         self._loading = True
         for name, editor in self.editors.items():
             editor.set_value(getattr(record, name) if record is not None else None)
+        self._explain()
         self._shown = {name: editor.value()[0] for name, editor in self.editors.items()}
         self._loading = False
         self._show_problems([])
@@ -145,7 +153,15 @@ class RecordForm(QWidget):
             return
         before, self.record = self.record, after
         self._shown.update({name: self.editors[name].value()[0] for name in values})
+        self._explain()
         self.edited.emit(before, after)
+
+    def _explain(self) -> None:
+        """Fields that explain themselves from the whole record (a due date's default and flag) follow it."""
+        for editor in self.editors.values():
+            explain = getattr(editor, "show_record", None)
+            if explain is not None:
+                explain(self.record)
 
     def _show_problems(self, problems: list[str]) -> None:
         self.problems.setText("\n".join(f"⚠ {p}" for p in problems))

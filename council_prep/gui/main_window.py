@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from council_prep.domain import Meeting
 from council_prep.gui import mnemonics
 from council_prep.gui.agenda.tab import AgendaTab
+from council_prep.gui.brief.window import MENU_TEXTS, BriefPages, book_due_label
 from council_prep.gui.exchange import Exchange
 from council_prep.gui.icons import app_icon, icon
 from council_prep.gui.keys import focus_first_control, quit_keys, redo_keys, show_shortcut_in_tooltip
@@ -78,7 +79,7 @@ class MeetingPage(Protocol):
 Editor = TypeVar("Editor", bound="AgendaTab | TableTab")
 
 
-class MainWindow(WindowActions, QMainWindow):
+class MainWindow(WindowActions, BriefPages, QMainWindow):
     def __init__(self, session: Session, settings: Settings, ask_read_only: AskReadOnly | None = None):
         super().__init__()
         self.settings = settings
@@ -97,6 +98,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.meeting_selector.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.meeting_selector.setMaximumWidth(self.meeting_selector.fontMetrics().averageCharWidth() * 110)
         self.meeting_selector.currentIndexChanged.connect(self._meeting_chosen)
+        self.book_due = book_due_label()
+        self.statusBar().addPermanentWidget(self.book_due)
         self.path_label = QLabel()
         self.path_label.setAccessibleName("Store")
         self.statusBar().addPermanentWidget(self.path_label)
@@ -129,6 +132,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.review_action = self._action("Open for re&view…", None, "Ctrl+Shift+O",
                                           lambda: self.choose_store(review=True),
                                           "Open a store read-only, in the reading view, to read it and keep notes")
+        self.import_indicators_action = self._action("Import &indicators…", None, None, self.import_indicators,
+                                                     "Import partner enforcement figures from a spreadsheet")
         self.exchange = Exchange(self)
         self.quit_action = self._action("&Quit", None, None, self.close)
         self.quit_action.setShortcuts(quit_keys())
@@ -158,6 +163,7 @@ class MainWindow(WindowActions, QMainWindow):
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.new_store_action, self.open_store_action, self.review_action])
         file_menu.addSeparator()
+        file_menu.addAction(self.import_indicators_action)
         file_menu.addActions([self.exchange.merge_action, self.exchange.merge_folder_action,
                               self.exchange.send_action])
         self.recent_menu = file_menu.addMenu("Open &recent")
@@ -214,6 +220,7 @@ class MainWindow(WindowActions, QMainWindow):
         session.refused.connect(self.say)
         session.saved.connect(lambda text: self.say(f"Saved: {text}"))
         session.read_only_changed.connect(lambda _ro: self._update_title())
+        session.clock.day_changed.connect(lambda _today: self.show_book_due())
         self._pages: list[MeetingPage] = []
         self._stale: set[MeetingPage] = set()  # hidden pages still showing an earlier meeting
         self._editors: list[AgendaTab | TableTab] = []
@@ -227,12 +234,13 @@ class MainWindow(WindowActions, QMainWindow):
         self.tabs.setDocumentMode(True)
         builders: list[Callable[[], MeetingPage]] = [
             self._agenda_page, lambda: self._table_page("law_changes"),
-            lambda: self._table_page("submissions"), lambda: self._table_page("questions"),
-            self._book_page, self._reading_page]
+            lambda: self._brief_table("submissions"), lambda: self._table_page("questions"),
+            self._book_page, self._reading_page, *self.brief_builders()]
         self.view_menu.clear()  # the tabs, with their Ctrl+number keys
         for n, (build, title) in enumerate(zip(builders, TAB_TITLES, strict=True)):
             self.tabs.add_lazy(lambda b=build: self._page(b), title)
-            self.view_menu.addAction(self._action(title, None, f"Ctrl+{n + 1}",
+            self.view_menu.addAction(self._action(MENU_TEXTS.get(title, title), None,
+                                                  f"Ctrl+{n + 1}" if n < 9 else None,
                                                   lambda _c=False, i=n: self.tabs.setCurrentIndex(i)))
         self.tabs.currentChanged.connect(self._focus_into_page)
         self.marking = marking_banner()
@@ -424,6 +432,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.settings.set_last_meeting(self.session.path, meeting.uid if meeting else None)
         self.marking.setText(meeting.handling_marking if meeting else "")
         self.marking.setVisible(bool(meeting and meeting.handling_marking))
+        self.show_book_due()
         self._update_title()
 
     def select_meeting(self, meeting_id: int) -> None:
@@ -459,7 +468,7 @@ class MainWindow(WindowActions, QMainWindow):
         parts = [self.session.path.name] + ([meeting.title] if meeting else [])
         self.setWindowTitle(" — ".join(parts) + ("  [read-only]" if read_only else ""))
         for action in (self.new_meeting_action, self.edit_meeting_action, self.exchange.merge_action,
-                       self.exchange.merge_folder_action):
+                       self.exchange.merge_folder_action, self.import_indicators_action):
             action.setEnabled(not read_only)
         self.path_label.setText(f"{self.session.path}" + ("  (read-only)" if read_only else ""))
 

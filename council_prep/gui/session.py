@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoStack
 
 from council_prep.domain import Record
 from council_prep.errors import CouncilPrepError
+from council_prep.gui.clock import Clock
 from council_prep.gui.commands import StepCommand
 from council_prep.gui.lock import StoreLock
 from council_prep.gui.tasks import TaskRunner
@@ -35,6 +36,7 @@ class Session(QObject):
         self.lock = lock
         self.undo_stack = QUndoStack(self)
         self.runner: TaskRunner | None = None  # the window's, for slow work
+        self.clock = Clock(parent=self)  # deadlines (commitments, reports, the book) are measured against it
         self._closed = False
         self._read_only = store.read_only
         self._restore_undo()

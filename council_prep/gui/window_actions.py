@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 from council_prep.domain import Meeting
 from council_prep.errors import CouncilPrepError
+from council_prep.gui.brief.window import BRIEF_TITLES
 from council_prep.gui.opening import open_session
 
 if TYPE_CHECKING:
@@ -18,8 +19,9 @@ if TYPE_CHECKING:
     from council_prep.gui.tables.table_tab import TableTab
 
 # Tab positions, in the order the window builds its tabs.
-TAB_TITLES = ("&Agenda", "&Law changes", "S&ubmissions", "&Questions", "&Book", "&Reading view")
-AGENDA, LAW_CHANGES, SUBMISSIONS, QUESTIONS, BOOK, READING = range(len(TAB_TITLES))
+TAB_TITLES = ("&Agenda", "&Law changes", "S&ubmissions", "&Questions", "&Book", "&Reading view", *BRIEF_TITLES)
+AGENDA, LAW_CHANGES, SUBMISSIONS, QUESTIONS, BOOK, READING, PEOPLE, COMMITMENTS, ENFORCEMENT, PROJECTS = range(
+    len(TAB_TITLES))
 
 
 class WindowActions:
@@ -137,7 +139,8 @@ class WindowActions:
             return
         if kind == "question":
             self.select_meeting(store.questions.get(record_id).meeting_id)
-        index = {"law_change": LAW_CHANGES, "submission": SUBMISSIONS, "question": QUESTIONS}[kind]
+        index = {"law_change": LAW_CHANGES, "submission": SUBMISSIONS, "question": QUESTIONS, "person": PEOPLE,
+                 "commitment": COMMITMENTS, "project": PROJECTS}[kind]
         tab = cast("TableTab", self.tabs.page(index))
         self.tabs.setCurrentWidget(tab)
         tab.select_record(record_id)

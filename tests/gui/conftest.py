@@ -1,6 +1,6 @@
 """GUI fixtures: a small real store with one meeting, isolated settings, and a shown main window."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -12,6 +12,7 @@ from council_prep.gui.main_window import MainWindow
 from council_prep.gui.opening import open_session
 from council_prep.gui.settings import Settings
 from council_prep.store import Store
+from tests.gui.brief_sample import TODAY, Today, fill_brief
 
 AGENDA = [("Opening remarks", 15), ("Outsourcing and freedom of association", 60),
           ("Labor inspection capacity", 45), ("Child labor in agriculture", 30)]
@@ -63,9 +64,12 @@ def settings(tmp_path: Path) -> Settings:
     return private
 
 
-@pytest.fixture
-def window(qtbot, sample_store_path: Path, settings: Settings, tmp_path: Path) -> Iterator[MainWindow]:
-    session = open_session(sample_store_path, read_only=False, ask=lambda reason: True)
+def shown_window(qtbot, path: Path, settings: Settings, tmp_path: Path,
+                 today: Callable[[], date] | None = None) -> Iterator[MainWindow]:
+    """A window on the store at `path`, shown; its clock reads `today` when given."""
+    session = open_session(path, read_only=False, ask=lambda reason: True)
+    if today is not None:
+        session.clock.set_source(today)
     shown = MainWindow(session, settings, ask_read_only=lambda reason: True)
     shown.book_tab.folder.setText(str(tmp_path))
     qtbot.addWidget(shown)
@@ -73,3 +77,23 @@ def window(qtbot, sample_store_path: Path, settings: Settings, tmp_path: Path) -
     qtbot.waitExposed(shown)
     yield shown
     shown.close()
+
+
+@pytest.fixture
+def window(qtbot, sample_store_path: Path, settings: Settings, tmp_path: Path) -> Iterator[MainWindow]:
+    yield from shown_window(qtbot, sample_store_path, settings, tmp_path)
+
+
+@pytest.fixture
+def today() -> Today:
+    """The date the brief window's clock reads; a test moves it."""
+    return Today(TODAY)
+
+
+@pytest.fixture
+def brief_window(qtbot, sample_store_path: Path, settings: Settings, tmp_path: Path,
+                 today: Today) -> Iterator[MainWindow]:
+    """The sample store with the brief filled in (see brief_sample), its clock on `today`."""
+    with Store.open(sample_store_path) as store:
+        fill_brief(store)
+    yield from shown_window(qtbot, sample_store_path, settings, tmp_path, today)

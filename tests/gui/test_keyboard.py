@@ -45,7 +45,9 @@ def mnemonic_owners(root: QWidget) -> list[tuple[str, str]]:
 
 def window_mnemonics(window: MainWindow) -> list[tuple[str, str]]:
     texts = [a.text() for a in window.menuBar().actions()]
-    texts += [window.tabs.tabText(n) for n in range(window.tabs.count())]
+    # The brief's later tabs have no Alt+letter of their own (Ctrl+7…9 and the View menu reach them), so that
+    # the fields of every tab keep enough letters.
+    texts += [window.tabs.tabText(n) for n in range(window.tabs.count()) if "&" in window.tabs.tabText(n)]
     return [(QKeySequence.mnemonic(t).toString(), t) for t in texts] + mnemonic_owners(window.tabs.currentWidget()) \
         + mnemonic_owners(window.findChild(QWidget, "main-toolbar"))
 

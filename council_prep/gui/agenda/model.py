@@ -31,10 +31,13 @@ class AgendaModel(QAbstractTableModel):
         self.items: list[AgendaItem] = []
         self.slots: list[Slot] = []
         self.cells: list[tuple[str, ...]] = []
+        self.leads: dict[int, str] = {}
 
-    def set_items(self, meeting: Meeting | None, items: list[AgendaItem]) -> None:
+    def set_items(self, meeting: Meeting | None, items: list[AgendaItem], leads: dict[int, str] | None = None) -> None:
+        """Show `items`; `leads` names the people of the directory who lead them (by person id)."""
         self.beginResetModel()
         self.items = items
+        self.leads = leads or {}
         self.slots = running_clock(meeting.start_time, [i.minutes for i in items]) if meeting else []
         self.cells = [self._cells(item, slot) for item, slot in zip(items, self.slots, strict=True)]
         self.endResetModel()
@@ -42,7 +45,8 @@ class AgendaModel(QAbstractTableModel):
     def _cells(self, item: AgendaItem, slot: Slot) -> tuple[str, ...]:
         """The row's texts, made once per reload rather than on every paint."""
         return (str(item.position), f"{slot.starts:%H:%M}–{slot.ends:%H:%M}", item.title,
-                self.lookups.topic(item.topic_key), item.lead, str(item.minutes), label(item.status))
+                self.lookups.topic(item.topic_key), self.leads.get(item.lead_person_id, item.lead),  # type: ignore[arg-type]
+                str(item.minutes), label(item.status))
 
     def row_of(self, item_id: int | None) -> int:
         return next((row for row, item in enumerate(self.items) if item.id == item_id), -1)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from council_prep.domain import AgendaItem, AgendaStatus, Meeting
 from council_prep.gui.agenda.budget import BudgetBar
 from council_prep.gui.agenda.model import AgendaModel
+from council_prep.gui.brief.agenda_brief import AgendaBrief
 from council_prep.gui.column_fit import ColumnFit
 from council_prep.gui.forms import FieldSpec, RecordForm
 from council_prep.gui.icons import icon
@@ -69,7 +70,8 @@ class AgendaTab(QWidget):
         left_layout.addLayout(top)
         left_layout.addWidget(self.view, 1)
         left_layout.addWidget(self.budget)
-        self.form = RecordForm(FIELDS, lookups)
+        self.brief = AgendaBrief(session.store)
+        self.form = RecordForm(FIELDS + self.brief.fields(), lookups)
         self.form.setAccessibleName("Agenda item details")
         self.form.edited.connect(lambda before, after: session.update("agenda", before, after, self.form))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -121,7 +123,8 @@ class AgendaTab(QWidget):
         self.reload()
 
     def _read_link_choices(self) -> None:
-        """The law changes and submissions of the meeting's partners, offered as links."""
+        """The law changes and submissions of the meeting's partners offered as links; people and earlier items."""
+        self.brief.fill(self.form, self.meeting)
         if self.meeting is None:
             return
         store, codes = self.session.store, self.meeting.partner_codes
@@ -135,7 +138,8 @@ class AgendaTab(QWidget):
         keep = keep if keep is not None else self.current_id()
         meeting = self.meeting
         items = self.session.store.agenda.for_meeting(meeting.id) if meeting else []
-        self.model.set_items(meeting, items)
+        leads = self.session.store.people.get_many([i.lead_person_id for i in items if i.lead_person_id])
+        self.model.set_items(meeting, items, {p.id: p.name for p in leads})
         if meeting is None:
             self.heading.setText("No meeting selected")
             self.form.load(None)
@@ -178,11 +182,11 @@ class AgendaTab(QWidget):
     def _store_changed(self, changes: Changes, initiator: object) -> None:
         """Follow a step: link choices when law changes or submissions came, went or were renamed;
         the agenda, its clock and its pane when items or the meeting changed."""
-        if changes.touches("law_change", "submission"):
+        if changes.touches("law_change", "submission", "person", "commitment", "meeting"):
             self._read_link_choices()
         if changes.touches("meeting") and self.meeting is not None:
             self.meeting = self.session.store.meetings.find_uid(self.meeting.uid)
-        if changes.touches("agenda_item", "meeting"):
+        if changes.touches("agenda_item", "meeting", "person"):
             self.reload()
 
     # Editing

@@ -54,6 +54,8 @@ class MeetingDialog(QDialog):
         self.has_public = QCheckBox("&Public session on")
         self.public_date = QLineEdit(placeholderText=DATE_HINT)
         self.location = QLineEdit()
+        self.book_due = QLineEdit(placeholderText=f"{DATE_HINT} (optional)")
+        self.book_due.setToolTip("The date by which the book must reach the delegation; the window counts down to it")
         self.status = QComboBox()
         for status in MeetingStatus:
             self.status.addItem(label(status), status)
@@ -70,7 +72,8 @@ class MeetingDialog(QDialog):
         self._session_shown = self.typed_date(self.session_date)
         self.session_date.textChanged.connect(self._session_date_changed)
         for signal in (self.title.textChanged, self.session_date.textChanged, self.public_date.textChanged,
-                       self.length.valueChanged, self.location.textChanged, self.marking.currentTextChanged,
+                       self.length.valueChanged, self.location.textChanged, self.book_due.textChanged,
+                       self.marking.currentTextChanged,
                        self.has_public.toggled, self.partners.itemChanged, self.start_time.timeChanged):
             signal.connect(self.validate)
         self.agreement.currentIndexChanged.connect(self._agreement_changed)
@@ -85,6 +88,7 @@ class MeetingDialog(QDialog):
         rows = [("&Title", self.title), ("&Agreement", self.agreement), ("Pa&rtners", self.partners),
                 ("Government &session", self.session_date), ("Start ti&me", self.start_time),
                 ("Session &length", self.length), ("Public session", public), ("L&ocation", self.location),
+                ("&Book due", self.book_due),
                 ("Stat&us", self.status), ("&Handling marking", self.marking)]
         for text, field in rows:
             form.addRow(text, field)
@@ -112,6 +116,7 @@ class MeetingDialog(QDialog):
         self.has_public.setChecked(public is not None or meeting is None)
         self.public_date.setText((public or session + timedelta(days=1)).isoformat())
         self.location.setText(meeting.location if meeting else "")
+        self.book_due.setText(meeting.book_due_on.isoformat() if meeting and meeting.book_due_on else "")
         self.status.setCurrentIndex(self.status.findData(meeting.status if meeting else MeetingStatus.PLANNING))
         self.marking.setCurrentText(meeting.handling_marking if meeting else "")
 
@@ -178,6 +183,7 @@ class MeetingDialog(QDialog):
             start_time=self.start_time.time().toPython(), length_minutes=self.length.value(),
             public_session_date=self.typed_date(self.public_date) if self.has_public.isChecked() else None,
             location=self.location.text(), status=self.status.currentData(),
+            book_due_on=self.typed_date(self.book_due),
             handling_marking=self.marking.currentText().strip(),
         )
         if base is None:
@@ -191,6 +197,8 @@ class MeetingDialog(QDialog):
         for field, name in ((self.session_date, "Government session"), (self.public_date, "Public session")):
             if field.isEnabled() and self.typed_date(field) is None:
                 problems.insert(0, f"{name}: '{field.text()}' is not a date ({DATE_HINT})")
+        if self.book_due.text().strip() and self.typed_date(self.book_due) is None:
+            problems.insert(0, f"Book due: '{self.book_due.text()}' is not a date ({DATE_HINT}), or leave it empty")
         self.problems.setText("\n".join(f"⚠ {p}" for p in problems))
         self.problems.setVisible(bool(problems))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from council_prep.domain import Record
+from council_prep.gui.icons import icon
 from council_prep.store import RecordNotFoundError, StoreError
 from council_prep.store.changes import Changes
 from council_prep.store.tables import RecordTable
@@ -30,6 +31,7 @@ class Column:
     order_by: str
     show: Callable[[Record], str]
     align_right: bool = False
+    icon: Callable[[Record], str | None] | None = None  # the name of an icon beside the text (a warning)
 
 
 class LazyRecordModel(QAbstractTableModel):
@@ -163,7 +165,8 @@ class LazyRecordModel(QAbstractTableModel):
             return None
         if role == ID_ROLE:
             return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole):
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+                        Qt.ItemDataRole.DecorationRole):
             return None
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -171,6 +174,9 @@ class LazyRecordModel(QAbstractTableModel):
         record = self.record(index.row())
         if record is None:
             return "…" if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DecorationRole:
+            name = column.icon(record) if column.icon is not None else None
+            return icon(name) if name else None
         text = column.show(record)
         if role == Qt.ItemDataRole.DisplayRole:
             return " ".join(text.split())  # one line per row; the editor shows line breaks

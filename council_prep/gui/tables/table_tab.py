@@ -70,6 +70,8 @@ class TableTab(QWidget):
         layout.addWidget(self.splitter, 1)
         session.changed.connect(self._store_changed)
         session.read_only_changed.connect(self._apply_read_only)
+        session.clock.day_changed.connect(lambda _today: self._new_day())
+        self._read_choices()
         self._apply_read_only(session.read_only)
         if not spec.meeting_scoped:  # a meeting's records wait for set_meeting
             self.reload()
@@ -89,11 +91,18 @@ class TableTab(QWidget):
         look = self.lookups
         self.partner_filter = self._combo("Partner filter", "All partners",
                                           [(code, p.name) for code, p in look.partners.items()])
-        self.partner_filter.setVisible(self.spec.partner_filter)
+        if not self.spec.partner_filter:
+            self.partner_filter.hide()
         self.topic_filter = self._combo("Topic filter", "All topics",
                                         [(key, t.label) for key, t in look.topics.items()])
         self.status_filter = self._combo("Status filter", "All statuses",
-                                         [(m, label(m)) for m in self.spec.status_enum])
+                                         [(m, label(m)) for m in self.spec.status_enum or ()])
+        # Only hidden where the table has no such field: showing a control not yet in a layout would open it
+        # as a window of its own.
+        if self.spec.status_enum is None:
+            self.status_filter.hide()
+        if self.spec.topic_field is None:
+            self.topic_filter.hide()
         self.text_filter = QLineEdit()
         self.text_filter.setPlaceholderText(f"Filter {self.spec.noun}s by words  (Ctrl+F)")
         self.text_filter.setAccessibleName("Text filter")
@@ -147,10 +156,11 @@ class TableTab(QWidget):
             self.reload()
 
     def filters(self) -> dict[str, object]:
-        equals: dict[str, object] = {
-            "status": self.status_filter.currentData(),
-            self.spec.topic_field: self.topic_filter.currentData(),
-        }
+        equals: dict[str, object] = {}
+        if self.spec.status_enum is not None:
+            equals["status"] = self.status_filter.currentData()
+        if self.spec.topic_field is not None:
+            equals[self.spec.topic_field] = self.topic_filter.currentData()
         if self.spec.partner_filter:
             equals["partner_code"] = self.partner_filter.currentData()
         if self.spec.meeting_scoped:
@@ -170,12 +180,31 @@ class TableTab(QWidget):
 
     def _show_count(self) -> int:
         total = self.model.rowCount()
-        self.count_label.setText(self.model.error or f"{total:,} {self.spec.noun}{'' if total == 1 else 's'}")
+        text = self.model.error or f"{total:,} {self.spec.noun}{'' if total == 1 else 's'}"
+        if self.spec.attention is not None and not self.model.error:
+            text += self.spec.attention(self.session.store, self.session.clock.today())
+        self.count_label.setText(text)
         return total
+
+    def _read_choices(self) -> None:
+        if self.spec.choices is not None:
+            for name, choices in self.spec.choices(self.session.store).items():
+                self.form.set_choices(name, choices)
+
+    def _new_day(self) -> None:
+        """Flags measured against today (past due, overdue) are drawn again, and counted."""
+        if self.model.rowCount():
+            self.model.dataChanged.emit(self.model.index(0, 0),
+                                        self.model.index(self.model.rowCount() - 1, self.model.columnCount() - 1))
+        self._show_count()
+        if self.form.record is not None:
+            self.form.load(self.form.record)
 
     def _store_changed(self, changes: Changes, initiator: object) -> None:
         """Update the rows a step changed in place; reload the pane if its record changed elsewhere."""
         kind = self.model.table.kind.key
+        if self.spec.choices_follow and changes.touches(*self.spec.choices_follow):
+            self._read_choices()
         if not changes.touches(kind):
             return
         shown = self.form.record

@@ -1,0 +1,1 @@
+"""The brief beyond the agenda: people, commitments, partner enforcement figures, cooperation projects."""
