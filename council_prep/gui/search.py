@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from council_prep.domain import kinds
 from council_prep.gui.session import Session
 from council_prep.store import SearchHit, StoreError
 
@@ -29,8 +30,6 @@ DEBOUNCE_MS = 150
 LIMIT = 50
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 MEETING_ROLE = Qt.ItemDataRole.UserRole + 2  # the meeting an agenda item or question belongs to
-KINDS = {"agenda_item": "Agenda item", "law_change": "Law change", "submission": "Submission", "question": "Question",
-         "person": "Person", "commitment": "Commitment", "project": "Cooperation project"}
 
 
 TITLE_CHARS = 150  # a question's title is its whole text: about two lines of the list are enough
@@ -74,7 +73,7 @@ class HitDelegate(QStyledItemDelegate):
         muted = palette.color(QPalette.ColorRole.PlaceholderText).name() if not selected else text
         mark = mark_colors(palette, selected)
         meeting = index.data(MEETING_ROLE)
-        where = KINDS.get(hit.kind, hit.kind) + (f" · {html.escape(meeting)}" if meeting else "")
+        where = kinds.kind(hit.kind).label + (f" · {html.escape(meeting)}" if meeting else "")
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(4)

@@ -23,7 +23,7 @@ from council_prep.gui.fields import CheckListField, ChoiceField
 from council_prep.gui.forms import FieldSpec
 from council_prep.gui.lookups import Lookups
 from council_prep.gui.tables import columns
-from council_prep.gui.tables.columns import TableSpec, _column, _date
+from council_prep.gui.tables.columns import TableSpec, column_of, shown_date
 from council_prep.store import RecordNotFoundError, Store
 from council_prep.store.views import labels
 
@@ -40,11 +40,11 @@ def people(look: Lookups, _clock: Clock, _store: Store) -> TableSpec:
     return TableSpec(
         kind="people", noun="person", status_enum=None, topic_field=None,
         columns=[
-            _column("person", "name", lambda r: r.name),
-            _column("person", "title", lambda r: r.title),
-            _column("person", "organization", lambda r: r.organization),
-            _column("person", "side", lambda r: label(r.side)),
-            _column("person", "partner_code", lambda r: look.partner(r.partner_code) if r.partner_code else ""),
+            column_of("person", "name", lambda r: r.name),
+            column_of("person", "title", lambda r: r.title),
+            column_of("person", "organization", lambda r: r.organization),
+            column_of("person", "side", lambda r: label(r.side)),
+            column_of("person", "partner_code", lambda r: look.partner(r.partner_code) if r.partner_code else ""),
         ],
         fields=[
             FieldSpec("name", "&Name"),
@@ -96,13 +96,13 @@ def commitments(look: Lookups, clock: Clock, store: Store) -> TableSpec:
         kind="commitments", noun="commitment", status_enum=CommitmentStatus, topic_field=None,
         partner_filter=False,
         columns=[
-            _column("commitment", "due_on", lambda r: _date(r.due_on)),
-            _column("commitment", "text", lambda r: r.text),
-            _column("commitment", "side", lambda r: label(r.side)),
-            _column("commitment", "owner_person_id", lambda r: person_name(store, r.owner_person_id)),
-            _column("commitment", "status", lambda r: f"Past due · {label(r.status)}" if flag(r) else label(r.status),
+            column_of("commitment", "due_on", lambda r: shown_date(r.due_on)),
+            column_of("commitment", "text", lambda r: r.text),
+            column_of("commitment", "side", lambda r: label(r.side)),
+            column_of("commitment", "owner_person_id", lambda r: person_name(store, r.owner_person_id)),
+            column_of("commitment", "status", lambda r: f"Past due · {label(r.status)}" if flag(r) else label(r.status),
                     False, lambda r: "warning" if flag(r) else None),
-            _column("commitment", "source_note", lambda r: r.source_note),
+            column_of("commitment", "source_note", lambda r: r.source_note),
         ],
         fields=[
             FieldSpec("text", "&Commitment", "text"),
@@ -128,14 +128,14 @@ def projects(look: Lookups, _clock: Clock, _store: Store) -> TableSpec:
     return TableSpec(
         kind="projects", noun="project", status_enum=ProjectStatus, topic_field="topic_keys",
         columns=[
-            _column("project", "partner_code", lambda r: look.partner(r.partner_code) if r.partner_code else ""),
-            _column("project", "title", lambda r: r.title),
-            _column("project", "grantee", lambda r: r.grantee),
-            _column("project", "amount", lambda r: f"{r.currency} {r.amount:,.0f}" if r.amount is not None else "",
+            column_of("project", "partner_code", lambda r: look.partner(r.partner_code) if r.partner_code else ""),
+            column_of("project", "title", lambda r: r.title),
+            column_of("project", "grantee", lambda r: r.grantee),
+            column_of("project", "amount", lambda r: f"{r.currency} {r.amount:,.0f}" if r.amount is not None else "",
                     True),
-            _column("project", "start_on", lambda r: _date(r.start_on)),
-            _column("project", "end_on", lambda r: _date(r.end_on)),
-            _column("project", "status", lambda r: label(r.status)),
+            column_of("project", "start_on", lambda r: shown_date(r.start_on)),
+            column_of("project", "end_on", lambda r: shown_date(r.end_on)),
+            column_of("project", "status", lambda r: label(r.status)),
         ],
         fields=[
             FieldSpec("title", "&Title"),
@@ -163,8 +163,8 @@ def submissions(look: Lookups, clock: Clock, _store: Store) -> TableSpec:
     def late(record: Record) -> bool:
         return record.report_overdue(clock.today())  # type: ignore[attr-defined]
 
-    due = _column("submission", "report_due_on",
-                  lambda r: _date(r.report_due()) + (" · overdue" if late(r) else ""), False,
+    due = column_of("submission", "report_due_on",
+                  lambda r: shown_date(r.report_due()) + (" · overdue" if late(r) else ""), False,
                   lambda r: "warning" if late(r) else None)
     at = next(n for n, spec in enumerate(base.fields) if spec.name == "status_note") + 1
     clock_fields = [

@@ -44,12 +44,12 @@ class TableSpec:
     choices_follow: tuple[str, ...] = ()
 
 
-def _column(kind: str, name: str, show: Callable[[Record], str], *extra: Any) -> Column:
+def column_of(kind: str, name: str, show: Callable[[Record], str], *extra: Any) -> Column:
     """A column headed as the workbook heads the field (one header per field: the registry's)."""
     return Column(field(kind, name).header, name, show, *extra)
 
 
-def _date(value) -> str:
+def shown_date(value) -> str:
     return value.isoformat() if value else ""
 
 
@@ -57,13 +57,13 @@ def law_changes(look: Lookups) -> TableSpec:
     return TableSpec(
         kind="law_changes", noun="law change", status_enum=LawChangeStatus, topic_field="topic_keys",
         columns=[
-            _column("law_change", "partner_code", lambda r: look.partner(r.partner_code)),
-            _column("law_change", "title", lambda r: r.title),
-            _column("law_change", "instrument_type", lambda r: label(r.instrument_type)),
-            _column("law_change", "status", lambda r: label(r.status)),
-            _column("law_change", "topic_keys", lambda r: look.topic_list(r.topic_keys)),
-            _column("law_change", "adopted_on", lambda r: _date(r.adopted_on)),
-            _column("law_change", "effective_on", lambda r: _date(r.effective_on)),
+            column_of("law_change", "partner_code", lambda r: look.partner(r.partner_code)),
+            column_of("law_change", "title", lambda r: r.title),
+            column_of("law_change", "instrument_type", lambda r: label(r.instrument_type)),
+            column_of("law_change", "status", lambda r: label(r.status)),
+            column_of("law_change", "topic_keys", lambda r: look.topic_list(r.topic_keys)),
+            column_of("law_change", "adopted_on", lambda r: shown_date(r.adopted_on)),
+            column_of("law_change", "effective_on", lambda r: shown_date(r.effective_on)),
         ],
         fields=[
             FieldSpec("partner_code", "&Partner", "partner"),
@@ -88,12 +88,12 @@ def submissions(look: Lookups) -> TableSpec:
     return TableSpec(
         kind="submissions", noun="submission", status_enum=SubmissionStatus, topic_field="topic_keys",
         columns=[
-            _column("submission", "identifier", lambda r: r.identifier),
-            _column("submission", "partner_code", lambda r: look.partner(r.partner_code)),
-            _column("submission", "date_filed", lambda r: r.date_filed or ""),
-            _column("submission", "status", lambda r: label(r.status)),
-            _column("submission", "topic_keys", lambda r: look.topic_list(r.topic_keys)),
-            _column("submission", "submitters", lambda r: "; ".join(r.submitters)),
+            column_of("submission", "identifier", lambda r: r.identifier),
+            column_of("submission", "partner_code", lambda r: look.partner(r.partner_code)),
+            column_of("submission", "date_filed", lambda r: r.date_filed or ""),
+            column_of("submission", "status", lambda r: label(r.status)),
+            column_of("submission", "topic_keys", lambda r: look.topic_list(r.topic_keys)),
+            column_of("submission", "submitters", lambda r: "; ".join(r.submitters)),
         ],
         fields=[
             FieldSpec("identifier", "&Identifier"),
@@ -115,14 +115,14 @@ def questions(look: Lookups) -> TableSpec:
         kind="questions", noun="question", status_enum=QuestionStatus, topic_field="topic_key",
         partner_filter=False, meeting_scoped=True,
         columns=[
-            _column("question", "received_at", lambda r: r.received_at.strftime("%Y-%m-%d %H:%M")
+            column_of("question", "received_at", lambda r: r.received_at.strftime("%Y-%m-%d %H:%M")
                    if r.received_at else ""),
-            _column("question", "text", lambda r: r.text),
-            _column("question", "asker_name", lambda r: r.asker_name + (" (confidential)" if r.confidential else "")),
-            _column("question", "organization", lambda r: r.organization),
-            _column("question", "topic_key", lambda r: look.topic(r.topic_key)),
-            _column("question", "status", lambda r: label(r.status) + (" · duplicate" if r.duplicate_of else "")),
-            _column("question", "assignee", lambda r: r.assignee),
+            column_of("question", "text", lambda r: r.text),
+            column_of("question", "asker_name", lambda r: r.asker_name + (" (confidential)" if r.confidential else "")),
+            column_of("question", "organization", lambda r: r.organization),
+            column_of("question", "topic_key", lambda r: look.topic(r.topic_key)),
+            column_of("question", "status", lambda r: label(r.status) + (" · duplicate" if r.duplicate_of else "")),
+            column_of("question", "assignee", lambda r: r.assignee),
         ],
         fields=[
             FieldSpec("text", "&Question", "text"),
