@@ -4,9 +4,10 @@
 
 Writes gui-agenda.png, gui-law-changes.png, gui-submissions.png, gui-questions.png, gui-book.png,
 gui-people.png, gui-commitments.png, gui-enforcement.png, gui-projects.png and gui-search.png; an agenda
-item's brief (gui-agenda-brief.png); the reading view of review mode in a light and a dark palette (gui-reading.png,
-gui-reading-dark.png); and the window at the smallest and a large size it is made for
-(gui-1024x700.png, gui-2560x1440.png, gui-book-2560x1440.png). Default folder: docs/images.
+item's brief (gui-agenda-brief.png); the question desk with a duplicate group open (gui-desk.png); the
+reading view of review mode in a light and a dark palette (gui-reading.png, gui-reading-dark.png); and
+the window at the smallest and a large size it is made for (gui-1024x700.png, gui-2560x1440.png,
+gui-book-2560x1440.png). Default folder: docs/images.
 """
 
 import sys
@@ -71,6 +72,22 @@ def reading(window: MainWindow, app: QApplication, output: Path) -> None:
     window.grab().save(str(output / "gui-reading-dark.png"))
     view.notes_box.editor.clear()
     app.setPalette(light)
+
+
+def desk(window: MainWindow, app: QApplication, output: Path) -> None:
+    """The question desk with a duplicate group open: its askers, and a question like it side by side."""
+    tab = window.questions_tab
+    window.tabs.setCurrentWidget(tab)
+    store = window.session.store
+    meeting = window.current_meeting()
+    links = store.questions.duplicate_links(meeting.id)
+    originals = [original for _, original in links]
+    chosen = max(set(originals), key=lambda q: (originals.count(q), -q))
+    tab.select_record(chosen)
+    tab.side.setCurrentWidget(tab.duplicates)
+    settle(app)
+    window.grab().save(str(output / "gui-desk.png"))
+    tab.side.setCurrentIndex(0)
 
 
 def agenda_brief(window: MainWindow, app: QApplication, output: Path) -> None:
@@ -139,6 +156,7 @@ def main() -> None:
         window.search.hide()
         agenda_brief(window, app, output)
         people(window, app, output)
+        desk(window, app, output)
         reading(window, app, output)
         window.close()
     print(f"screenshots written to {output}")

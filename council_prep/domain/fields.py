@@ -25,6 +25,10 @@ class Field:
     label: str  # in forms, tables and messages
     header: str = ""  # the workbook's column header and the import format's; "" = not in the workbook
     aliases: tuple[str, ...] = ()  # other headers an imported file may use
+    # Words that make a longer header (a form's whole sentence) a candidate for this field: groups of
+    # equally likely words, the likeliest group first; matched as whole words, accents and case aside
+    # (importers.header_meaning).
+    hints: tuple[tuple[str, ...], ...] = ()
     searchable: bool = False
     sensitivity: Sensitivity = Sensitivity.PUBLIC
 
@@ -122,20 +126,29 @@ _FIELDS: dict[str, tuple[Field, ...]] = {
     "question": (
         Field("meeting_id", "Meeting"),
         Field("text", "Question", "Question", ("Question text", "Your question", "Questions", "Text",
-                                               "Question asked"), searchable=True),
+                                               "Question asked"), searchable=True,
+              hints=(("question", "pregunta", "ask", "preguntar", "consulta", "inquiry"),)),
         Field("asker_name", "Asker", "Asker", ("Name", "Full name", "Asker name", "Your name", "Submitted by",
-                                               "From"), searchable=True, sensitivity=IDENTITY),
+                                               "From"), searchable=True, sensitivity=IDENTITY,
+              hints=(("full name", "nombre completo", "your name", "su nombre"),
+                     ("name", "nombre", "sender", "remitente"))),
         Field("organization", "Organization", "Organization", ("Org", "Organisation", "Organization name",
                                                                "Affiliation", "Your organization"),
-              searchable=True, sensitivity=IDENTITY),
+              searchable=True, sensitivity=IDENTITY,
+              hints=(("organization", "organizacion", "organisation", "company", "affiliation", "afiliacion",
+                      "institution", "institucion", "empresa", "entidad"),)),
         Field("asker_email", "E-mail", "E-mail", ("Email", "Email address", "E-mail address", "Mail",
-                                                  "Your email"), searchable=True, sensitivity=IDENTITY),
+                                                  "Your email"), searchable=True, sensitivity=IDENTITY,
+              hints=(("email", "e mail", "correo", "sender address", "mail"),)),
         Field("asker_type", "Asker type", "Asker type", ("Type", "Organization type", "Type of organization",
                                                          "Category", "Stakeholder type")),
         Field("topic_key", "Topic", "Topic", ("Subject", "Theme", "Issue")),
         Field("channel", "Channel", "Channel", ("Received via", "Source", "How received")),
         Field("received_at", "Received", "Received", ("Submitted", "Date", "Received at", "Date received",
-                                                      "Timestamp", "Submitted at", "Date submitted")),
+                                                      "Timestamp", "Submitted at", "Date submitted"),
+              hints=(("completion time", "hora de finalizacion"),
+                     ("timestamp", "marca temporal", "submitted", "received", "recibido", "enviado"),
+                     ("date", "fecha"), ("start time", "hora de inicio"))),
         Field("status", "Status", "Status", ("State",)),
         Field("assignee", "Assignee", "Assignee", ("Assigned to", "Owner"), searchable=True,
               sensitivity=INTERNAL),
@@ -207,6 +220,11 @@ _FIELDS: dict[str, tuple[Field, ...]] = {
         Field("law_change_ids", "Law changes", "Law changes"),
         _UID,
     ),
+}
+# Two columns that together hold a field, joined with a space (first and last name).
+JOINED_PARTS: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {
+    ("question", "asker_name"): (("first name", "given name", "nombre", "nombres", "prenom"),
+                            ("last name", "surname", "family name", "apellido", "apellidos", "nom de famille")),
 }
 _BY_NAME = {kind: {f.name: f for f in fields} for kind, fields in _FIELDS.items()}
 

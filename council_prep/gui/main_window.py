@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from council_prep.gui.book_tab import BookTab
+    from council_prep.gui.desk.questions_tab import QuestionsTab
     from council_prep.gui.reading.view import ReadingView
     from council_prep.gui.search import SearchDialog
     from council_prep.gui.tables.table_tab import TableTab
@@ -135,6 +136,9 @@ class MainWindow(WindowActions, BriefPages, QMainWindow):
         self.import_indicators_action = self._action("Import &indicators…", None, None, self.import_indicators,
                                                      "Import partner enforcement figures from a spreadsheet")
         self.exchange = Exchange(self)
+        self.import_questions_action = self._action(
+            "Import q&uestions…", None, "Ctrl+Shift+I", self.import_questions,
+            "Import questions for this meeting from a spreadsheet or CSV file (or drop one on the Questions tab)")
         self.quit_action = self._action("&Quit", None, None, self.close)
         self.quit_action.setShortcuts(quit_keys())
         show_shortcut_in_tooltip(self.quit_action)
@@ -166,6 +170,7 @@ class MainWindow(WindowActions, BriefPages, QMainWindow):
         file_menu.addAction(self.import_indicators_action)
         file_menu.addActions([self.exchange.merge_action, self.exchange.merge_folder_action,
                               self.exchange.send_action])
+        file_menu.addAction(self.import_questions_action)
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
@@ -292,6 +297,10 @@ class MainWindow(WindowActions, BriefPages, QMainWindow):
         if action is not None:
             action()
 
+    def import_questions(self) -> None:
+        self.tabs.setCurrentWidget(self.questions_tab)
+        self.questions_tab.choose_import()
+
     def delete_selected(self) -> None:
         """Delete what is selected where the focus is: a talking point, else the tab's row.
 
@@ -322,6 +331,10 @@ class MainWindow(WindowActions, BriefPages, QMainWindow):
         spec = getattr(columns, kind)(self.lookups)
         # A reviewer keeps private notes on law changes and questions too, beside the record.
         notebook = self.notebook if self.session.read_only else None
+        if kind == "questions":
+            from council_prep.gui.desk.questions_tab import QuestionsTab
+
+            return self._editor_page(QuestionsTab(self.session, spec, self.lookups, self.settings, notebook))
         return self._editor_page(TableTab(self.session, spec, self.lookups, notebook))
 
     def _editor_page(self, tab: Editor) -> Editor:
@@ -385,8 +398,8 @@ class MainWindow(WindowActions, BriefPages, QMainWindow):
         return cast("TableTab", self._fresh(self.tabs.page(SUBMISSIONS)))
 
     @property
-    def questions_tab(self) -> "TableTab":
-        return cast("TableTab", self._fresh(self.tabs.page(QUESTIONS)))
+    def questions_tab(self) -> "QuestionsTab":
+        return cast("QuestionsTab", self._fresh(self.tabs.page(QUESTIONS)))
 
     @property
     def book_tab(self) -> "BookTab":
@@ -468,7 +481,7 @@ class MainWindow(WindowActions, BriefPages, QMainWindow):
         parts = [self.session.path.name] + ([meeting.title] if meeting else [])
         self.setWindowTitle(" — ".join(parts) + ("  [read-only]" if read_only else ""))
         for action in (self.new_meeting_action, self.edit_meeting_action, self.exchange.merge_action,
-                       self.exchange.merge_folder_action, self.import_indicators_action):
+                       self.exchange.merge_folder_action, self.import_indicators_action, self.import_questions_action):
             action.setEnabled(not read_only)
         self.path_label.setText(f"{self.session.path}" + ("  (read-only)" if read_only else ""))
 

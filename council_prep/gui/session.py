@@ -78,8 +78,32 @@ class Session(QObject):
         except (StoreError, CouncilPrepError, ValueError) as exc:
             self.failed.emit(str(exc))
             return None
-        changes = self.store.last_changes
-        if changes:
+        return self._announce(self.store.last_changes, initiator)
+
+    def write_in_background(self, progress: str, label: str | None, action: Callable[[], Any],
+                            then: Callable[[Changes | None], None], initiator: object = None) -> None:
+        """`write` for slow work (a large import): `action` runs on the runner's thread behind a progress
+        dialog saying `progress`; `then(changes)` follows on this thread (None when it failed)."""
+        if self._read_only or self.runner is None:
+            then(self.write(label, action, initiator))
+            return
+
+        def work(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Changes | None:
+            with self.store.transaction(label):
+                action()
+            return self.store.last_changes
+
+        def failed(exc: Exception) -> None:
+            if not isinstance(exc, (StoreError, CouncilPrepError, ValueError)):
+                raise exc
+            self.failed.emit(str(exc))
+            then(None)
+
+        self.runner.run(progress, work, lambda changes: then(self._announce(changes, initiator)), failed)
+
+    def _announce(self, changes: Changes | None, initiator: object) -> Changes | None:
+        """Put a written step on the undo stack and tell the window what it changed."""
+        if changes and not self._closed:
             self.undo_stack.push(StepCommand(self, changes.step_id, changes.label))  # type: ignore[arg-type]
             self.changed.emit(changes, initiator)
             self.saved.emit(changes.label)

@@ -1,5 +1,6 @@
 """Preferences that outlive a session: recent stores, window geometry, splitters, the last meeting."""
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -82,6 +83,21 @@ class Settings:
 
     def set_reading_zoom(self, steps: int) -> None:
         self._qs.setValue("reading/zoom", steps)
+
+    # Imports
+    def import_columns(self, signature: str) -> dict[str, list[int]] | None:
+        """The columns chosen last time for a file with these headers (field -> columns), if any."""
+        value = self._qs.value(f"imports/{signature}", "")
+        try:
+            chosen = json.loads(str(value)) if value else None
+        except ValueError:
+            return None
+        if not isinstance(chosen, dict):
+            return None
+        return {str(k): [int(c) for c in v] for k, v in chosen.items() if isinstance(v, list)}
+
+    def set_import_columns(self, signature: str, columns: dict[str, list[int]]) -> None:
+        self._qs.setValue(f"imports/{signature}", json.dumps(columns, sort_keys=True))
 
     def sync(self) -> None:
         self._qs.sync()

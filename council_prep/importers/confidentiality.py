@@ -19,6 +19,7 @@ _ABOUT_NAMING = re.compile(
     r"\b(publish|publi\w*|disclose|divulg\w*|share|show|display|mention|reveal|print)\b.*"
     r"\b(name|names|identity|nombre|identidad)\b"
     r"|\b(name|names|identity|nombre|identidad)\b.*\b(publish\w*|public\w*|disclos\w*|shar\w*|shown|printed)\b")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
 _NEGATION = re.compile(r"\b(not|no|dont|never|without|nunca|sin)\b")
 
 
@@ -31,14 +32,20 @@ class Meaning(Enum):
 
 def plain(header: str) -> str:
     """Lower case, accents and punctuation dropped, so 'Anónimo?' reads 'anonimo'."""
-    decomposed = unicodedata.normalize("NFKD", header.casefold())
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c)).replace("'", "").replace("’", "")
-    return re.sub(r"[^a-z0-9]+", " ", letters).strip()
+    letters = header.casefold()
+    if not letters.isascii():  # the slow part, for the headers that need it
+        decomposed = unicodedata.normalize("NFKD", letters)
+        letters = "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "")
+    return _NOT_WORD.sub(" ", letters.replace("'", "")).strip()
 
 
 def meaning(header: str) -> Meaning | None:
     """Whether a header asks about the asker's confidentiality, and how surely; None when it does not."""
-    text = plain(header)
+    return meaning_of_words(plain(header))
+
+
+def meaning_of_words(text: str) -> Meaning | None:
+    """`meaning` of a header already in its `plain` form."""
     if _ASKS_CONFIDENTIALITY.search(text):
         return Meaning.CONFIDENTIAL
     if _ABOUT_NAMING.search(text):

@@ -2,7 +2,7 @@
 Windows-1252, separated by commas, semicolons or tabs."""
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 from typing import TextIO
 
@@ -55,7 +55,7 @@ def detect_delimiter(lines: list[str]) -> str:
     return best if counts[best] else ","
 
 
-def csv_rows(path: Path) -> Iterator[tuple[int, list[object]]]:
+def csv_rows(path: Path) -> Generator[tuple[int, list[object]], None, None]:
     """(row number, values) per record; a quoted field with line breaks is one row, as in a spreadsheet.
 
     A quote that is never closed swallows the rest of the file into one cell: refused, naming

@@ -34,6 +34,8 @@ ZONES = {
 # "UTC+14" means fourteen hours ahead of UTC; dateutil reads it the POSIX way (behind), so it
 # is rewritten as an ISO offset first.
 _UTC_OFFSET = re.compile(r"\b(?:UTC|GMT)\s*([+\-−])\s*(\d{1,2})(?::?(\d{2}))?\b", re.IGNORECASE)
+# "8:14:03 a. m." as Spanish-language forms write the time of day.
+_MERIDIEM = re.compile(r"(?<=\d)\s*([ap])\.\s?m\.", re.IGNORECASE)
 _NUMBER = re.compile(r"[+\-−]?\d+([.,]\d+)?")
 _HINT = "write it as 2027-03-05, 3/5/2027 or 5 March 2027"
 # Two far-apart defaults: a part the text does not give comes out different in the two parses.
@@ -42,7 +44,9 @@ _DEFAULTS = (datetime(1901, 1, 1, 0, 0), datetime(1902, 2, 2, 0, 0))
 
 def as_datetime(value: object) -> datetime | None:
     """A date-time from a date cell, a numeric date cell, or text such as '2027-03-05', '3/5/2027'
-    (month first, as in the US), '5 March 2027 14:30', '2027-03-05 10:00 EST' or '... UTC+14'."""
+    (month first, as in the US), '5 March 2027 14:30', '2027-03-05 10:00 EST' or '... UTC+14', and as
+    forms and mail programs write it: '2027/02/22 8:14:03 AM EST' (Google Forms), '2/22/27 8:20'
+    (Microsoft Forms, Excel), 'Mon 2/22/2027 8:14 AM' (Outlook), '22/02/2027 8:14:03 p. m.'."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -72,7 +76,7 @@ def as_date(value: object) -> date | None:
 def _parse_text(text: str) -> datetime:
     with suppress(ValueError):
         return datetime.fromisoformat(text)  # a whole ISO 8601 date, the usual case, read at once
-    written = _UTC_OFFSET.sub(_iso_offset, text)
+    written = _MERIDIEM.sub(lambda m: f" {m.group(1).upper()}M", _UTC_OFFSET.sub(_iso_offset, text))
     parsed = []
     for default in _DEFAULTS:
         try:

@@ -19,10 +19,11 @@ from council_prep.domain.enforcement import INDICATORS, Indicator
 from council_prep.domain.fields import Field
 from council_prep.importers import amounts
 from council_prep.importers.errors import ImportRejected, UnreadableFileError
+from council_prep.importers.header_meaning import exact_names
 from council_prep.importers.keyed import Entry, plan_keyed_import
 from council_prep.importers.partners import PartnerMatcher
 from council_prep.importers.plan import MISSING, ImportPlan, RowReader
-from council_prep.importers.reading import Sheet, header_names, importable, read_sheet
+from council_prep.importers.reading import Sheet, importable, read_sheet
 from council_prep.importers.values import CellProblem, as_bool, as_choice, as_text, words
 from council_prep.store import Store
 
@@ -92,7 +93,7 @@ class FigureImporter:
         self.partners = PartnerMatcher(store)
         self.columns = indicator_fields()
         self._indicators = {i.key: i for i in INDICATORS}
-        self._by_name = {name: spec.name for spec in self.columns for name in header_names(spec)}
+        self._by_name = {name: spec.name for spec in self.columns for name in exact_names(spec)}
         self._names = {p.code: p.name for p in store.partners.find()}
         self._rows: dict[tuple[str, int], int] = {}  # wide layout: (partner, year) -> its first row
         self.wide: tuple[Indicator, ...] = ()

@@ -23,3 +23,13 @@ class ImportRejected(CouncilPrepError):
         if more:
             lines.append(f"… and {more} more")
         super().__init__("\n".join(lines))
+
+
+class MappingUncertain(CouncilPrepError):
+    """Which column holds a field is not certain; a person must choose (`mapping.candidates` names the columns)."""
+
+    def __init__(self, message: str, path: object, headers: list[str], mapping: object):
+        super().__init__(message)
+        self.path = path
+        self.headers = headers
+        self.mapping = mapping

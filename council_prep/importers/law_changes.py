@@ -8,6 +8,7 @@ from pathlib import Path
 from council_prep.domain import InstrumentType, LawChange, LawChangeStatus
 from council_prep.domain.text import folded
 from council_prep.importers.dates import as_date
+from council_prep.importers.header_meaning import ColumnMapping
 from council_prep.importers.partners import PartnerMatcher
 from council_prep.importers.plan import MISSING, ImportPlan, RowReader, plan_import
 from council_prep.importers.reading import Sheet, importable
@@ -38,8 +39,11 @@ class LawChangeImporter:
     def new_record(self) -> LawChange:
         return LawChange(partner_code="", title="")
 
-    def duplicate_key(self, record: LawChange) -> Hashable:
-        return record.partner_code, folded(record.title)
+    def skip(self, reader: RowReader) -> str | None:
+        return None  # a row without a title is an error here, not a row to leave out
+
+    def duplicate_keys(self, record: LawChange) -> tuple[Hashable, ...]:
+        return ((record.partner_code, folded(record.title)),)
 
     def stricter(self, target: LawChange, repeat: LawChange) -> str | None:
         return None  # a repeated law change asks for nothing the stored one lacks
@@ -69,6 +73,6 @@ class LawChangeImporter:
             record.topic_keys = topics
 
 
-def plan_law_change_import(store: Store, path: Path) -> ImportPlan[LawChange]:
+def plan_law_change_import(store: Store, path: Path, mapping: ColumnMapping | None = None) -> ImportPlan[LawChange]:
     """Read and check `path` against the store; nothing is written (see apply_import)."""
-    return plan_import(store, path, partial(LawChangeImporter, store))
+    return plan_import(store, path, partial(LawChangeImporter, store), mapping)

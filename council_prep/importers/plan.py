@@ -15,6 +15,7 @@ from council_prep.domain.fields import Field
 from council_prep.domain.kinds import kind_of_table
 from council_prep.domain.uids import normalise_uid
 from council_prep.importers.errors import ImportRejected
+from council_prep.importers.header_meaning import ColumnMapping
 from council_prep.importers.reading import Row, Sheet, read_sheet
 from council_prep.importers.values import TRUNCATED, CellProblem, as_text, text_cell
 from council_prep.importers.xlsx_source import ErrorValue, Formula
@@ -38,11 +39,15 @@ class ImportPlan(Generic[R]):
     unchanged: int = 0
     duplicates: int = 0
     rejected: int = 0
+    skipped: int = 0  # rows read and left out on purpose (no question, another subject): never refused
+    late: int = 0  # rows received after the meeting's question deadline: kept, counted
     problems: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     # Why repeats updated stored records: "asker{s} now kept confidential" -> how many.
     reasons: dict[str, int] = field(default_factory=dict)
+    skip_reasons: dict[str, int] = field(default_factory=dict)  # "no question" -> how many
+    columns_read: str = ""  # which column was read as which field, for the user to check
     # (record, the new record it is a duplicate of): set once both have their ids.
     links: list[tuple[R, R]] = field(default_factory=list)
     # The stored records the plan was made against, and how to read them again (see apply_import).
@@ -62,6 +67,13 @@ class ImportPlan(Generic[R]):
         counts = ", ".join(f"{n} {what}" + (f" ({why})" if what == "updated" and why else "")
                            for what, n in self.counts.items())
         lines = [f"{self.path}: {self.what}: {counts}"]
+        if self.skipped:
+            why = ", ".join(f"{reason}: {n}" for reason, n in self.skip_reasons.items())
+            lines.append(f"{self.path}: {self.skipped} row{'' if self.skipped == 1 else 's'} skipped ({why})")
+        if self.late:
+            lines.append(f"{self.path}: {self.late} received after the question deadline (kept, marked late)")
+        if self.columns_read:
+            lines.append(f"{self.path}: columns read: {self.columns_read}")
         if self.ignored_columns:
             lines.append(f"{self.path}: columns ignored: {', '.join(self.ignored_columns)}")
         lines += [f"{self.path}: {note}" for note in self.notes]
@@ -157,9 +169,12 @@ class Importer(Protocol[R]):
     text_fields: tuple[str, ...]  # fields the export may have cut at Excel's cell limit
 
     def existing(self) -> list[R]: ...
+    def skip(self, reader: "RowReader") -> str | None:
+        """Why a row is left out on purpose ("no question"), or None to read it."""
     def new_record(self) -> R: ...
     def fill(self, record: R, reader: RowReader, existing: R | None) -> None: ...
-    def duplicate_key(self, record: R) -> Hashable: ...
+    def duplicate_keys(self, record: R) -> tuple[Hashable, ...]:
+        """What makes two records the same: a row sharing any one of these with a known record repeats it."""
     def stricter(self, target: R, repeat: R) -> str | None:
         """Make `target` as strict as its `repeat` asks; the reason ("asker{s} now kept confidential"), or None."""
     def finish(self, plan: "ImportPlan[R]", sheet: Sheet, accepted: list[tuple[int, R]]) -> None:
@@ -167,23 +182,30 @@ class Importer(Protocol[R]):
         every row not refused; problems go to plan.problems."""
 
 
-def plan_import(store: Store, path: Path, make_importer: Callable[[], Importer[R]]) -> ImportPlan[R]:
-    """Read every row, validate it as a record, and sort it into added/updated/unchanged/duplicate."""
+def plan_import(store: Store, path: Path, make_importer: Callable[[], Importer[R]],
+                mapping: ColumnMapping | None = None) -> ImportPlan[R]:
+    """Read every row, validate it as a record, and sort it into added/updated/unchanged/duplicate/skipped."""
     importer = make_importer()
-    sheet = read_sheet(Path(path), importer.sheet_name, importer.fields, importer.required)
+    sheet = read_sheet(Path(path), importer.sheet_name, importer.fields, importer.required, mapping)
     stored = importer.existing()
     plan: ImportPlan[R] = ImportPlan(Path(path), importer.what, importer.table, ignored_columns=sheet.ignored,
+                                     columns_read=sheet.columns_read(importer.fields),
                                      stored_state=_state(stored), state_now=lambda: _state(make_importer().existing()),
-                                     remake=partial(plan_import, store, path, make_importer))
+                                     remake=partial(plan_import, store, path, make_importer, sheet.mapping))
     by_uid = {_canonical(r.uid): r for r in stored}
-    known: dict[Hashable, R] = {}
+    known: _Known[R] = _Known()
     for record in stored:
-        known.setdefault(importer.duplicate_key(record), record)
+        known.add(record, importer.duplicate_keys(record), replacing=False)
     planned: set[int] = set()  # ids of the plan's own records, which a repeat may change in place
     uid_rows: dict[str, int] = {}
     accepted: list[tuple[int, R]] = []
     for row in sheet.rows:
         reader = RowReader(sheet, row)
+        reason = importer.skip(reader)
+        if reason is not None:
+            plan.skipped += 1
+            plan.skip_reasons[reason] = plan.skip_reasons.get(reason, 0) + 1
+            continue
         record, existing = _record_for_row(store, importer, reader, by_uid, uid_rows)
         if record is not None and not reader.problems:
             for problem in record.problems():
@@ -192,8 +214,9 @@ def plan_import(store: Store, path: Path, make_importer: Callable[[], Importer[R
             plan.problems += reader.problems
             plan.rejected += 1
             continue
-        key = importer.duplicate_key(record)
-        if existing is not None or key not in known or reader.filled("uid"):
+        keys = importer.duplicate_keys(record)
+        repeated = known.find(keys)
+        if existing is not None or repeated is None or reader.filled("uid"):
             accepted.append((row.number, record))
         if existing is not None:
             if _same(existing, record):
@@ -201,22 +224,37 @@ def plan_import(store: Store, path: Path, make_importer: Callable[[], Importer[R
             else:
                 plan.updated.append(record)
                 planned.add(id(record))
-        elif key in known and not reader.filled("uid"):
-            _repeat(plan, importer, known, key, record, planned)
+        elif repeated is not None and not reader.filled("uid"):
+            _repeat(plan, importer, known, repeated, record, planned)
             continue
         else:
             plan.added.append(record)
             planned.add(id(record))
-        known[key] = record
+        known.add(record, keys)
     importer.finish(plan, sheet, accepted)
     plan.notes = sheet.notes
     return plan
 
 
-def _repeat(plan: ImportPlan[R], importer: Importer[R], known: dict[Hashable, R], key: Hashable, repeat: R,
+class _Known(Generic[R]):
+    """The records met so far, by each of their duplicate keys."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[Hashable, R] = {}
+
+    def add(self, record: R, keys: tuple[Hashable, ...], replacing: bool = True) -> None:
+        for key in keys:
+            if replacing or key not in self._by_key:
+                self._by_key[key] = record
+
+    def find(self, keys: tuple[Hashable, ...]) -> R | None:
+        """The first known record sharing one of these keys, or None."""
+        return next((self._by_key[k] for k in keys if k in self._by_key), None)
+
+
+def _repeat(plan: ImportPlan[R], importer: Importer[R], known: _Known[R], target: R, repeat: R,
             planned: set[int]) -> None:
     """A row that repeats a stored or earlier record: skipped, unless it asks for more (confidentiality)."""
-    target = known[key]
     if id(target) in planned:
         importer.stricter(target, repeat)
         plan.duplicates += 1
@@ -228,7 +266,7 @@ def _repeat(plan: ImportPlan[R], importer: Importer[R], known: dict[Hashable, R]
         return
     plan.updated.append(copy)
     planned.add(id(copy))
-    known[key] = copy
+    known.add(copy, importer.duplicate_keys(copy))
     plan.reasons[reason] = plan.reasons.get(reason, 0) + 1
 
 

@@ -2,7 +2,7 @@
 
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +36,7 @@ def check_workbook(path: Path) -> None:
         raise UnreadableFileError(str(exc)) from exc
 
 
-def xlsx_rows(path: Path, preferred_sheet: str) -> Iterator[tuple[int, list[object]]]:
+def xlsx_rows(path: Path, preferred_sheet: str) -> Generator[tuple[int, list[object]], None, None]:
     """(row number, values) for each row of `preferred_sheet`, or the first sheet if there is none.
 
     Formulas come back as Formula, error cells as ErrorValue; merged ranges give their value

@@ -62,6 +62,7 @@ def test_review_mode_closes_every_edit_path_and_writes_nothing(qtbot, sample_sto
     qtbot.mouseClick(confidential, Qt.MouseButton.LeftButton)
     assert confidential.isChecked() == ticked
     assert not window.questions_tab.add_button.isVisible() and not window.questions_tab.delete_button.isVisible()
+    assert not window.questions_tab.entry.isVisible() and not window.questions_tab.triage.assign_button.isVisible()
     # drag and drop, delete, undo, the meeting dialog
     window.tabs.setCurrentWidget(window.agenda_tab)
     agenda = window.agenda_tab

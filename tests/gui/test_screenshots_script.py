@@ -17,9 +17,10 @@ def test_screenshots_script_writes_a_picture_of_every_tab(tmp_path: Path, qapp):
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in tmp_path.glob("*.png"))
     assert names == ["gui-1024x700.png", "gui-2560x1440.png", "gui-agenda-brief.png", "gui-agenda.png",
-                     "gui-book-2560x1440.png", "gui-book.png", "gui-commitments.png", "gui-enforcement.png",
-                     "gui-law-changes.png", "gui-people.png", "gui-projects.png", "gui-questions.png",
-                     "gui-reading-dark.png", "gui-reading.png", "gui-search.png", "gui-submissions.png"]
+                     "gui-book-2560x1440.png", "gui-book.png", "gui-commitments.png", "gui-desk.png",
+                     "gui-enforcement.png", "gui-law-changes.png", "gui-people.png", "gui-projects.png",
+                     "gui-questions.png", "gui-reading-dark.png", "gui-reading.png", "gui-search.png",
+                     "gui-submissions.png"]
     assert (QImage(str(tmp_path / "gui-1024x700.png")).width(), QImage(str(tmp_path / "gui-2560x1440.png")).height()) \
         == (1024, 1440)
     agenda = QImage(str(tmp_path / "gui-agenda.png"))

@@ -63,13 +63,17 @@ def test_new_agenda_item_title_is_selected_so_typing_replaces_it(qtbot, window: 
         tab.model.items[tab.view.currentIndex().row()].uid).title == "Closing remarks"
 
 
-def test_new_question_text_is_selected_so_typing_replaces_it(qtbot, window: MainWindow):
+def test_new_question_puts_the_cursor_in_the_empty_entry_form(qtbot, window: MainWindow):
     tab = window.questions_tab
     window.tabs.setCurrentWidget(tab)
+    before = window.session.store.questions.count()
+    tab.table.setFocus()
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
-    text = tab.form.editors["text"].widget
+    assert window.session.store.questions.count() == before  # no placeholder record to type over
+    text = tab.entry.text
+    assert text.hasFocus() and text.toPlainText() == ""
     qtbot.keyClicks(text, "Who funds the inspectors?")
-    qtbot.keyClick(text, Qt.Key.Key_Tab)
+    qtbot.keyClick(text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert window.session.store.questions.get(tab.current_id()).text == "Who funds the inspectors?"
 
 

@@ -103,11 +103,14 @@ def test_questions_belong_to_the_meeting_and_new_ones_are_added(qtbot, window: M
     choose(tab.status_filter, "Answered")
     assert tab.model.rowCount() == 3
     choose(tab.status_filter, "All statuses")
-    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
-    added = window.session.store.questions.one(text="New question")
+    window.tabs.setCurrentWidget(tab)
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)  # the cursor goes to the entry form
+    qtbot.keyClicks(tab.entry.text, "Who inspects the farms?")
+    qtbot.keyClick(tab.entry.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    added = window.session.store.questions.one(text="Who inspects the farms?")
     assert added.meeting_id == window.current_meeting().id
     assert tab.current_id() == added.id
-    assert window.undo_action.text().replace("&", "") == "Undo Add question “New question”"
+    assert window.undo_action.text().replace("&", "") == "Undo Add question “Who inspects the farms?”"
 
 
 def test_rows_are_read_a_page_at_a_time(qtbot, window: MainWindow):

@@ -63,12 +63,16 @@ def test_yes_and_no_as_forms_write_them(store: Store, meeting_id: int, tmp_path:
     assert question.confidential is confidential
 
 
-@pytest.mark.parametrize("header", ["Public session", "Private sector?", "Email (we will not share it)", "Notes"])
+@pytest.mark.parametrize(("header", "ignored"), [("Public session", True), ("Private sector?", True),
+                                                 ("Email (we will not share it)", False), ("Notes", True)])
 def test_other_columns_are_not_taken_for_the_choice(store: Store, meeting_id: int, tmp_path: Path,
-                                                    header: str) -> None:
+                                                    header: str, ignored: bool) -> None:
     path = write_csv(tmp_path / "q.csv", f'Question,Asker,"{header}"\nWho?,Rosa,Anything at all\n')
     plan = plan_question_import(store, meeting_id, path)
-    assert plan.problems == [] and plan.ignored_columns == [header] and not plan.added[0].confidential
+    assert plan.problems == [] and not plan.added[0].confidential
+    # An e-mail column, however worded, is read as the e-mail address; the others are left out.
+    assert plan.ignored_columns == ([header] if ignored else [])
+    assert plan.added[0].asker_email == ("" if ignored else "Anything at all")
 
 
 def test_an_unreadable_choice_is_an_error_never_a_no(store: Store, meeting_id: int, tmp_path: Path) -> None:

@@ -1,7 +1,9 @@
 """The meeting dialog: validates as the user types, explains what is wrong, and allows OK only when right."""
 
-from datetime import date, timedelta
+import re
+from datetime import date, datetime, timedelta
 
+from dateutil import tz
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +28,10 @@ from council_prep.gui.forms import plain
 from council_prep.gui.lookups import Lookups
 
 DATE_HINT = "YYYY-MM-DD"
+DEADLINE_HINT = "YYYY-MM-DD HH:MM"
+# Zones a notice states its deadline in (the Federal Register's "5 p.m. Eastern Time" first).
+DEADLINE_ZONES = [("Eastern Time", "America/New_York"), ("Central Time", "America/Chicago"),
+                  ("Mountain Time", "America/Denver"), ("Pacific Time", "America/Los_Angeles"), ("UTC", "UTC")]
 MARKINGS = ["", "SENSITIVE BUT UNCLASSIFIED", "FOR OFFICIAL USE ONLY", "CONTROLLED UNCLASSIFIED INFORMATION"]
 
 
@@ -62,6 +68,15 @@ class MeetingDialog(QDialog):
         self.marking = QComboBox(editable=True)
         self.marking.addItems(MARKINGS)
         self.marking.lineEdit().setPlaceholderText("None")
+        self.deadline = QLineEdit(placeholderText=DEADLINE_HINT + "  (none)")
+        self.deadline_zone = QComboBox()
+        self.deadline_zone.setAccessibleName("Deadline time zone")
+        for name, zone in DEADLINE_ZONES:
+            self.deadline_zone.addItem(name, zone)
+        self.intake = QLineEdit(placeholderText="questions@example.gov; labor-council@example.gov")
+        self.intake.setToolTip("The mailboxes the notice names for questions, separated by ; or ,")
+        self.subject_line = QLineEdit()
+        self.subject_line.setToolTip("The subject line the notice asks question mail to carry")
         self.problems = QLabel(objectName="problems", wordWrap=True)
         self.problems.setAccessibleName("Problems")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -74,7 +89,9 @@ class MeetingDialog(QDialog):
         for signal in (self.title.textChanged, self.session_date.textChanged, self.public_date.textChanged,
                        self.length.valueChanged, self.location.textChanged, self.book_due.textChanged,
                        self.marking.currentTextChanged,
-                       self.has_public.toggled, self.partners.itemChanged, self.start_time.timeChanged):
+                       self.has_public.toggled, self.partners.itemChanged, self.start_time.timeChanged,
+                       self.deadline.textChanged, self.deadline_zone.currentIndexChanged, self.intake.textChanged,
+                       self.subject_line.textChanged):
             signal.connect(self.validate)
         self.agreement.currentIndexChanged.connect(self._agreement_changed)
         self.validate()
@@ -85,16 +102,22 @@ class MeetingDialog(QDialog):
         public = QHBoxLayout()
         public.addWidget(self.has_public)
         public.addWidget(self.public_date, 1)
+        deadline = QHBoxLayout()
+        deadline.addWidget(self.deadline, 1)
+        deadline.addWidget(self.deadline_zone)
         rows = [("&Title", self.title), ("&Agreement", self.agreement), ("Pa&rtners", self.partners),
                 ("Government &session", self.session_date), ("Start ti&me", self.start_time),
                 ("Session &length", self.length), ("Public session", public), ("L&ocation", self.location),
                 ("&Book due", self.book_due),
-                ("Stat&us", self.status), ("&Handling marking", self.marking)]
+                ("Stat&us", self.status), ("&Handling marking", self.marking),
+                ("Question &deadline", deadline), ("&Intake mailboxes", self.intake),
+                ("Subject line", self.subject_line)]
         for text, field in rows:
             form.addRow(text, field)
             if isinstance(field, QWidget):
                 field.setAccessibleName(plain(text))
         self.public_date.setAccessibleName("Public session date")
+        self.deadline.setAccessibleName("Question deadline")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problems)
@@ -119,6 +142,11 @@ class MeetingDialog(QDialog):
         self.book_due.setText(meeting.book_due_on.isoformat() if meeting and meeting.book_due_on else "")
         self.status.setCurrentIndex(self.status.findData(meeting.status if meeting else MeetingStatus.PLANNING))
         self.marking.setCurrentText(meeting.handling_marking if meeting else "")
+        deadline = meeting.question_deadline if meeting else None
+        zone = tz.gettz(self.deadline_zone.currentData())
+        self.deadline.setText(deadline.astimezone(zone).strftime("%Y-%m-%d %H:%M") if deadline else "")
+        self.intake.setText("; ".join(meeting.intake_addresses) if meeting else "")
+        self.subject_line.setText(meeting.subject_line if meeting else "")
 
     def _partners_of(self, agreement_key: str) -> list[str]:
         return [code for code, p in self.lookups.partners.items() if agreement_key in p.agreement_keys]
@@ -139,6 +167,15 @@ class MeetingDialog(QDialog):
             return date.fromisoformat(field.text().strip())
         except ValueError:
             return None
+
+    def typed_deadline(self) -> datetime | None:
+        """The deadline typed, in the zone chosen beside it (None when empty or not a date and time)."""
+        text = self.deadline.text().strip()
+        try:
+            moment = datetime.strptime(text, "%Y-%m-%d %H:%M")
+        except ValueError:
+            return None
+        return moment.replace(tzinfo=tz.gettz(self.deadline_zone.currentData()))
 
     def _session_date_changed(self) -> None:
         """The public session follows the government session: it keeps its distance in days."""
@@ -185,6 +222,9 @@ class MeetingDialog(QDialog):
             location=self.location.text(), status=self.status.currentData(),
             book_due_on=self.typed_date(self.book_due),
             handling_marking=self.marking.currentText().strip(),
+            question_deadline=self.typed_deadline(),
+            intake_addresses=[a.strip() for a in re.split(r"[;,\s]+", self.intake.text()) if a.strip()],
+            subject_line=self.subject_line.text().strip(),
         )
         if base is None:
             return Meeting(**values)
@@ -199,6 +239,8 @@ class MeetingDialog(QDialog):
                 problems.insert(0, f"{name}: '{field.text()}' is not a date ({DATE_HINT})")
         if self.book_due.text().strip() and self.typed_date(self.book_due) is None:
             problems.insert(0, f"Book due: '{self.book_due.text()}' is not a date ({DATE_HINT}), or leave it empty")
+        if self.deadline.text().strip() and self.typed_deadline() is None:
+            problems.insert(0, f"Question deadline: '{self.deadline.text()}' is not a date and time ({DEADLINE_HINT})")
         self.problems.setText("\n".join(f"⚠ {p}" for p in problems))
         self.problems.setVisible(bool(problems))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)

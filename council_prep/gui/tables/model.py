@@ -31,7 +31,7 @@ class Column:
     order_by: str
     show: Callable[[Record], str]
     align_right: bool = False
-    icon: Callable[[Record], str | None] | None = None  # the name of an icon beside the text (a warning)
+    icon: Callable[[Record], str | None] | None = None  # the name of an icon beside the text (a warning, a lock)
 
 
 class LazyRecordModel(QAbstractTableModel):
@@ -45,6 +45,8 @@ class LazyRecordModel(QAbstractTableModel):
         self._text: str | None = None
         self._order = ("id", False)  # store order until the user sorts
         self.error: str | None = None
+        # Filters the store's equalities cannot say (late, answered): ids in, the ids kept out, order unchanged.
+        self.narrow: Callable[[list[int]], list[int]] | None = None
 
     # Querying
     def set_query(self, *, text: str | None = None, **equals: Any) -> None:
@@ -54,11 +56,9 @@ class LazyRecordModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-read the ids (after an edit, a filter or a sort); cached rows are dropped."""
-        order_by, descending = self._order
         self.beginResetModel()
         try:
-            self._ids = self.table.select_ids(text=self._text, order_by=order_by, descending=descending,
-                                              **self._filters)
+            self._ids = self._select()
             self.error = None
         except StoreError as exc:
             self._ids, self.error = [], str(exc)
@@ -71,9 +71,8 @@ class LazyRecordModel(QAbstractTableModel):
         kind = self.table.kind.key
         if not changes.touches(kind):
             return
-        order_by, descending = self._order
         try:
-            ids = self.table.select_ids(text=self._text, order_by=order_by, descending=descending, **self._filters)
+            ids = self._select()
         except StoreError as exc:
             self.error = str(exc)
             return
@@ -99,6 +98,11 @@ class LazyRecordModel(QAbstractTableModel):
                 row = self.row_of(record_id)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
             self._pages[page] = rows
+
+    def _select(self) -> list[int]:
+        order_by, descending = self._order
+        ids = self.table.select_ids(text=self._text, order_by=order_by, descending=descending, **self._filters)
+        return self.narrow(ids) if self.narrow is not None else ids
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by `column` (-1: store order) through the store, which re-reads the ids."""

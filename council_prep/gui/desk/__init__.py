@@ -1,0 +1,1 @@
+"""The question desk: fast entry, triage, duplicates and imports of public-session questions."""
