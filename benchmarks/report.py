@@ -81,8 +81,8 @@ lowest and highest run.
   workbook into a store with one meeting. The baseline reads the rows with openpyxl, turns labels back into
   codes and inserts them as new questions with sqlite3, indexed for search in one statement; the run checks
   that both stores then hold the same questions. Reading alone (plain openpyxl iteration) is shown too.
-- **Edit** (`edit_ms`): one change of a question's text through the store API, minus one sqlite3 `UPDATE`
-  of it in its own transaction.
+- **Edit** (`edit_ms`): one change of a question's text through the store API (the change log
+  included), beside one sqlite3 `UPDATE` of it in its own transaction.
 - **Merge** (`merge_10k_s`, `pack_10k_s`): `council-prep pack` of a laptop's copy on which 10,000 of
   100,000 questions were assigned in one step, then `council-prep merge` of that package into a fresh copy
   of the office store, whole processes. The baselines copy the log's rows into a new SQLite file, and apply
