@@ -219,11 +219,13 @@ def m004_change_log(db: Database) -> None:
 @migration
 def m005_question_desk(db: Database) -> None:
     """What a meeting's public-session notice sets for questions: the deadline (UTC), the mailboxes
-    that receive them (a JSON list) and the subject line they should carry."""
+    that receive them (a JSON list) and the subject line they should carry; an index for the desk's
+    assignees (read at every change, over a meeting of any size)."""
     _run(db, """
     ALTER TABLE meetings ADD COLUMN question_deadline TEXT;
     ALTER TABLE meetings ADD COLUMN intake_addresses TEXT NOT NULL DEFAULT '[]';
     ALTER TABLE meetings ADD COLUMN subject_line TEXT NOT NULL DEFAULT '';
+    CREATE INDEX questions_assignee ON questions(meeting_id, assignee);
     """)
 
 
