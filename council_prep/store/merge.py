@@ -131,10 +131,15 @@ def _merge_net(log: ChangeLog, net: "_Net", deleted_here: set[tuple[str, str]], 
             _remember_gone(conn, step_id, net)
         _delete(log, logged, net.uid, net.tombstone or {}, current, own_site, report)
     elif current is not None and net.first_op == ADD:
-        # Known here, and sent whole (they received it from a third store): the base of a field
-        # is ours unless this store itself changed it since.
+        # Known here, and sent whole (they made it, or received it from a third store). A field this
+        # store changed itself is merged against the value sent. One they changed later in the package
+        # is theirs to give. One still as sent is theirs only if the record as sent is newer than ours
+        # (it came from a third store after edits this store has not seen); else it is how the record
+        # was created, and what this store holds came later.
         edited_here = _edited_here(conn, net.kind, net.uid, own_site)
-        base = {name: value if name in edited_here else current.get(name) for name, value in net.base.items()}
+        sent_newer = (net.base.get("updated_at") or "") > (current.get("updated_at") or "")
+        base = {name: value if name in edited_here or (net.theirs.get(name) == value and not sent_newer)
+                else current.get(name) for name, value in net.base.items()}
         _update(conn, logged, net.uid, base, net.theirs, current, report)
     elif current is not None:
         base = {name: net.base.get(name, value) for name, value in net.theirs.items()}

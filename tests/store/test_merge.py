@@ -316,7 +316,7 @@ def _without_stamps(store: Store) -> dict[str, list[str]]:
 # Sequences random draws once found diverging: an edit come back to the store that had since deleted
 # the record; a delete heard of before the addition arrived through a third store; such a delete
 # meeting the cascade of a law change deleted in the same merge; a conflict left open that the
-# same store's later package settled.
+# same store's later package settled; a record sent whole again, older than what a third store gave.
 @example(work=[(1, "edit_q", 13), (1, "exchange", 217), (1, "link_item", 496), (1, "delete_q", 702),
                (2, "add_item", 326), (0, "import", 232), (0, "exchange", 600)])
 @example(work=[(2, "dup_q", 139), (0, "link_item", 302), (0, "import", 274), (0, "edit_item", 106), (2, "import", 102),
@@ -329,6 +329,10 @@ def _without_stamps(store: Store) -> dict[str, list[str]]:
                (1, "delete_q", 13), (0, "exchange", 321)])
 @example(work=[(2, "edit_q", 42), (1, "status_q", 1000), (1, "exchange", 255), (2, "delete_q", 92), (1, "dup_q", 65),
                (1, "exchange", 803), (2, "delete_change", 783), (0, "exchange", 49)])
+@example(work=[(0, "add_q", 307), (0, "dup_q", 483), (2, "add_item", 479), (1, "delete_q", 26), (2, "edit_q", 71),
+               (1, "delete_q", 46), (0, "delete_q", 141), (2, "add_q", 0), (2, "exchange", 57), (2, "import", 170),
+               (2, "exchange", 1000), (0, "import", 360), (1, "status_q", 484), (0, "import", 262), (2, "add_q", 0),
+               (0, "exchange", 57)])
 def test_three_laptops_converge_and_a_package_merged_twice_changes_nothing(tmp_path_factory, work):
     folder = tmp_path_factory.mktemp("sites")
     hub = folder / "office.db"
