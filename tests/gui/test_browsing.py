@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from council_prep.domain import LawChange, Question, Submission
-from council_prep.gui.main_window import LAW_CHANGES, QUESTIONS, SUBMISSIONS, MainWindow
+from council_prep.gui.main_window import MainWindow
+from council_prep.gui.window_actions import LAW_CHANGES, QUESTIONS, SUBMISSIONS
 from council_prep.store import Store
 
 

@@ -7,11 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QListWidget
 
 from council_prep.domain import Question
-from council_prep.gui.main_window import QUESTIONS, MainWindow
+from council_prep.gui.main_window import MainWindow
 from council_prep.gui.opening import open_session
 from council_prep.gui.session import LARGE_STEP
 from council_prep.gui.settings import Settings
 from council_prep.gui.tables.table_tab import TableTab
+from council_prep.gui.window_actions import QUESTIONS
 from council_prep.store import Store
 
 

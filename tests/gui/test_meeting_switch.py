@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from council_prep.domain import Meeting, Question
-from council_prep.gui.main_window import AGENDA, QUESTIONS, MainWindow
+from council_prep.gui.main_window import MainWindow
 from council_prep.gui.opening import open_session
 from council_prep.gui.settings import Settings
+from council_prep.gui.window_actions import AGENDA, QUESTIONS
 from council_prep.store import Store
 
 

@@ -10,8 +10,9 @@ from docx import Document
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from council_prep.gui.main_window import READING, MainWindow
+from council_prep.gui.main_window import MainWindow
 from council_prep.gui.opening import open_session
+from council_prep.gui.window_actions import READING
 from council_prep.store import Store
 from tests.gui.boxes import visible
 

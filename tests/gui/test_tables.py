@@ -3,8 +3,9 @@
 from PySide6.QtCore import Qt
 
 from council_prep.domain import LawChangeStatus
-from council_prep.gui.main_window import QUESTIONS, MainWindow
+from council_prep.gui.main_window import MainWindow
 from council_prep.gui.tables.table_tab import TableTab
+from council_prep.gui.window_actions import QUESTIONS
 
 
 def shown(tab: TableTab, column: int = 1) -> list[str]:
