@@ -101,6 +101,8 @@ def test_a_person_is_edited_in_the_directory_and_given_a_photo(qtbot, brief_wind
     window = brief_window
     tab = window.people_tab
     window.tabs.setCurrentWidget(tab)
+    assert tab.count_label.text() == f"{len(PEOPLE)} people" and tab.text_filter.placeholderText().startswith(
+        "Filter people")
     luis = window.session.store.people.one(name=PEOPLE[1][0])
     tab.select_record(luis.id)
     field = tab.form.editors["pronunciation"].widget

@@ -17,6 +17,7 @@ from council_prep.domain import (
     Record,
     Submission,
     SubmissionStatus,
+    kinds,
     label,
 )
 from council_prep.domain.fields import field
@@ -42,6 +43,11 @@ class TableSpec:
     # touch the kinds in `choices_follow`.
     choices: Callable[[Any], dict[str, list[tuple[Any, str]]]] | None = None
     choices_follow: tuple[str, ...] = ()
+
+    @property
+    def plural(self) -> str:
+        """"law changes", "people": as the kinds registry spells it."""
+        return kinds.kind_of_table(self.kind).plural
 
 
 def column_of(kind: str, name: str, show: Callable[[Record], str], *extra: Any) -> Column:

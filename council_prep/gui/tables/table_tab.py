@@ -104,7 +104,7 @@ class TableTab(QWidget):
         if self.spec.topic_field is None:
             self.topic_filter.hide()
         self.text_filter = QLineEdit()
-        self.text_filter.setPlaceholderText(f"Filter {self.spec.noun}s by words  (Ctrl+F)")
+        self.text_filter.setPlaceholderText(f"Filter {self.spec.plural} by words  (Ctrl+F)")
         self.text_filter.setAccessibleName("Text filter")
         self.text_filter.setClearButtonEnabled(True)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS, timeout=self.reload)
@@ -129,7 +129,7 @@ class TableTab(QWidget):
     def _build_table(self) -> None:
         table = QTableView()
         table.setObjectName(f"{self.spec.kind}-table")
-        table.setAccessibleName(f"{self.spec.noun.capitalize()}s")
+        table.setAccessibleName(self.spec.plural.capitalize())
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -180,7 +180,7 @@ class TableTab(QWidget):
 
     def _show_count(self) -> int:
         total = self.model.rowCount()
-        text = self.model.error or f"{total:,} {self.spec.noun}{'' if total == 1 else 's'}"
+        text = self.model.error or f"{total:,} {self.spec.noun if total == 1 else self.spec.plural}"
         if self.spec.attention is not None and not self.model.error:
             text += self.spec.attention(self.session.store, self.session.clock.today())
         self.count_label.setText(text)
