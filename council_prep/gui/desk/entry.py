@@ -8,7 +8,7 @@ changed; the topic follows the words of the text until one is chosen by hand.
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from council_prep.domain import AskerType, Channel, Question, label
 from council_prep.gui.lookups import Lookups
 from council_prep.gui.session import Session
+from council_prep.store.changes import Changes
 from council_prep.store.views import distinct_values
 
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
@@ -70,6 +71,12 @@ class EntryForm(QGroupBox):
         self._askers = _completing(self.asker)
         self.asker.editingFinished.connect(self._asker_known)
         self._organizations = _completing(self.organization)
+        # Askers and organizations of the whole store: read when first needed, not at every meeting
+        # switch (at 100,000 questions that read was most of a switch).
+        self._completions_read = False
+        for line in (self.asker, self.organization):
+            line.installEventFilter(self)
+        session.changed.connect(self._store_changed)
         self.received = QDateTimeEdit()
         self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received.setAccessibleName("Received")
@@ -146,13 +153,22 @@ class EntryForm(QGroupBox):
     def set_meeting(self, meeting_id: int | None) -> None:
         self.meeting_id = meeting_id
         self.setEnabled(meeting_id is not None and not self.session.read_only)
-        self.refresh_completions()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and not self._completions_read:
+            self.refresh_completions()
+        return super().eventFilter(watched, event)
+
+    def _store_changed(self, changes: Changes, initiator: object) -> None:
+        if initiator is not self and changes.touches("question"):
+            self._completions_read = False  # an import or a merge may have brought new askers
 
     def refresh_completions(self) -> None:
         """Askers and organizations of every meeting, the most frequent first."""
         table = self.session.store.questions
         self._askers.setStringList(distinct_values(table, "asker_name"))
         self._organizations.setStringList(distinct_values(table, "organization"))
+        self._completions_read = True
 
     def _asker_known(self) -> None:
         """An asker who asked before brings their organization along (typing replaces it)."""
