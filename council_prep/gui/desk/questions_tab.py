@@ -213,11 +213,11 @@ class QuestionsTab(TableTab):
         self.meeting = meeting
         self.entry.set_meeting(meeting.id if meeting else None)
         self.duplicates.meeting_id = meeting.id if meeting else None
-        super().set_meeting(meeting)
-
-    def reload(self) -> None:
+        self.meeting_id = meeting.id if meeting else None
+        # What rows show beyond their record changes with the meeting or the store, not with a filter
+        # typed: read here and on store changes, so filtering 400,000 questions reads only the query.
         self._read_facts()
-        super().reload()
+        super().set_meeting(meeting)
 
     def _read_facts(self) -> None:
         """What the rows show beyond their own record: how many are folded under each, the assignees."""
