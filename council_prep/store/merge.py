@@ -137,8 +137,17 @@ def _merge_net(log: ChangeLog, net: "_Net", deleted_here: set[tuple[str, str]], 
         # (it came from a third store after edits this store has not seen); else it is how the record
         # was created, and what this store holds came later.
         edited_here = _edited_here(conn, net.kind, net.uid, own_site)
-        sent_newer = (net.base.get("updated_at") or "") > (current.get("updated_at") or "")
-        base = {name: value if name in edited_here or (net.theirs.get(name) == value and not sent_newer)
+        sent, held = net.base.get("updated_at") or "", current.get("updated_at") or ""
+        # Times have one-second resolution: in a tie, the store that created the record knows its
+        # creation, and a value sent that differs from it was given later, elsewhere.
+        created = _created_here(conn, net.kind, net.uid, own_site) if sent == held else None
+
+        def still_as_created(name: str, value: Any) -> bool:
+            if sent != held:
+                return sent < held
+            return created is None or created.get(name) == value
+
+        base = {name: value if name in edited_here or (net.theirs.get(name) == value and still_as_created(name, value))
                 else current.get(name) for name, value in net.base.items()}
         _update(conn, logged, net.uid, base, net.theirs, current, report)
     elif current is not None:
@@ -186,6 +195,14 @@ def _supersede(conn: sqlite3.Connection, step_id: int, net: "_Net", waiting: lis
             if conflict.field == name == "(record)" and isinstance(theirs, dict) and isinstance(conflict.theirs, dict):
                 conflict.theirs = {**theirs, **conflict.theirs}
         conn.execute("UPDATE conflicts SET decided = 'superseded', decided_step = ? WHERE id = ?", [step_id, number])
+
+
+def _created_here(conn: sqlite3.Connection, kind: str, uid: str, own_site: str) -> dict[str, Any] | None:
+    """The record as this store created it by hand, if it did."""
+    row = conn.execute("SELECT c.after FROM changes c JOIN steps s ON s.id = c.step_id WHERE c.kind = ? AND c.uid = ? "
+                       "AND c.op = 'add' AND s.site = ? AND s.merged = 0 ORDER BY c.id LIMIT 1",
+                       [kind, uid, own_site]).fetchone()
+    return json.loads(row[0]) if row and row[0] else None
 
 
 def _edited_here(conn: sqlite3.Connection, kind: str, uid: str, own_site: str) -> set[str]:

@@ -311,7 +311,10 @@ def _without_stamps(store: Store) -> dict[str, list[str]]:
                          for row in rows) for kind, rows in content(store).items()}
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Derandomized, so a red build is this code's, not a draw's: whether two edits fall in the same second
+# (records' `updated_at` has one-second resolution, see merge._merge_net) depends on the machine.
+@settings(max_examples=25, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(work=WORK)
 # Sequences random draws once found diverging: an edit come back to the store that had since deleted
 # the record; a delete heard of before the addition arrived through a third store; such a delete
@@ -333,6 +336,7 @@ def _without_stamps(store: Store) -> dict[str, list[str]]:
                (1, "delete_q", 46), (0, "delete_q", 141), (2, "add_q", 0), (2, "exchange", 57), (2, "import", 170),
                (2, "exchange", 1000), (0, "import", 360), (1, "status_q", 484), (0, "import", 262), (2, "add_q", 0),
                (0, "exchange", 57)])
+@example(work=[(2, "add_q", 0), (2, "exchange", 1), (1, "edit_q", 1)])
 def test_three_laptops_converge_and_a_package_merged_twice_changes_nothing(tmp_path_factory, work):
     folder = tmp_path_factory.mktemp("sites")
     hub = folder / "office.db"
