@@ -9,13 +9,12 @@ budget). Each candidate is scored by rapidfuzz's token-set similarity of the nor
 """
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from council_prep.desk.words import STOPWORDS, content_words, normalised
+from council_prep.desk.words import STOPWORDS, content_words, normalised, shared_words
 
 if TYPE_CHECKING:
     from council_prep.store import Store
@@ -101,7 +100,8 @@ class DuplicateFinder:
         found = dict(self._store.questions.candidates(self.meeting_id, words, exclude_id=exclude_id,
                                                       limit=_CANDIDATES))
         scored = _scored(_meaningful(text), {key: _meaningful(other) for key, other in found.items()}, min_score)
-        matches = [Match(question_id, likeness, _shared(words, found[question_id])) for question_id, likeness in scored]
+        matches = [Match(question_id, likeness, shared_words(words, found[question_id]))
+                   for question_id, likeness in scored]
         matches.sort(key=lambda m: (-m.score, m.question_id))
         return matches[:limit]
 
@@ -185,6 +185,3 @@ class _Joined:
         return {top: ids for top, ids in found.items() if len(ids) > 1}
 
 
-def _shared(words: Iterable[str], other: str) -> tuple[str, ...]:
-    theirs = set(normalised(other).split())
-    return tuple(word for word in words if word in theirs)

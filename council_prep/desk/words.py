@@ -3,6 +3,7 @@ no quoted mail reply, no case, no accents, no punctuation, single spaces."""
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 # Where a reply's quoted original begins: "On Mon, 1 Feb 2027, Ana wrote:", "-----Original Message-----",
@@ -58,3 +59,9 @@ def _own_part(text: str) -> str:
 def _unaccented(text: str) -> str:
     """Letters without their accents ("organización" is "organizacion"), as the search index reads them."""
     return text if text.isascii() else _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+
+
+def shared_words(words: Iterable[str], other: str) -> tuple[str, ...]:
+    """Those of `words` (normalised) that `other` uses too, in their order: what two questions share."""
+    theirs = set(normalised(other).split())
+    return tuple(word for word in words if word in theirs)

@@ -5,7 +5,7 @@ import re
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QTextBrowser, QWidget
 
-from council_prep.desk.words import content_words, normalised
+from council_prep.desk.words import normalised
 
 _TOKEN = re.compile(r"([^\W_]+)")
 
@@ -17,12 +17,6 @@ def marked(text: str, shared: set[str]) -> str:
         escaped = html.escape(piece).replace("\n", "<br>")
         parts.append(f"<b><u>{escaped}</u></b>" if n % 2 and normalised(piece) in shared else escaped)
     return "".join(parts)
-
-
-def shared_words(text: str, other: str) -> tuple[str, ...]:
-    """The meaningful words of `text` that `other` uses too, in the order `text` has them."""
-    theirs = set(normalised(other).split())
-    return tuple(word for word in content_words(text) if word in theirs)
 
 
 class SideBySide(QWidget):

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from council_prep.desk.duplicates import DuplicateFinder, Match
+from council_prep.desk.words import content_words, shared_words
 from council_prep.domain import Question
-from council_prep.gui.desk.compare import SideBySide, shared_words
+from council_prep.gui.desk.compare import SideBySide
 from council_prep.gui.icons import icon
 from council_prep.gui.session import Session
 
@@ -209,7 +210,7 @@ class DuplicatesPane(QWidget):
         if self.record is not None and member is not None and member.id != self.record.id:
             self.compare.show_pair(f"Question {self.record.id} · {asker_line(self.record)}", self.record.text,
                                    f"Question {member.id} · {asker_line(member)}", member.text,
-                                   shared_words(self.record.text, member.text))
+                                   shared_words(content_words(self.record.text), member.text))
         self._enable()
 
     def chosen_match(self) -> int | None:
