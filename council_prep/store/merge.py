@@ -20,12 +20,14 @@ from council_prep.store.cascade import delete_with_dependents
 from council_prep.store.changelog import BOOKKEEPING, ChangeLog, log_time
 from council_prep.store.changes import ADD, DELETE, TOMBSTONE
 from council_prep.store.errors import StoreError
+from council_prep.store.origins import History, dot, history_here, note_origin
 from council_prep.store.package import Package
 from council_prep.store.schema_map import LoggedTable
 from council_prep.store.undo import UndoConflictError, column_values, insert_records, rowid_of
 
 GONE = "(deleted)"
 _LOCAL = BOOKKEEPING | {"id"}
+_UNKNOWN = object()  # a base no value equals: both sides set the field, neither having seen the other
 
 
 @dataclass
@@ -72,8 +74,13 @@ class _Net:
     base: dict[str, Any] = field(default_factory=dict)
     theirs: dict[str, Any] = field(default_factory=dict)
     tombstone: dict[str, Any] | None = None
+    history: History = field(default_factory=History)  # the edits behind theirs, and those the sender had seen
+    sent_by: dict[str, str] = field(default_factory=dict)  # the edit behind each field of the record sent whole
 
-    def fold(self, op: str, before: dict[str, Any], after: dict[str, Any]) -> None:
+    def fold(self, op: str, before: dict[str, Any], after: dict[str, Any], origin: str | None, implicit: str) -> None:
+        dots = self.history.take(op, after, origin, implicit)
+        if op == ADD and not self.last_op:
+            self.sent_by = dots
         if op == ADD:  # the record as created is the base of every field the package did not change
             self.theirs = dict(after)
             self.base = {**after, **self.base}
@@ -93,21 +100,23 @@ def merge_package(log: ChangeLog, package: Package, own_site: str, step_id: int)
     an edit the sender settled later in the package is not a conflict here."""
     conn = log.conn
     report = MergeReport(source=package.site_id)
-    own_steps = {s[0] for s in package.steps if s[4] == own_site}
+    sites = {s[0]: s[4] for s in package.steps}
     nets: dict[tuple[str, str], _Net] = {}
-    for _, step, kind, uid, op, before, after in package.changes:
-        if step in own_steps:  # our own changes, come back: already here
+    for _, step, kind, uid, op, before, after, origin in package.changes:
+        if sites.get(step) == own_site:  # our own changes, come back: already here
             continue
         if kind not in log.tables:
             raise StoreError(f"{package.path}: holds records of a kind this store does not know ({kind})")
         op = DELETE if op == TOMBSTONE else op  # the sender remembered a delete it received: one to take
         net = nets.setdefault((kind, uid), _Net(kind, uid, op))  # a photo shares its person's uid
-        net.fold(op, json.loads(before) if before else {}, json.loads(after) if after else {})
+        net.fold(op, json.loads(before) if before else {}, json.loads(after) if after else {},
+                 origin, dot(sites.get(step), step))
     deleted_here = _deleted_here(conn)
     waiting = _waiting(conn, package.site_id)
     for net in nets.values():  # in order of first appearance: a record's parent comes before it
         found = len(report.conflicts)
         _merge_net(log, net, deleted_here, own_site, step_id, report)
+        note_origin(conn, step_id, net.kind, net.uid, net.history)
         _supersede(conn, step_id, net, waiting.get((net.kind, net.uid), []), report.conflicts[found:])
     for conflict in report.conflicts:
         conn.execute("INSERT INTO conflicts (step_id, peer, kind, uid, field, mine, theirs) "
@@ -131,28 +140,22 @@ def _merge_net(log: ChangeLog, net: "_Net", deleted_here: set[tuple[str, str]], 
             _remember_gone(conn, step_id, net)
         _delete(log, logged, net.uid, net.tombstone or {}, current, own_site, report)
     elif current is not None and net.first_op == ADD:
-        # Known here, and sent whole (they made it, or received it from a third store). A field this
-        # store changed itself is merged against the value sent. One they changed later in the package
-        # is theirs to give. One still as sent is theirs only if the record as sent is newer than ours
-        # (it came from a third store after edits this store has not seen); else it is how the record
-        # was created, and what this store holds came later.
-        edited_here = _edited_here(conn, net.kind, net.uid, own_site)
-        sent, held = net.base.get("updated_at") or "", current.get("updated_at") or ""
-        # Times have one-second resolution: in a tie, the store that created the record knows its
-        # creation, and a value sent that differs from it was given later, elsewhere.
-        created = _created_here(conn, net.kind, net.uid, own_site) if sent == held else None
+        # Known here, and sent whole (they made it, or received it from a third store): a field's
+        # value as sent is the base where this store has seen the edit behind it; what is here is the
+        # base where they had seen the edit behind it (theirs is newer); else both set it unseen.
+        here = history_here(conn, net.kind, net.uid)
 
-        def still_as_created(name: str, value: Any) -> bool:
-            if sent != held:
-                return sent < held
-            return created is None or created.get(name) == value
+        def sent_base(name: str, value: Any) -> Any:
+            sent, held = net.sent_by.get(name), here.set_by.get(name)
+            if sent == held or (sent is not None and here.knows(sent)):
+                return value
+            return current.get(name) if net.history.knows(held) else _UNKNOWN
 
-        base = {name: value if name in edited_here or (net.theirs.get(name) == value and still_as_created(name, value))
-                else current.get(name) for name, value in net.base.items()}
-        _update(conn, logged, net.uid, base, net.theirs, current, report)
+        base = {name: sent_base(name, value) for name, value in net.base.items()}
+        _update(conn, logged, net, base, current, report, here)
     elif current is not None:
         base = {name: net.base.get(name, value) for name, value in net.theirs.items()}
-        _update(conn, logged, net.uid, base, net.theirs, current, report)
+        _update(conn, logged, net, base, current, report)
     elif (net.kind, net.uid) in deleted_here:
         # Their edits this store had not seen when it deleted the record (its own edits, come back
         # through a third store, were seen): delete against edit.
@@ -195,14 +198,6 @@ def _supersede(conn: sqlite3.Connection, step_id: int, net: "_Net", waiting: lis
             if conflict.field == name == "(record)" and isinstance(theirs, dict) and isinstance(conflict.theirs, dict):
                 conflict.theirs = {**theirs, **conflict.theirs}
         conn.execute("UPDATE conflicts SET decided = 'superseded', decided_step = ? WHERE id = ?", [step_id, number])
-
-
-def _created_here(conn: sqlite3.Connection, kind: str, uid: str, own_site: str) -> dict[str, Any] | None:
-    """The record as this store created it by hand, if it did."""
-    row = conn.execute("SELECT c.after FROM changes c JOIN steps s ON s.id = c.step_id WHERE c.kind = ? AND c.uid = ? "
-                       "AND c.op = 'add' AND s.site = ? AND s.merged = 0 ORDER BY c.id LIMIT 1",
-                       [kind, uid, own_site]).fetchone()
-    return json.loads(row[0]) if row and row[0] else None
 
 
 def _edited_here(conn: sqlite3.Connection, kind: str, uid: str, own_site: str) -> set[str]:
@@ -279,29 +274,38 @@ def _delete(log: ChangeLog, logged: LoggedTable, uid: str, tombstone: dict[str, 
     report.deleted[logged.kind] += 1
 
 
-def _update(conn: sqlite3.Connection, logged: LoggedTable, uid: str, base: dict[str, Any], theirs: dict[str, Any],
-            current: dict[str, Any], report: MergeReport) -> None:
+def _update(conn: sqlite3.Connection, logged: LoggedTable, net: "_Net", base: dict[str, Any],
+            current: dict[str, Any], report: MergeReport, here: History | None = None) -> None:
+    """Take what they changed from the base where this store still holds the base; where both
+    changed a field, the history decides when one side had seen the other's edit, else a conflict."""
     take: dict[str, Any] = {}
-    for name, value in theirs.items():
+    for name, value in net.theirs.items():
         if name in _LOCAL or current.get(name) == value or base.get(name) == value:
             continue  # already so here, or not changed there (ids are each store's own)
         if current.get(name) == base.get(name):
             take[name] = value
+            continue
+        here = here or history_here(conn, net.kind, net.uid)
+        theirs_by = net.history.set_by.get(name)
+        if theirs_by is not None and here.knows(theirs_by):
+            continue  # their edit came here before, and what is here came after it
+        if net.history.knows(here.set_by.get(name)):
+            take[name] = value  # they had seen what is here, and changed it since
         else:
-            report.conflicts.append(Conflict(logged.kind, uid, name, current.get(name), value))
+            report.conflicts.append(Conflict(logged.kind, net.uid, name, current.get(name), value))
     if not take:
         report.unchanged += 1
         return
-    if "updated_at" in theirs:
-        take["updated_at"] = max(theirs["updated_at"], current.get("updated_at") or "")
+    if "updated_at" in net.theirs:
+        take["updated_at"] = max(net.theirs["updated_at"], current.get("updated_at") or "")
     try:
         row = column_values(conn, logged, take, lenient=True)
     except UndoConflictError as exc:
-        report.conflicts.append(Conflict(logged.kind, uid, ", ".join(take), current, f"refers to {exc}"))
+        report.conflicts.append(Conflict(logged.kind, net.uid, ", ".join(take), current, f"refers to {exc}"))
         return
     assignments = ", ".join(f'"{n}" = ?' for n in row)
     conn.execute(f"UPDATE {logged.table} SET {assignments} WHERE rowid = ?",
-                 [*row.values(), rowid_of(conn, logged, uid)])
+                 [*row.values(), rowid_of(conn, logged, net.uid)])
     report.updated[logged.kind] += 1
 
 

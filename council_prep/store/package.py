@@ -20,12 +20,14 @@ from council_prep.store.errors import StoreError
 from council_prep.store.versions import SCHEMA_VERSION
 
 FORMAT = "council-prep exchange package"
+ORIGINS_SINCE = 7  # the schema from which packages say where each merged change came from
 _SCHEMA = """
 CREATE TABLE package (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE steps (id INTEGER PRIMARY KEY, at TEXT NOT NULL, label TEXT NOT NULL, action TEXT NOT NULL,
                     site TEXT);
 CREATE TABLE changes (id INTEGER PRIMARY KEY, step_id INTEGER NOT NULL REFERENCES steps(id),
-                      kind TEXT NOT NULL, uid TEXT NOT NULL, op TEXT NOT NULL, before TEXT, after TEXT);
+                      kind TEXT NOT NULL, uid TEXT NOT NULL, op TEXT NOT NULL, before TEXT, after TEXT,
+                      origin TEXT);
 """
 
 
@@ -43,15 +45,16 @@ class Package:
     made_at: str
     upto: int  # the sender's last step in it
     steps: list[tuple[int, str, str, str, str | None]]  # id, at, label, action, site
-    changes: list[tuple[int, int, str, str, str, str | None, str | None]]  # id, step, kind, uid, op, before, after
+    # id, step, kind, uid, op, before, after, origin (merge.py; None in packages made before schema 7)
+    changes: list[tuple[int, int, str, str, str, str | None, str | None, str | None]]
 
 
 def write_package(conn: sqlite3.Connection, output: Path, *, store_id: str, site_id: str, after_step: int) -> int:
     """Write the steps after `after_step` to `output` (replaced only once complete); returns how many."""
     steps = conn.execute("SELECT id, at, label, action, site FROM steps WHERE id > ? ORDER BY id",
                          [after_step]).fetchall()
-    changes = conn.execute("SELECT c.id, c.step_id, c.kind, c.uid, c.op, c.before, c.after FROM changes c "
-                           "WHERE c.step_id > ? ORDER BY c.id", [after_step]).fetchall()
+    changes = conn.execute("SELECT c.id, c.step_id, c.kind, c.uid, c.op, c.before, c.after, c.origin "
+                           "FROM changes c WHERE c.step_id > ? ORDER BY c.id", [after_step]).fetchall()
     upto = steps[-1][0] if steps else after_step
     meta = {"format": FORMAT, "schema_version": str(SCHEMA_VERSION), "store_id": store_id, "site_id": site_id,
             "made_at": log_time(), "after_step": str(after_step), "upto": str(upto), "digest": _digest(changes)}
@@ -62,7 +65,7 @@ def write_package(conn: sqlite3.Connection, output: Path, *, store_id: str, site
                 target.execute(statement)
             target.executemany("INSERT INTO package VALUES (?, ?)", meta.items())
             target.executemany("INSERT INTO steps VALUES (?, ?, ?, ?, ?)", steps)
-            target.executemany("INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?, ?)", changes)
+            target.executemany("INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?, ?, ?)", changes)
             target.commit()
         finally:
             target.close()
@@ -102,8 +105,10 @@ def _checked(path: Path, conn: sqlite3.Connection) -> Package:
                            f"{SCHEMA_VERSION}); update council-prep to merge it")
     if version < 4:
         raise PackageError(f"{path}: made by a council-prep too old to exchange changes (schema {version})")
-    changes = conn.execute("SELECT id, step_id, kind, uid, op, before, after FROM changes ORDER BY id").fetchall()
-    if meta.get("digest") != _digest(changes):
+    origin = "origin" if version >= ORIGINS_SINCE else "NULL"
+    changes = conn.execute(f"SELECT id, step_id, kind, uid, op, before, after, {origin} FROM changes ORDER BY id"
+                           ).fetchall()
+    if meta.get("digest") != _digest([row[:7] for row in changes] if origin == "NULL" else changes):
         raise PackageError(f"{path}: the package's changes do not match its digest: it was cut short or "
                            f"edited; ask for it again")
     steps = conn.execute("SELECT id, at, label, action, site FROM steps ORDER BY id").fetchall()

@@ -307,6 +307,13 @@ def m006_officers_brief(db: Database) -> None:
     _rebuild_search(db, M006_SEARCH, WIDTH)
 
 
+
+@migration
+def m007_change_origins(db: Database) -> None:
+    """Where each merged change came from (merge.py): the edit that set each field, and the edits
+    the sender had seen of the record; an edit made here needs none (its step says it)."""
+    _run(db, "ALTER TABLE changes ADD COLUMN origin TEXT;")
+
 # The search index as m006 built it. A field marked searchable later needs a migration that
 # rebuilds the index (its triggers are made here); tests compare this with the registry.
 M006_SEARCH = {
