@@ -12,7 +12,6 @@ from council_prep.domain import (
     InstrumentType,
     LawChange,
     LawChangeStatus,
-    Question,
     QuestionStatus,
     Record,
     Submission,
@@ -34,7 +33,8 @@ class TableSpec:
     fields: list[FieldSpec]
     status_enum: type[StrEnum] | None  # None: no status filter (people)
     topic_field: str | None  # "topic_keys" (a list) or "topic_key"; None: no topic filter
-    new_record: Callable[[int | None, str], Record]  # (meeting id, partner code) -> a blank record
+    # (meeting id, partner code) -> a blank record; None where the tab adds records its own way (the desk's form)
+    new_record: Callable[[int | None, str], Record] | None = None
     partner_filter: bool = True
     meeting_scoped: bool = False
     # Words beside the record count for what needs attention ("2 past due"), from the store and today's date.
@@ -143,5 +143,4 @@ def questions(look: Lookups) -> TableSpec:
             FieldSpec("assignee", "Assi&gnee"),
             FieldSpec("suggested_answer", "Suggested a&nswer", "text"),
         ],
-        new_record=lambda meeting, _partner: Question(meeting_id=meeting, text="New question"),
     )

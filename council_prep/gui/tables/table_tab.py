@@ -268,6 +268,7 @@ class TableTab(QWidget):
 
     # Editing
     def add_record(self) -> None:
+        assert self.spec.new_record is not None, "a tab without a blank record adds its own way"
         partner = self.partner_filter.currentData() or next(iter(self.lookups.partners), "")
         added = self.session.add(self.spec.kind, self.spec.new_record(self.meeting_id, partner))
         if added is not None:
