@@ -20,7 +20,7 @@ from council_prep.store.cascade import delete_with_dependents
 from council_prep.store.changelog import BOOKKEEPING, ChangeLog, log_time
 from council_prep.store.changes import ADD, DELETE, TOMBSTONE
 from council_prep.store.errors import StoreError
-from council_prep.store.origins import History, dot, history_here, note_origin
+from council_prep.store.origins import History, dot, history_here, note_origins
 from council_prep.store.package import Package
 from council_prep.store.schema_map import LoggedTable
 from council_prep.store.undo import UndoConflictError, column_values, insert_records, rowid_of
@@ -116,8 +116,8 @@ def merge_package(log: ChangeLog, package: Package, own_site: str, step_id: int)
     for net in nets.values():  # in order of first appearance: a record's parent comes before it
         found = len(report.conflicts)
         _merge_net(log, net, deleted_here, own_site, step_id, report)
-        note_origin(conn, step_id, net.kind, net.uid, net.history)
         _supersede(conn, step_id, net, waiting.get((net.kind, net.uid), []), report.conflicts[found:])
+    note_origins(conn, step_id, ((net.kind, net.uid, net.history) for net in nets.values()))
     for conflict in report.conflicts:
         conn.execute("INSERT INTO conflicts (step_id, peer, kind, uid, field, mine, theirs) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -238,21 +238,26 @@ def _current(conn: sqlite3.Connection, logged: LoggedTable, uid: str) -> dict[st
         rowid = rowid_of(conn, logged, uid)
     except UndoConflictError:
         return None
-    return json.loads(conn.execute(logged.select_sql("r.rowid = ?"), [rowid]).fetchone()[1])
+    return json.loads(conn.execute(logged.one_row_sql, [rowid]).fetchone()[1])
 
 
 def _add(log: ChangeLog, logged: LoggedTable, uid: str, values: dict[str, Any], report: MergeReport) -> None:
-    # A mark on a record deleted here (a duplicate's original) is cleared, as the schema would have
-    # done, and kept as a conflict: if the officer brings the original back, the mark can follow it.
-    cleared = [(r.column, values[r.column]) for r in logged.references if r.on_delete == "SET NULL"
-               and values.get(r.column) is not None and _missing(log.conn, r.table, values[r.column])]
+    cleared = _cleared_marks(log.conn, logged, uid, values)
     try:
         insert_records(log, logged, [values], lenient=True)
     except UndoConflictError:  # it refers to a record deleted here (perhaps brought back by a decision)
         report.conflicts.append(Conflict(logged.kind, uid, "(record)", GONE, values))
         return
     report.added[logged.kind] += 1
-    report.conflicts += [Conflict(logged.kind, uid, column, None, target) for column, target in cleared]
+    report.conflicts += cleared
+
+
+def _cleared_marks(conn: sqlite3.Connection, logged: LoggedTable, uid: str, values: dict[str, Any]) -> list[Conflict]:
+    """A mark on a record deleted here (a duplicate's original) is cleared, as the schema would have
+    done, and kept as a conflict: if the officer brings the original back, the mark can follow it."""
+    return [Conflict(logged.kind, uid, r.column, None, values[r.column]) for r in logged.references
+            if r.on_delete == "SET NULL" and values.get(r.column) is not None
+            and _missing(conn, r.table, values[r.column])]
 
 
 def _missing(conn: sqlite3.Connection, table: str, uid: str) -> bool:
@@ -303,6 +308,7 @@ def _update(conn: sqlite3.Connection, logged: LoggedTable, net: "_Net", base: di
     except UndoConflictError as exc:
         report.conflicts.append(Conflict(logged.kind, net.uid, ", ".join(take), current, f"refers to {exc}"))
         return
+    report.conflicts += _cleared_marks(conn, logged, net.uid, take)
     assignments = ", ".join(f'"{n}" = ?' for n in row)
     conn.execute(f"UPDATE {logged.table} SET {assignments} WHERE rowid = ?",
                  [*row.values(), rowid_of(conn, logged, net.uid)])

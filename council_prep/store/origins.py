@@ -65,10 +65,10 @@ def history_here(conn: sqlite3.Connection, kind: str, uid: str) -> History:
     return history
 
 
-def note_origin(conn: sqlite3.Connection, step_id: int, kind: str, uid: str, history: History) -> None:
-    """Keep, on what the merge step `step_id` changed of a record, where it came from."""
-    conn.execute("UPDATE changes SET origin = ? WHERE step_id = ? AND kind = ? AND uid = ? AND op != ?",
-                 [history.note(), step_id, kind, uid, TOMBSTONE])
+def note_origins(conn: sqlite3.Connection, step_id: int, histories: Iterable[tuple[str, str, History]]) -> None:
+    """Keep, on what the merge step `step_id` changed of each record (kind, uid), where it came from."""
+    conn.executemany("UPDATE changes SET origin = ? WHERE step_id = ? AND kind = ? AND uid = ? AND op != ?",
+                     ([history.note(), step_id, kind, uid, TOMBSTONE] for kind, uid, history in histories))
 
 
 def _fields(after: str | None) -> Any:

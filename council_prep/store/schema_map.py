@@ -61,6 +61,12 @@ class LoggedTable:
         return (f"SELECT {self.uid_sql('r')} AS log_uid, {self.snapshot_sql('r')} AS snapshot FROM {self.table} AS r"
                 + (f" WHERE {where}" if where else ""))
 
+    @cached_property
+    def one_row_sql(self) -> str:
+        """select_sql of the row whose rowid is the parameter: read once per record an undo or a merge
+        touches, so made once."""
+        return self.select_sql("r.rowid = ?")
+
     def uid_sql(self, row: str) -> str:
         """SQL for the row's uid in the log; a link's is its records' uids joined by a colon, owner first."""
         if not self.is_link:

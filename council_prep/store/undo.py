@@ -155,7 +155,7 @@ def insert_records(log: ChangeLog, logged: LoggedTable, records: list[dict[str, 
 def _update(conn: sqlite3.Connection, logged: LoggedTable, uid: str, *, expected: dict[str, Any],
             values: dict[str, Any]) -> None:
     rowid = rowid_of(conn, logged, uid)
-    current = json.loads(conn.execute(logged.select_sql("r.rowid = ?"), [rowid]).fetchone()[1])
+    current = json.loads(conn.execute(logged.one_row_sql, [rowid]).fetchone()[1])
     stale = [k for k, v in expected.items() if k not in BOOKKEEPING and k in current and current[k] != v]
     if stale:
         raise UndoConflictError(f"the {_noun(logged)} {uid} has been changed since ({', '.join(stale)})")

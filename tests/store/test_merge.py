@@ -258,6 +258,33 @@ def test_links_and_duplicate_marks_travel_by_uid(office: Path):
         assert store.questions.get(repeat.duplicate_of).text == "When will the decree apply?"
 
 
+
+def test_a_mark_onto_a_record_deleted_here_waits_and_follows_it_back(office: Path):
+    """The office marks a question as a repeat of one the laptop has deleted (and edits that one):
+    the laptop cannot hold the mark, but keeps it as a conflict, so bringing the original back
+    brings the mark with it."""
+    with Store.open(office) as store:
+        store.questions.add(Question(meeting_id=store.meetings.find()[0].id, text="Asked again"))
+    laptop = copy(office, "laptop.db")
+    with Store.open(laptop) as store:
+        store.questions.delete(store.questions.one(text="When will the decree apply?").id)
+    with Store.open(office) as store:
+        original = store.questions.one(text="When will the decree apply?")
+        original.text = "When will the decree apply, and to whom?"
+        store.questions.update(original)
+        repeat = store.questions.one(text="Asked again")
+        repeat.duplicate_of = original.id
+        store.questions.update(repeat)
+    report = exchange(office, laptop)
+    assert sorted(c.field for c in report.conflicts) == ["(record)", "duplicate_of"]
+    with Store.open(laptop) as store:
+        assert store.questions.one(text="Asked again").duplicate_of is None
+        for number, *_ in store.open_conflicts():
+            store.decide(number, "theirs")
+        repeat = store.questions.one(text="Asked again")
+        assert store.questions.get(repeat.duplicate_of).text == "When will the decree apply, and to whom?"
+
+
 def test_a_merge_is_one_step_undone_whole_and_merging_twice_changes_nothing(office: Path):
     laptop = copy(office, "laptop.db")
     with Store.open(laptop) as store:
@@ -380,7 +407,8 @@ def _without_stamps(store: Store) -> dict[str, list[str]]:
 # Sequences random draws once found diverging: an edit come back to the store that had since deleted
 # the record; a delete heard of before the addition arrived through a third store; such a delete
 # meeting the cascade of a law change deleted in the same merge; a conflict left open that the
-# same store's later package settled; a record sent whole again, older than what a third store gave.
+# same store's later package settled; a record sent whole again, older than what a third store gave; a
+# duplicate mark onto a record deleted here, lost when the officer brought the record back.
 @example(work=[(1, "edit_q", 13), (1, "exchange", 217), (1, "link_item", 496), (1, "delete_q", 702),
                (2, "add_item", 326), (0, "import", 232), (0, "exchange", 600)])
 @example(work=[(2, "dup_q", 139), (0, "link_item", 302), (0, "import", 274), (0, "edit_item", 106), (2, "import", 102),
@@ -398,6 +426,12 @@ def _without_stamps(store: Store) -> dict[str, list[str]]:
                (2, "exchange", 1000), (0, "import", 360), (1, "status_q", 484), (0, "import", 262), (2, "add_q", 0),
                (0, "exchange", 57)])
 @example(work=[(2, "add_q", 0), (2, "exchange", 1), (1, "edit_q", 1)])
+@example(work=[(1, "exchange", 14), (0, "import", 397), (0, "exchange", 289), (2, "exchange", 170), (0, "exchange", 517),
+               (0, "edit_q", 3), (2, "delete_q", 276), (1, "edit_q", 499), (2, "edit_q", 586), (0, "exchange", 394),
+               (0, "link_item", 388), (2, "delete_q", 22), (2, "status_q", 34), (1, "exchange", 130),
+               (2, "delete_change", 0), (0, "edit_q", 240), (0, "exchange", 725), (0, "add_q", 548), (0, "add_q", 248),
+               (1, "delete_change", 600), (2, "dup_q", 6), (1, "exchange", 37), (2, "edit_q", 296),
+               (2, "link_item", 600), (2, "dup_q", 20), (2, "exchange", 59), (1, "dup_q", 59)])
 def test_three_laptops_converge_and_a_package_merged_twice_changes_nothing(tmp_path_factory, work):
     folder = tmp_path_factory.mktemp("sites")
     hub = folder / "office.db"
