@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 from council_prep.domain import kinds
 from council_prep.gui.session import Session
 from council_prep.store import SearchHit, StoreError
+from council_prep.store.views import values_of
 
 DEBOUNCE_MS = 150
 LIMIT = 50
+BATCH = 12  # hits laid out at a time: more than a list of the dialog's height shows
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 MEETING_ROLE = Qt.ItemDataRole.UserRole + 2  # the meeting an agenda item or question belongs to
 
@@ -63,16 +65,34 @@ def marked_html(hit: SearchHit, text: str, mark: tuple[str, str], limit: int | N
 
 
 class HitDelegate(QStyledItemDelegate):
-    """Draws a hit as two lines of rich text: kind and title, then the snippet."""
+    """Draws a hit as two lines of rich text: kind and title, then the snippet.
+
+    A hit's text is laid out once per width, palette and selection, and kept until the results change
+    (`forget`): the view asks every hit's size to lay out the list, then paints those in sight with
+    the same layout.
+    """
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._documents: dict[tuple, QTextDocument] = {}
+
+    def forget(self) -> None:
+        """The results changed: the layouts of the hits before them are of no more use."""
+        self._documents.clear()
 
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
         hit: SearchHit = index.data(HIT_ROLE)
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        width = option.rect.width() if option.rect.width() > 0 else 600
+        meeting = index.data(MEETING_ROLE)
+        key = (hit, meeting, width, selected, palette.cacheKey(), option.font.key())
+        cached = self._documents.get(key)
+        if cached is not None:
+            return cached
         text = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text).name()
         muted = palette.color(QPalette.ColorRole.PlaceholderText).name() if not selected else text
         mark = mark_colors(palette, selected)
-        meeting = index.data(MEETING_ROLE)
         where = kinds.kind(hit.kind).label + (f" · {html.escape(meeting)}" if meeting else "")
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
@@ -82,7 +102,8 @@ class HitDelegate(QStyledItemDelegate):
             f"&nbsp;&nbsp;<b>{marked_html(hit, hit.title, mark, TITLE_CHARS)}</b><br>"
             f'<span style="color:{muted}">{marked_html(hit, hit.snippet, mark)}</span></div>'
         )
-        doc.setTextWidth(option.rect.width() if option.rect.width() > 0 else 600)
+        doc.setTextWidth(width)
+        self._documents[key] = doc
         return doc
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -99,8 +120,9 @@ class HitDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        """As wide as the list (a hit wraps to it), as high as its text up to four lines."""
         doc = self._document(option, index)
-        return QSize(int(doc.idealWidth()), int(min(doc.size().height(), option.fontMetrics.lineSpacing() * 4 + 8)))
+        return QSize(int(doc.textWidth()), int(min(doc.size().height(), option.fontMetrics.lineSpacing() * 4 + 8)))
 
 
 class SearchDialog(QDialog):
@@ -123,7 +145,12 @@ class SearchDialog(QDialog):
         self.results.setObjectName("search-results")
         self.results.setUniformItemSizes(False)  # hits take one to four lines; there are at most LIMIT
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results.setItemDelegate(HitDelegate(self.results))
+        # Each hit's height takes laying its text out: the hits in sight are laid out and painted first,
+        # the rest in the next turns of the event loop, so the first results show sooner.
+        self.results.setLayoutMode(QListView.LayoutMode.Batched)
+        self.results.setBatchSize(BATCH)
+        self.delegate = HitDelegate(self.results)
+        self.results.setItemDelegate(self.delegate)
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.model = QStandardItemModel(self)
         self.results.setModel(self.model)
@@ -160,6 +187,7 @@ class SearchDialog(QDialog):
             more = "+" if len(hits) == LIMIT else ""
             self.summary.setText(f"{len(hits)}{more} result{'' if len(hits) == 1 else 's'}" if query.strip() else "")
         meetings = self._meetings_of(hits)
+        self.delegate.forget()
         self.model.clear()
         for hit in hits:
             item = QStandardItem()
@@ -182,8 +210,8 @@ class SearchDialog(QDialog):
         found: dict[tuple[str, int], str] = {}
         for kind, table in (("agenda_item", store.agenda), ("question", store.questions)):
             ids = [h.record_id for h in hits if h.kind == kind]
-            for record in table.get_many(ids) if ids else []:
-                found[(kind, record.id)] = titles.get(record.meeting_id, "")
+            for record_id, meeting_id in (values_of(table, ids, "meeting_id") if ids else {}).items():
+                found[(kind, record_id)] = titles.get(meeting_id, "")
         return found
 
     def hits(self) -> list[SearchHit]:

@@ -66,3 +66,51 @@ def test_search_with_arrow_keys_and_no_results(qtbot, window: MainWindow):
     dialog.box.setText('zzqx "(')
     qtbot.waitUntil(lambda: dialog.summary.text() == "0 results", timeout=2000)
     assert dialog.model.rowCount() == 0
+
+
+def test_prefixes_rare_and_common_words_on_a_store_of_many_questions(qtbot, tmp_path, settings):
+    from council_prep.domain import LawChange, Question
+    from council_prep.store import Store
+    from council_prep.store.search import CANDIDATES
+    from tests.gui.conftest import fill_sample, shown_window
+
+    path = tmp_path / "many.db"
+    with Store.open(path) as store:
+        fill_sample(store)
+        first = store.questions.count() + 1
+        total = CANDIDATES + 200
+        store.questions.add_many(Question(meeting_id=1, text=f"Labour {n}: labor inspections"
+                                          + (" under quarantine" if n % 500 == 7 else "")) for n in range(total))
+        store.law_changes.add(LawChange(partner_code="PE", title="Laboratories decree"))
+    window = next(shown_window(qtbot, path, settings, tmp_path))
+    newest = list(range(first + total - 1, first + total - 51, -1))
+
+    def found(text: str) -> list[tuple[str, int]]:
+        dialog = window.search
+        if dialog.isVisible():
+            dialog.box.clear()
+            qtbot.keyClicks(dialog.box, text)
+            qtbot.waitUntil(lambda: not dialog.debounce.isActive() and dialog.model.rowCount() > 0, timeout=2000)
+        else:
+            search(qtbot, window, text)
+        return [(h.kind, h.record_id) for h in dialog.hits()]
+
+    # A word in more questions than are ranked: the newest fifty, whether typed in 4, 5 or all its letters.
+    for typed in ("labo", "labor", "labor ", "inspections labo"):
+        assert found(typed) == [("question", n) for n in newest], typed
+        assert window.search.summary.text() == "50+ results"
+    assert found("laborat") == [("law_change", 7)]  # the sample has six law changes
+    assert found("quarantine") == [("question", first + n) for n in (1007, 507, 7)]  # equal ranks: newest first
+    assert found("quara") == found("quarantine") and window.search.summary.text() == "3 results"
+    hits = window.search.hits()
+    assert all("\x02quarantine\x03" in h.title for h in hits)
+
+    # Once laid out, every hit has its row, as high as its own text, in order.
+    dialog = window.search
+    found("labor")
+    results, model = dialog.results, dialog.model
+    qtbot.waitUntil(lambda: results.visualRect(model.index(49, 0)).height() > 0, timeout=2000)
+    tops = [results.visualRect(model.index(row, 0)).top() for row in range(50)]
+    assert tops == sorted(tops) and len(set(tops)) == 50
+    assert not dialog.results.grab().isNull()
+    window.close()
