@@ -2,9 +2,11 @@
 
 import html
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetrics,
     QPalette,
     QStandardItem,
     QStandardItemModel,
@@ -24,17 +26,27 @@ from PySide6.QtWidgets import (
 
 from council_prep.domain import kinds
 from council_prep.gui.session import Session
-from council_prep.store import SearchHit, StoreError
+from council_prep.store import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, StoreError
 from council_prep.store.views import values_of
 
 DEBOUNCE_MS = 150
 LIMIT = 50
-BATCH = 12  # hits laid out at a time: more than a list of the dialog's height shows
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 MEETING_ROLE = Qt.ItemDataRole.UserRole + 2  # the meeting an agenda item or question belongs to
 
 
 TITLE_CHARS = 150  # a question's title is its whole text: about two lines of the list are enough
+MARGIN = 4  # around a hit's text
+
+
+def _bold(font: QFont) -> QFont:
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold
+
+
+def _plain(text: str) -> str:
+    return text.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
 
 
 def mark_colors(palette: QPalette, selected: bool) -> tuple[str, str]:
@@ -67,9 +79,9 @@ def marked_html(hit: SearchHit, text: str, mark: tuple[str, str], limit: int | N
 class HitDelegate(QStyledItemDelegate):
     """Draws a hit as two lines of rich text: kind and title, then the snippet.
 
-    A hit's text is laid out once per width, palette and selection, and kept until the results change
-    (`forget`): the view asks every hit's size to lay out the list, then paints those in sight with
-    the same layout.
+    The list asks every hit's height before it paints the few in sight: the height is measured on the
+    hit's plain text, and the rich text is laid out only for the hits painted, once per width, palette
+    and selection, kept until the results change (`forget`).
     """
 
     def __init__(self, parent: QObject | None = None):
@@ -80,7 +92,8 @@ class HitDelegate(QStyledItemDelegate):
         """The results changed: the layouts of the hits before them are of no more use."""
         self._documents.clear()
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
+    def document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
+        """The hit's rich text laid out as it is painted in `option`'s rectangle."""
         hit: SearchHit = index.data(HIT_ROLE)
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -96,11 +109,11 @@ class HitDelegate(QStyledItemDelegate):
         where = kinds.kind(hit.kind).label + (f" · {html.escape(meeting)}" if meeting else "")
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(4)
+        doc.setDocumentMargin(MARGIN)
+        snippet = f'<br><span style="color:{muted}">{marked_html(hit, hit.snippet, mark)}</span>' if hit.snippet else ""
         doc.setHtml(
             f'<div style="color:{text}"><span style="color:{muted}">{where}</span>'
-            f"&nbsp;&nbsp;<b>{marked_html(hit, hit.title, mark, TITLE_CHARS)}</b><br>"
-            f'<span style="color:{muted}">{marked_html(hit, hit.snippet, mark)}</span></div>'
+            f"&nbsp;&nbsp;<b>{marked_html(hit, hit.title, mark, TITLE_CHARS)}</b>{snippet}</div>"
         )
         doc.setTextWidth(width)
         self._documents[key] = doc
@@ -112,7 +125,7 @@ class HitDelegate(QStyledItemDelegate):
         option.text = ""
         if style:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        doc = self._document(option, index)
+        doc = self.document(option, index)
         painter.save()
         painter.translate(option.rect.topLeft())
         painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
@@ -120,9 +133,22 @@ class HitDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        """As wide as the list (a hit wraps to it), as high as its text up to four lines."""
-        doc = self._document(option, index)
-        return QSize(int(doc.textWidth()), int(min(doc.size().height(), option.fontMetrics.lineSpacing() * 4 + 8)))
+        """As wide as the list (a hit wraps to it), as high as its text up to four lines.
+
+        Measured on the plain text, all in bold (its marked words are): never lower than the rich text
+        laid out, at times a line higher, and without laying out rich text for hits not in sight.
+        """
+        hit: SearchHit = index.data(HIT_ROLE)
+        meeting = index.data(MEETING_ROLE)
+        width = option.rect.width() if option.rect.width() > 0 else 600
+        room = QRect(0, 0, width - 2 * MARGIN, 1 << 20)
+        wrap = int(Qt.TextFlag.TextWordWrap)
+        bold = QFontMetrics(_bold(option.font))
+        where = kinds.kind(hit.kind).label + (f" · {meeting}" if meeting else "")
+        height = bold.boundingRect(room, wrap, f"{where}\u00a0\u00a0{_plain(hit.title)[:TITLE_CHARS]}…").height()
+        if hit.snippet:
+            height += bold.boundingRect(room, wrap, _plain(hit.snippet)).height()
+        return QSize(width, min(height, option.fontMetrics.lineSpacing() * 4) + 2 * MARGIN)
 
 
 class SearchDialog(QDialog):
@@ -145,10 +171,6 @@ class SearchDialog(QDialog):
         self.results.setObjectName("search-results")
         self.results.setUniformItemSizes(False)  # hits take one to four lines; there are at most LIMIT
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Each hit's height takes laying its text out: the hits in sight are laid out and painted first,
-        # the rest in the next turns of the event loop, so the first results show sooner.
-        self.results.setLayoutMode(QListView.LayoutMode.Batched)
-        self.results.setBatchSize(BATCH)
         self.delegate = HitDelegate(self.results)
         self.results.setItemDelegate(self.delegate)
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -193,7 +215,7 @@ class SearchDialog(QDialog):
             item = QStandardItem()
             item.setData(hit, HIT_ROLE)
             item.setData(meetings.get((hit.kind, hit.record_id)), MEETING_ROLE)
-            item.setData(hit.title.replace("\x02", "").replace("\x03", ""), Qt.ItemDataRole.AccessibleTextRole)
+            item.setData(_plain(hit.title), Qt.ItemDataRole.AccessibleTextRole)
             item.setEditable(False)
             self.model.appendRow(item)
         if hits:
