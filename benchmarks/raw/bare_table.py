@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QStringListModel, Qt
-from PySide6.QtWidgets import QApplication, QListView, QMainWindow, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import QApplication, QListView, QMainWindow, QTableView
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the benchmarks' own paints.py
 from paints import painted
@@ -78,13 +78,6 @@ class Questions(QAbstractTableModel):
         return None if row is None else str(row[index.column()] or "")
 
 
-class Hits(QStyledItemDelegate):
-    """The list's own delegate, as the window's list has one: its paints show when hits are drawn."""
-
-    def paint(self, painter, option, index) -> None:
-        super().paint(painter, option, index)
-
-
 def main() -> None:
     app = QApplication([])
     conn = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
@@ -138,7 +131,6 @@ def main() -> None:
             results = QStringListModel()
             view = QListView()
             view.setModel(results)
-            view.setItemDelegate(Hits(view))
             view.resize(720, 480)
             view.show()
             ready, found, forced = {}, {}, 0
