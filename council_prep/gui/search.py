@@ -2,7 +2,7 @@
 
 import html
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -39,10 +39,39 @@ TITLE_CHARS = 150  # a question's title is its whole text: about two lines of th
 MARGIN = 4  # around a hit's text
 
 
-def _bold(font: QFont) -> QFont:
-    bold = QFont(font)
-    bold.setBold(True)
-    return bold
+class _Wrap:
+    """How many lines plain text takes wrapped at its spaces, from each word's width in one font.
+
+    A word's width takes shaping it (tens of microseconds for a line of text): each is shaped once and
+    kept, so sizing 50 hits costs dictionary lookups. Breaking only at spaces never gives fewer lines
+    than Qt, which may also break after a hyphen or a slash.
+    """
+
+    KEPT = 50_000  # words whose width is kept, at most
+
+    def __init__(self, font: QFont):
+        self.metrics = QFontMetrics(font)
+        self.space = self.metrics.horizontalAdvance(" ")
+        # Words measured alone add up a little narrower than Qt lays a line out: lines are filled this much less.
+        self.slack = 2 * self.metrics.averageCharWidth()
+        self.widths: dict[str, int] = {}
+
+    def lines(self, words: list[str], width: int) -> int:
+        if len(self.widths) > self.KEPT:
+            self.widths.clear()
+        count, used = 1, None
+        for word in words:
+            size = self.widths.get(word)
+            if size is None:
+                size = self.widths[word] = self.metrics.horizontalAdvance(word)
+            if used is not None and used + self.space + size <= width:
+                used += self.space + size
+                continue
+            if used is not None:
+                count += 1
+            count += size // max(width, 1)  # a word longer than a line is broken across lines
+            used = size % max(width, 1)
+        return count
 
 
 def _plain(text: str) -> str:
@@ -87,6 +116,7 @@ class HitDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._documents: dict[tuple, QTextDocument] = {}
+        self._wraps: dict[str, _Wrap] = {}  # by the key of the list's font (measured in bold)
 
     def forget(self) -> None:
         """The results changed: the layouts of the hits before them are of no more use."""
@@ -135,20 +165,28 @@ class HitDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         """As wide as the list (a hit wraps to it), as high as its text up to four lines.
 
-        Measured on the plain text, all in bold (its marked words are): never lower than the rich text
-        laid out, at times a line higher, and without laying out rich text for hits not in sight.
+        Counted on the plain text, all in bold (its marked words are), broken only at spaces, lines
+        filled a little less than Qt fills them: not lower than the rich text laid out, at times a
+        line higher, and without laying out rich text for the hits not in sight.
         """
         hit: SearchHit = index.data(HIT_ROLE)
         meeting = index.data(MEETING_ROLE)
         width = option.rect.width() if option.rect.width() > 0 else 600
-        room = QRect(0, 0, width - 2 * MARGIN, 1 << 20)
-        wrap = int(Qt.TextFlag.TextWordWrap)
-        bold = QFontMetrics(_bold(option.font))
-        where = kinds.kind(hit.kind).label + (f" · {meeting}" if meeting else "")
-        height = bold.boundingRect(room, wrap, f"{where}\u00a0\u00a0{_plain(hit.title)[:TITLE_CHARS]}…").height()
+        font = option.font
+        wrap = self._wraps.get(font.key())
+        if wrap is None:
+            bold = QFont(font)
+            bold.setBold(True)
+            wrap = self._wraps[font.key()] = _Wrap(bold)
+        where = (kinds.kind(hit.kind).label + (f" · {meeting}" if meeting else "")).split()
+        title = f"{_plain(hit.title)[:TITLE_CHARS]}…".split()
+        heading = [*where[:-1], f"{where[-1]}\u00a0\u00a0{title[0]}", *title[1:]]  # unbreakable, as painted
+        room = width - 2 * MARGIN - wrap.slack
+        lines = wrap.lines(heading, room)
         if hit.snippet:
-            height += bold.boundingRect(room, wrap, _plain(hit.snippet)).height()
-        return QSize(width, min(height, option.fontMetrics.lineSpacing() * 4) + 2 * MARGIN)
+            lines += wrap.lines(_plain(hit.snippet).split(), room)
+        height = min(lines * wrap.metrics.lineSpacing(), option.fontMetrics.lineSpacing() * 4)
+        return QSize(width, height + 2 * MARGIN)
 
 
 class SearchDialog(QDialog):
