@@ -17,6 +17,8 @@ import sys
 import time
 from importlib.machinery import PathFinder
 
+from paints import painted
+
 
 def _now_ms() -> float:
     return time.perf_counter() * 1000
@@ -33,16 +35,32 @@ def _named(root, cls, name: str):
     return found[0]
 
 
-def _settle(app, root, view) -> None:
-    """Fire the pending debounce timers at once (their delay is a design choice, not work), paint."""
+def _fire(root) -> None:
+    """Fire the pending debounce timers at once: their delay is a design choice, not work."""
     from PySide6.QtCore import QTimer
 
     for timer in root.findChildren(QTimer):
         if timer.isActive() and timer.isSingleShot():
             timer.stop()
             timer.timeout.emit()
+
+
+def _settle(app, root, view) -> None:
+    """Fire the pending debounce timers, let everything they changed be painted."""
+    _fire(root)
     app.processEvents()
     view.viewport().grab()
+
+
+def _typed(app, root, box, view, text: str) -> tuple[float, float, bool]:
+    """Set `text` in `box`: ms until the view's model holds the result, ms until it is painted, and
+    whether the event loop painted it."""
+    began = _now_ms()
+    box.setText(text)
+    _fire(root)
+    ready = _now_ms() - began
+    by_loop = painted(app, view)
+    return ready, _now_ms() - began, by_loop
 
 
 def _tab(app, window, title: str):
@@ -80,7 +98,7 @@ def _act(app, window, action: list) -> None:
                 table.viewport().grab()
                 times.setdefault(index, []).append(_now_ms() - began)
         _say(event="switch", to_large=times[large], to_small=times[small])
-    elif what == "search":  # ["search", [queries], repeats]: Ctrl+K, type, results painted
+    elif what == "search":  # ["search", [queries], repeats]: Ctrl+K, type; results ready, results painted
         from PySide6.QtGui import QKeySequence
         from PySide6.QtWidgets import QDialog
 
@@ -88,32 +106,34 @@ def _act(app, window, action: list) -> None:
         app.processEvents()
         dialog = next(d for d in window.findChildren(QDialog) if d.isVisible())
         box, results = _named(dialog, QLineEdit, "Search"), _named(dialog, QListView, "Search results")
+        ready: dict[str, list[float]] = {}
         times: dict[str, list[float]] = {}
+        forced = 0
         for _ in range(action[2]):
             for query in action[1]:
                 box.clear()
                 _settle(app, dialog, results)
-                began = _now_ms()
-                box.setText(query)
-                _settle(app, dialog, results)
-                times.setdefault(query, []).append(_now_ms() - began)
-        _say(event="search", times=times, hits={q: results.model().rowCount() for q in action[1][-1:]})
+                took = _typed(app, dialog, box, results, query)
+                ready.setdefault(query, []).append(took[0])
+                times.setdefault(query, []).append(took[1])
+                forced += not took[2]
+        _say(event="search", ready=ready, times=times, forced_paints=forced,
+             hits={q: results.model().rowCount() for q in action[1][-1:]})
         dialog.close()
-    elif what == "filter":  # ["filter", [words], repeats]: type in the Questions filter, rows painted
+    elif what == "filter":  # ["filter", [words], repeats]: type in the Questions filter; rows ready, painted
         page, table = _tab(app, window, "Questions")
         box = _named(page, QLineEdit, "Text filter")
-        times = {}
-        rows = {}
+        ready, times, rows, forced = {}, {}, {}, 0
         for _ in range(action[2]):
             for word in action[1]:
                 box.clear()
                 _settle(app, page, table)
-                began = _now_ms()
-                box.setText(word)
-                _settle(app, page, table)
-                times.setdefault(word, []).append(_now_ms() - began)
+                took = _typed(app, page, box, table, word)
+                ready.setdefault(word, []).append(took[0])
+                times.setdefault(word, []).append(took[1])
+                forced += not took[2]
                 rows[word] = table.model().rowCount()
-        _say(event="filter", times=times, rows=rows)
+        _say(event="filter", ready=ready, times=times, rows=rows, forced_paints=forced)
     else:
         raise SystemExit(f"probe: unknown action {what!r}")
 

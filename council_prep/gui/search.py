@@ -5,6 +5,8 @@ import html
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetrics,
     QPalette,
     QStandardItem,
     QStandardItemModel,
@@ -24,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from council_prep.domain import kinds
 from council_prep.gui.session import Session
-from council_prep.store import SearchHit, StoreError
+from council_prep.store import HIGHLIGHT_END, HIGHLIGHT_START, SearchHit, StoreError
+from council_prep.store.views import values_of
 
 DEBOUNCE_MS = 150
 LIMIT = 50
@@ -33,6 +36,46 @@ MEETING_ROLE = Qt.ItemDataRole.UserRole + 2  # the meeting an agenda item or que
 
 
 TITLE_CHARS = 150  # a question's title is its whole text: about two lines of the list are enough
+MARGIN = 4  # around a hit's text
+
+
+class _Wrap:
+    """How many lines plain text takes wrapped at its spaces, from each word's width in one font.
+
+    A word's width takes shaping it (tens of microseconds for a line of text): each is shaped once and
+    kept, so sizing 50 hits costs dictionary lookups. Breaking only at spaces never gives fewer lines
+    than Qt, which may also break after a hyphen or a slash.
+    """
+
+    KEPT = 50_000  # words whose width is kept, at most
+
+    def __init__(self, font: QFont):
+        self.metrics = QFontMetrics(font)
+        self.space = self.metrics.horizontalAdvance(" ")
+        # Words measured alone add up a little narrower than Qt lays a line out: lines are filled this much less.
+        self.slack = 2 * self.metrics.averageCharWidth()
+        self.widths: dict[str, int] = {}
+
+    def lines(self, words: list[str], width: int) -> int:
+        if len(self.widths) > self.KEPT:
+            self.widths.clear()
+        count, used = 1, None
+        for word in words:
+            size = self.widths.get(word)
+            if size is None:
+                size = self.widths[word] = self.metrics.horizontalAdvance(word)
+            if used is not None and used + self.space + size <= width:
+                used += self.space + size
+                continue
+            if used is not None:
+                count += 1
+            count += size // max(width, 1)  # a word longer than a line is broken across lines
+            used = size % max(width, 1)
+        return count
+
+
+def _plain(text: str) -> str:
+    return text.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, "")
 
 
 def mark_colors(palette: QPalette, selected: bool) -> tuple[str, str]:
@@ -63,26 +106,47 @@ def marked_html(hit: SearchHit, text: str, mark: tuple[str, str], limit: int | N
 
 
 class HitDelegate(QStyledItemDelegate):
-    """Draws a hit as two lines of rich text: kind and title, then the snippet."""
+    """Draws a hit as two lines of rich text: kind and title, then the snippet.
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
+    The list asks every hit's height before it paints the few in sight: the height is measured on the
+    hit's plain text, and the rich text is laid out only for the hits painted, once per width, palette
+    and selection, kept until the results change (`forget`).
+    """
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._documents: dict[tuple, QTextDocument] = {}
+        self._wraps: dict[str, _Wrap] = {}  # by the key of the list's font (measured in bold)
+
+    def forget(self) -> None:
+        """The results changed: the layouts of the hits before them are of no more use."""
+        self._documents.clear()
+
+    def document(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QTextDocument:
+        """The hit's rich text laid out as it is painted in `option`'s rectangle."""
         hit: SearchHit = index.data(HIT_ROLE)
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        width = option.rect.width() if option.rect.width() > 0 else 600
+        meeting = index.data(MEETING_ROLE)
+        key = (hit, meeting, width, selected, palette.cacheKey(), option.font.key())
+        cached = self._documents.get(key)
+        if cached is not None:
+            return cached
         text = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text).name()
         muted = palette.color(QPalette.ColorRole.PlaceholderText).name() if not selected else text
         mark = mark_colors(palette, selected)
-        meeting = index.data(MEETING_ROLE)
         where = kinds.kind(hit.kind).label + (f" · {html.escape(meeting)}" if meeting else "")
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
-        doc.setDocumentMargin(4)
+        doc.setDocumentMargin(MARGIN)
+        snippet = f'<br><span style="color:{muted}">{marked_html(hit, hit.snippet, mark)}</span>' if hit.snippet else ""
         doc.setHtml(
             f'<div style="color:{text}"><span style="color:{muted}">{where}</span>'
-            f"&nbsp;&nbsp;<b>{marked_html(hit, hit.title, mark, TITLE_CHARS)}</b><br>"
-            f'<span style="color:{muted}">{marked_html(hit, hit.snippet, mark)}</span></div>'
+            f"&nbsp;&nbsp;<b>{marked_html(hit, hit.title, mark, TITLE_CHARS)}</b>{snippet}</div>"
         )
-        doc.setTextWidth(option.rect.width() if option.rect.width() > 0 else 600)
+        doc.setTextWidth(width)
+        self._documents[key] = doc
         return doc
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -91,7 +155,7 @@ class HitDelegate(QStyledItemDelegate):
         option.text = ""
         if style:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        doc = self._document(option, index)
+        doc = self.document(option, index)
         painter.save()
         painter.translate(option.rect.topLeft())
         painter.setClipRect(QRectF(0, 0, option.rect.width(), option.rect.height()))
@@ -99,8 +163,30 @@ class HitDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        doc = self._document(option, index)
-        return QSize(int(doc.idealWidth()), int(min(doc.size().height(), option.fontMetrics.lineSpacing() * 4 + 8)))
+        """As wide as the list (a hit wraps to it), as high as its text up to four lines.
+
+        Counted on the plain text, all in bold (its marked words are), broken only at spaces, lines
+        filled a little less than Qt fills them: not lower than the rich text laid out, at times a
+        line higher, and without laying out rich text for the hits not in sight.
+        """
+        hit: SearchHit = index.data(HIT_ROLE)
+        meeting = index.data(MEETING_ROLE)
+        width = option.rect.width() if option.rect.width() > 0 else 600
+        font = option.font
+        wrap = self._wraps.get(font.key())
+        if wrap is None:
+            bold = QFont(font)
+            bold.setBold(True)
+            wrap = self._wraps[font.key()] = _Wrap(bold)
+        where = (kinds.kind(hit.kind).label + (f" · {meeting}" if meeting else "")).split()
+        title = f"{_plain(hit.title)[:TITLE_CHARS]}…".split()
+        heading = [*where[:-1], f"{where[-1]}\u00a0\u00a0{title[0]}", *title[1:]]  # unbreakable, as painted
+        room = width - 2 * MARGIN - wrap.slack
+        lines = wrap.lines(heading, room)
+        if hit.snippet:
+            lines += wrap.lines(_plain(hit.snippet).split(), room)
+        height = min(lines * wrap.metrics.lineSpacing(), option.fontMetrics.lineSpacing() * 4)
+        return QSize(width, height + 2 * MARGIN)
 
 
 class SearchDialog(QDialog):
@@ -123,7 +209,8 @@ class SearchDialog(QDialog):
         self.results.setObjectName("search-results")
         self.results.setUniformItemSizes(False)  # hits take one to four lines; there are at most LIMIT
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results.setItemDelegate(HitDelegate(self.results))
+        self.delegate = HitDelegate(self.results)
+        self.results.setItemDelegate(self.delegate)
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.model = QStandardItemModel(self)
         self.results.setModel(self.model)
@@ -160,12 +247,13 @@ class SearchDialog(QDialog):
             more = "+" if len(hits) == LIMIT else ""
             self.summary.setText(f"{len(hits)}{more} result{'' if len(hits) == 1 else 's'}" if query.strip() else "")
         meetings = self._meetings_of(hits)
+        self.delegate.forget()
         self.model.clear()
         for hit in hits:
             item = QStandardItem()
             item.setData(hit, HIT_ROLE)
             item.setData(meetings.get((hit.kind, hit.record_id)), MEETING_ROLE)
-            item.setData(hit.title.replace("\x02", "").replace("\x03", ""), Qt.ItemDataRole.AccessibleTextRole)
+            item.setData(_plain(hit.title), Qt.ItemDataRole.AccessibleTextRole)
             item.setEditable(False)
             self.model.appendRow(item)
         if hits:
@@ -182,8 +270,8 @@ class SearchDialog(QDialog):
         found: dict[tuple[str, int], str] = {}
         for kind, table in (("agenda_item", store.agenda), ("question", store.questions)):
             ids = [h.record_id for h in hits if h.kind == kind]
-            for record in table.get_many(ids) if ids else []:
-                found[(kind, record.id)] = titles.get(record.meeting_id, "")
+            for record_id, meeting_id in (values_of(table, ids, "meeting_id") if ids else {}).items():
+                found[(kind, record_id)] = titles.get(meeting_id, "")
         return found
 
     def hits(self) -> list[SearchHit]:

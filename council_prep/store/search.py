@@ -59,27 +59,29 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _BY_CODE = {code: kind for kind, code in SEARCH_KINDS.items()}
 
 # Ranking every match costs time in proportion to the matches: a word in most of 100,000 records
-# took longer than a keystroke should. So a search first takes at most CANDIDATES matches, the newest
-# (FTS5 reads them in rowid order and stops). When there are fewer, they are all the matches and
-# are ranked by bm25 with title words weighing ten times body words, exactly as before. When there
-# are more, the word says little about any one record, and the newest come first (ranking them by
-# bm25 would still read every match to count them). Titles and snippets are cut only for the `limit`
-# hits shown: computed in the ranking query, they would be cut for every candidate.
+# took longer than a keystroke should. So a search first counts the matches up to CANDIDATES (FTS5
+# stops there). When there are fewer, they are all the matches and are ranked by bm25 with title
+# words weighing ten times body words (the newest first among equals). When there are more, the
+# word says little about any one record, and the newest come first, read in one pass that stops at
+# the hits shown (ranking them by bm25 would still read every match to count them). Titles and
+# snippets are cut only for the `limit` hits shown: in the ranking query, they would be cut for
+# every match.
 CANDIDATES = 1_000
-SEARCH_SQL = f"""
-    WITH ranked AS MATERIALIZED (
-        SELECT rowid AS id,
-               CASE WHEN (SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ?1
-                                                LIMIT {CANDIDATES})) < {CANDIDATES}
-                    THEN bm25(search_index, 10.0, 1.0) ELSE -rowid END AS rank
-        FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT {CANDIDATES}),
-    top AS MATERIALIZED (SELECT id, rank FROM ranked ORDER BY rank LIMIT ?2)
-    SELECT rowid, kind, (SELECT rank FROM top WHERE id = search_index.rowid) AS rank,
-           highlight(search_index, 1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}') AS title,
-           snippet(search_index, 2, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 14) AS snippet
+COUNT_SQL = f"SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT {CANDIDATES})"
+_SHOWN = (f"highlight(search_index, 1, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}') AS title, "
+          f"snippet(search_index, 2, '{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 14) AS snippet")
+NEWEST_SQL = f"""
+    SELECT rowid, kind, -rowid AS rank, {_SHOWN}
+    FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT ?2
+"""
+RANKED_SQL = f"""
+    WITH top AS MATERIALIZED (
+        SELECT rowid AS id, bm25(search_index, 10.0, 1.0) AS rank
+        FROM search_index WHERE search_index MATCH ?1 ORDER BY rank, rowid DESC LIMIT ?2)
+    SELECT rowid, kind, (SELECT rank FROM top WHERE id = search_index.rowid) AS rank, {_SHOWN}
     FROM search_index
     WHERE search_index MATCH ?1 AND rowid >= (SELECT min(id) FROM top) AND +rowid IN (SELECT id FROM top)
-    ORDER BY rank
+    ORDER BY rank, rowid DESC
 """
 
 

@@ -33,7 +33,15 @@ from council_prep.store.merge import OPEN_CONFLICTS, MergeReport, decide, merge_
 from council_prep.store.package import read_package, write_package
 from council_prep.store.people import ParticipantTable, PersonTable
 from council_prep.store.questions import QuestionTable
-from council_prep.store.search import SEARCH_SQL, SearchHit, hit_from_row, match_expression
+from council_prep.store.search import (
+    CANDIDATES,
+    COUNT_SQL,
+    NEWEST_SQL,
+    RANKED_SQL,
+    SearchHit,
+    hit_from_row,
+    match_expression,
+)
 from council_prep.store.tables import RecordTable
 from council_prep.store.undo import apply_step
 from council_prep.store.versions import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION
@@ -374,7 +382,8 @@ class Store:
         if expression is None:
             return []
         with self.reading():
-            rows = self.conn.execute(SEARCH_SQL, [expression, limit]).fetchall()
+            many = self.conn.execute(COUNT_SQL, [expression]).fetchone()[0] >= CANDIDATES
+            rows = self.conn.execute(NEWEST_SQL if many else RANKED_SQL, [expression, limit]).fetchall()
         return [hit_from_row(row) for row in rows]
 
     def is_empty(self) -> bool:

@@ -1,7 +1,9 @@
 """Ctrl+K search over everything: results with highlighted words as you type, Enter jumps to the record."""
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
 from council_prep.gui.main_window import MainWindow
 from council_prep.gui.search import marked_html
@@ -66,3 +68,60 @@ def test_search_with_arrow_keys_and_no_results(qtbot, window: MainWindow):
     dialog.box.setText('zzqx "(')
     qtbot.waitUntil(lambda: dialog.summary.text() == "0 results", timeout=2000)
     assert dialog.model.rowCount() == 0
+
+
+def test_prefixes_rare_and_common_words_on_a_store_of_many_questions(qtbot, tmp_path, settings):
+    from council_prep.domain import LawChange, Question
+    from council_prep.store import Store
+    from council_prep.store.search import CANDIDATES
+    from tests.gui.conftest import fill_sample, shown_window
+
+    path = tmp_path / "many.db"
+    with Store.open(path) as store:
+        fill_sample(store)
+        first = store.questions.count() + 1
+        total = CANDIDATES + 200
+        store.questions.add_many(Question(
+            meeting_id=1, text=f"Labour {n}: labor inspections" + (" under quarantine" if n % 500 == 7 else "")
+            + (" in the garment and textile factories of the northern export zones, " * (n % 4)),
+            asker_name=f"Asker {n}", organization="Federation of labor inspectors" if n % 3 else "")
+            for n in range(total))
+        store.law_changes.add(LawChange(partner_code="PE", title="Laboratories decree"))
+    window = next(shown_window(qtbot, path, settings, tmp_path))
+    newest = list(range(first + total - 1, first + total - 51, -1))
+
+    def found(text: str) -> list[tuple[str, int]]:
+        dialog = window.search
+        if dialog.isVisible():
+            dialog.box.clear()
+            qtbot.keyClicks(dialog.box, text)
+            qtbot.waitUntil(lambda: not dialog.debounce.isActive() and dialog.model.rowCount() > 0, timeout=2000)
+        else:
+            search(qtbot, window, text)
+        return [(h.kind, h.record_id) for h in dialog.hits()]
+
+    # A word in more questions than are ranked: the newest fifty, whether typed in 4, 5 or all its letters.
+    for typed in ("labo", "labor", "labor ", "inspections labo"):
+        assert found(typed) == [("question", n) for n in newest], typed
+        assert window.search.summary.text() == "50+ results"
+    assert found("laborat") == [("law_change", 7)]  # the sample has six law changes
+    assert sorted(found("quarantine")) == [("question", first + n) for n in (7, 507, 1007)]
+    assert found("quara") == found("quarantine") and window.search.summary.text() == "3 results"
+    hits = window.search.hits()
+    assert all("\x02quarantine\x03" in h.title for h in hits) and hits == sorted(hits, key=lambda h: h.rank)
+
+    # Every hit has a row of its own, in order, high enough for its text as painted (up to four lines).
+    dialog = window.search
+    found("labor")
+    results, model = dialog.results, dialog.model
+    rects = [results.visualRect(model.index(row, 0)) for row in range(50)]
+    assert all(a.bottom() < b.top() for a, b in pairwise(rects))
+    cap = results.fontMetrics().lineSpacing() * 4 + 8
+    for row, rect in enumerate(rects):
+        option = QStyleOptionViewItem()
+        option.rect, option.font, option.palette = rect, results.font(), results.palette()
+        text = dialog.delegate.document(option, model.index(row, 0))
+        assert rect.height() >= min(text.size().height(), cap) - 1, row
+        assert rect.height() <= cap
+    assert not dialog.results.grab().isNull()
+    window.close()

@@ -140,3 +140,37 @@ def test_hidden_tabs_are_built_when_first_shown(qtbot, window: MainWindow):
     assert isinstance(tab, TableTab) and tab is window.questions_tab
     assert window.tabs.tabText(QUESTIONS) == "&Questions" and tab.accessibleName() == "Questions"
     assert tab.meeting_id == window.current_meeting().id and tab.model.rowCount() == 12
+
+
+def test_questions_filter_by_prefixes_rare_and_common_words(qtbot, window: MainWindow):
+    from council_prep.domain import Question
+    from council_prep.gui.tables.model import ID_ROLE
+
+    store = window.session.store
+    meeting = window.current_meeting()
+    first = store.questions.count() + 1
+    store.questions.add_many(Question(meeting_id=meeting.id, text=f"Labour {n}: labor inspections"
+                                      + (" under quarantine" if n % 500 == 7 else "")
+                                      + (" in laboratories" if n % 300 == 11 else "")) for n in range(1_200))
+    tab = window.questions_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.reload()
+    assert tab.model.rowCount() == 1_212
+
+    def filtered(text: str) -> list[int]:
+        tab.text_filter.clear()
+        qtbot.keyClicks(tab.text_filter, text)
+        qtbot.waitUntil(lambda: not tab._debounce.isActive(), timeout=2000)
+        ids = [tab.model.index(row, 0).data(ID_ROLE) for row in range(tab.model.rowCount())]
+        assert tab.count_label.text() == f"{len(ids):,} question{'' if len(ids) == 1 else 's'}"
+        assert tab.current_id() == (ids[0] if ids else None)  # the pane shows the first row
+        return ids
+
+    every = list(range(first, first + 1_200))
+    assert filtered("labo") == filtered("labor") == filtered("LABOR inspec") == every
+    assert filtered("laborat") == filtered("laboratories") == [first + n for n in (11, 311, 611, 911)]
+    assert filtered("quarantine") == filtered("quar") == [first + n for n in (7, 507, 1007)]
+    assert filtered("quarantine labo") == [first + n for n in (7, 507, 1007)]
+    assert filtered("zzqx") == [] and tab.form.record is None
+    tab.text_filter.clear()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1_212, timeout=2000)

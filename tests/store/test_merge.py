@@ -426,12 +426,12 @@ def _without_stamps(store: Store) -> dict[str, list[str]]:
                (2, "exchange", 1000), (0, "import", 360), (1, "status_q", 484), (0, "import", 262), (2, "add_q", 0),
                (0, "exchange", 57)])
 @example(work=[(2, "add_q", 0), (2, "exchange", 1), (1, "edit_q", 1)])
-@example(work=[(1, "exchange", 14), (0, "import", 397), (0, "exchange", 289), (2, "exchange", 170), (0, "exchange", 517),
-               (0, "edit_q", 3), (2, "delete_q", 276), (1, "edit_q", 499), (2, "edit_q", 586), (0, "exchange", 394),
-               (0, "link_item", 388), (2, "delete_q", 22), (2, "status_q", 34), (1, "exchange", 130),
-               (2, "delete_change", 0), (0, "edit_q", 240), (0, "exchange", 725), (0, "add_q", 548), (0, "add_q", 248),
-               (1, "delete_change", 600), (2, "dup_q", 6), (1, "exchange", 37), (2, "edit_q", 296),
-               (2, "link_item", 600), (2, "dup_q", 20), (2, "exchange", 59), (1, "dup_q", 59)])
+@example(work=[(1, "exchange", 14), (0, "import", 397), (0, "exchange", 289), (2, "exchange", 170),
+               (0, "exchange", 517), (0, "edit_q", 3), (2, "delete_q", 276), (1, "edit_q", 499), (2, "edit_q", 586),
+               (0, "exchange", 394), (0, "link_item", 388), (2, "delete_q", 22), (2, "status_q", 34),
+               (1, "exchange", 130), (2, "delete_change", 0), (0, "edit_q", 240), (0, "exchange", 725),
+               (0, "add_q", 548), (0, "add_q", 248), (1, "delete_change", 600), (2, "dup_q", 6), (1, "exchange", 37),
+               (2, "edit_q", 296), (2, "link_item", 600), (2, "dup_q", 20), (2, "exchange", 59), (1, "dup_q", 59)])
 def test_three_laptops_converge_and_a_package_merged_twice_changes_nothing(tmp_path_factory, work):
     folder = tmp_path_factory.mktemp("sites")
     hub = folder / "office.db"

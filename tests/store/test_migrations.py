@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from council_prep.domain import Person
+from council_prep.domain import Person, Question
 from council_prep.store import SCHEMA_VERSION, Store, StoreTooNewError
 from council_prep.store.schema import migrations
 from council_prep.store.versions import MIGRATION_NAMES
@@ -129,3 +129,37 @@ def test_a_store_of_the_previous_schema_gains_the_brief_keeping_its_records_sear
         assert store.agenda.get(1).speaker_ids == []
         assert store.check() == []
     assert list(tmp_path.glob("v4.schema-v4.*.backup.db"))
+
+
+def test_a_store_of_the_previous_schema_gets_prefix_indexes_finding_the_same_records(tmp_path: Path):
+    path = tmp_path / "v6.db"
+    make_store_of_version(path, 6)
+    execute_raw(path, *(f"INSERT INTO questions (uid, created_at, updated_at, meeting_id, text, asker_type, channel, "
+                        f"status) VALUES ('q{n}', '2026-01-01', '2026-01-01', 1, 'Labor inspections {n}"
+                        f"{' in quarantine' if n == 7 else ''}', 'ngo', 'email', 'new')" for n in range(2, 40)),
+                "INSERT INTO law_changes (uid, created_at, updated_at, partner_code, title, instrument_type, status) "
+                "VALUES ('l', '2026-01-01', '2026-01-01', 'PE', 'Decree on laboratories', 'decree', 'adopted')")
+    old = sqlite3.connect(path)
+    before = old.execute("SELECT rowid, kind, title, body FROM search_index ORDER BY rowid").fetchall()
+    assert "prefix = '2 3'" in old.execute("SELECT sql FROM sqlite_master WHERE name = 'search_index'").fetchone()[0]
+    old.close()
+    with Store.open(path) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        after = store.conn.execute("SELECT rowid, kind, title, body FROM search_index ORDER BY rowid").fetchall()
+        assert after == before and len(after) == 40  # every record indexed as it was: one question, 38, a law
+        created = store.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'search_index'").fetchone()[0]
+        assert "prefix = '2 3 4 5 6'" in created
+
+        def found(query: str) -> list[tuple[str, int]]:
+            return sorted((h.kind, h.record_id) for h in store.search(query, limit=100))
+
+        questions = [("question", n) for n in range(2, 40)]
+        assert found("labo") == found("Labo") == [("law_change", 1), *questions]  # 4 letters: laboratories too
+        assert found("labor") == [("law_change", 1), *questions]
+        assert found("labora") == [("law_change", 1)]  # 6 letters
+        assert found("laboratories") == [("law_change", 1)]  # longer than any prefix index
+        assert found("quarantine") == found("quara") == [("question", 7)]
+        assert found("inspections 7") == [("question", 7)]
+        store.questions.add(Question(meeting_id=1, text="Labor courts and their backlog"))  # m006's triggers index it
+        assert len(found("labor")) == 40 and found("backl") == [("question", 40)]
+        assert store.check() == []

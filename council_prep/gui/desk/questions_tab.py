@@ -256,8 +256,7 @@ class QuestionsTab(TableTab):
     # Selection and bulk actions
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        ids = self.model.ids()
-        return [ids[row] for row in rows if row < len(ids)]
+        return [i for i in map(self.model.id_at, rows) if i is not None]
 
     def delete_selected(self) -> None:
         if self.triage.delete():

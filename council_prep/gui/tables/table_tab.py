@@ -172,9 +172,9 @@ class TableTab(QWidget):
         self.form.commit()
         keep = self.current_id()
         self.model.set_query(text=self.text_filter.text().strip() or None, **self.filters())
-        total = self._show_count()
+        self._show_count()
         # The pane always shows a record when there is one: the one kept, else the first.
-        first = self.model.ids()[0] if total else None
+        first = self.model.id_at(0)
         if not self.select_record(keep, clear_filters=False) and not self.select_record(first, clear_filters=False):
             self._show(-1)
 
@@ -213,15 +213,14 @@ class TableTab(QWidget):
         total = self._show_count()
         current = self.table.currentIndex().row()
         if current < 0 and total:  # the record shown is gone: its neighbour takes its place
-            self.select_record(self.model.ids()[min(max(row, 0), total - 1)], clear_filters=False)
+            self.select_record(self.model.id_at(min(max(row, 0), total - 1)), clear_filters=False)
         elif current < 0:
             self.form.load(None)
         elif shown is not None and shown.uid in changes.uids(kind) and initiator is not self.form:
             self.form.load(self.model.fresh_record(current))
 
     def current_id(self) -> int | None:
-        row = self.table.currentIndex().row()
-        return self.model.ids()[row] if 0 <= row < self.model.rowCount() else None
+        return self.model.id_at(self.table.currentIndex().row())
 
     def select_record(self, record_id: int | None, *, clear_filters: bool = True) -> bool:
         """Select `record_id`; when the filters hide it, clear them first (a search jump)."""
@@ -255,8 +254,7 @@ class TableTab(QWidget):
 
     def _show(self, row: int) -> None:
         """Save what the pane holds, then show the record at `row` as the store has it now."""
-        ids = self.model.ids()
-        record_id = ids[row] if 0 <= row < len(ids) else None
+        record_id = self.model.id_at(row)
         self.form.commit()
         row = self.model.row_of(record_id) if record_id is not None else -1
         record = self.model.fresh_record(row)
