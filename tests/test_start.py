@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Imported by a command, an export or the first log line, never by opening the window.
 NOT_AT_START = ["council_prep.book", "council_prep.cli.export_commands", "council_prep.cli.import_commands",
                 "council_prep.cli.store_commands", "council_prep.importers", "logging.handlers", "socket",
-                "platformdirs", "docx", "openpyxl"]
+                "platformdirs", "docx", "openpyxl", "click"]
 
 
 @pytest.mark.slow
@@ -33,8 +33,9 @@ def test_the_command_shows_the_window_without_what_comes_later(demo_store_file: 
             return 0
 
         QApplication.exec = shown
-        from council_prep.cli import main
-        sys.exit(main(["--store", {str(store)!r}]))
+        from council_prep.launch import main  # what the council-prep command runs
+        sys.argv = ["council-prep", "--store", {str(store)!r}]
+        main()
     """)
     home = {name: str(tmp_path / name.lower()) for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME")}
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
