@@ -67,8 +67,10 @@ class RecordTable(Generic[R]):
             names = [d[0] for d in cursor.description]
             return [self._build(dict(zip(names, row, strict=True))) for row in cursor.fetchall()]
 
-    def ids(self, where: str | None = None, params: Sequence[Any] = (), *, order_by: str = "id") -> list[int]:
-        sql = f"SELECT id FROM {self.table}" + (f" WHERE {where}" if where else "") + f" ORDER BY {order_by}"
+    def ids(self, where: str | None = None, params: Sequence[Any] = (), *, order_by: str | None = "id") -> list[int]:
+        """Ids of the rows matching `where`, in `order_by` order (None: whatever order SQLite finds them in)."""
+        sql = f"SELECT id FROM {self.table}" + (f" WHERE {where}" if where else "") + \
+            (f" ORDER BY {order_by}" if order_by else "")
         with self._store.reading():
             return [row[0] for row in self._store.conn.execute(sql, list(params))]
 
@@ -108,9 +110,11 @@ class RecordTable(Generic[R]):
                       f"AND rowid % {WIDTH} = {code})")
             where = f"({where}) AND {clause}" if where else clause
             params.append(expression)
-        direction = "DESC" if descending else "ASC"
         if order_by == "id":
-            return self.ids(where, params, order_by=f"id {direction}")
+            # Sorted here: told to return them in id order, SQLite walks the whole table in that order,
+            # reading every column of every meeting's rows, where the meeting's index holds the ids alone.
+            return sorted(self.ids(where, params, order_by=None), reverse=descending)
+        direction = "DESC" if descending else "ASC"
         collation = " COLLATE NOCASE" if codec.column_kinds(self.cls)[order_by] is str else ""
         return self.ids(where, params, order_by=f'"{order_by}"{collation} {direction}, id {direction}')
 
