@@ -1,3 +1,3 @@
-from council_prep.cli import main
+from council_prep.launch import main
 
 main()

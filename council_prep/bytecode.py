@@ -14,6 +14,7 @@ from importlib.util import cache_from_source
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent
+_checked: set[Path] = set()  # roots checked in this process (the launcher and the command line both ask)
 
 
 def stale_sources(root: Path = PACKAGE) -> list[str]:
@@ -36,8 +37,9 @@ def stale_sources(root: Path = PACKAGE) -> list[str]:
 
 def ensure_compiled(root: Path = PACKAGE) -> int:
     """Compile what is stale under `root` when Python will not; returns how many files were written."""
-    if not sys.dont_write_bytecode or getattr(sys, "frozen", False):
+    if not sys.dont_write_bytecode or getattr(sys, "frozen", False) or root in _checked:
         return 0
+    _checked.add(root)
     stale = stale_sources(root)
     if not stale:
         return 0

@@ -4,15 +4,13 @@ from council_prep.bytecode import ensure_compiled
 
 ensure_compiled()  # before our other modules are imported, so that they load compiled
 
-import os  # noqa: E402
-import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import click  # noqa: E402
 
 from council_prep import __version__  # noqa: E402
-from council_prep.cli.options import STORE_ENV, default_store_path  # noqa: E402
 from council_prep.errors import CouncilPrepError  # noqa: E402
+from council_prep.first_run import STORE_ENV  # noqa: E402
 
 # Each command's module is imported when that command runs (or help lists it): opening the window
 # does not pay for the book or the import front end. build.spec lists these modules for the bundle.
@@ -63,23 +61,6 @@ def main(ctx: click.Context, store_path: Path | None, read_only: bool, review: b
     """
     if ctx.invoked_subcommand is not None:
         return
-    if sys.platform.startswith("linux") and not _has_display():
-        raise click.ClickException(
-            "no display found (DISPLAY is not set): the window cannot open here; "
-            "see `council-prep --help` for the headless commands"
-        )
-    from council_prep.first_run import prepare_store
+    from council_prep.gui.start import open_window
 
-    default = default_store_path() if store_path is None else store_path  # looked up only when needed
-    path, notice = prepare_store(store_path, default)
-    if notice:
-        click.echo(notice, err=True)
-    from council_prep.gui.app import run
-
-    ctx.exit(run(path, read_only=read_only or review, notice=notice))
-
-
-def _has_display() -> bool:
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-                or os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal", "vnc")))
-
+    ctx.exit(open_window(store_path, read_only=read_only or review))

@@ -4,14 +4,7 @@ from pathlib import Path
 
 import click
 
-STORE_ENV = "COUNCIL_PREP_STORE"
-
-
-def default_store_path() -> Path:
-    from platformdirs import user_data_path  # only when no store is named: it costs a few milliseconds
-
-    return user_data_path("council-prep", appauthor=False) / "council-prep.db"
-
+from council_prep.first_run import STORE_ENV
 
 store_option = click.option(
     "--store", "store_path", type=click.Path(dir_okay=False, path_type=Path), envvar=STORE_ENV, required=True,

@@ -12,8 +12,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz, process
-
 from council_prep.desk.words import STOPWORDS, content_words, normalised, shared_words
 
 if TYPE_CHECKING:
@@ -64,6 +62,8 @@ def _scored(text: str, others: dict[int, str], cutoff: int) -> list[tuple[int, i
     words = _words(text)
     if not words:
         return []
+    from rapidfuzz import fuzz, process  # when a question is first compared: not on showing the Questions tab
+
     by_set: dict[int, str] = {}
     by_sort: dict[int, str] = {}
     for key, other in others.items():

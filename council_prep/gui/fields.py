@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from council_prep.domain import label
+from council_prep.gui.check_list import CheckListModel
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QFocusEvent
@@ -247,42 +249,25 @@ class ChoiceField(FieldEditor):
 
 
 class CheckListField(FieldEditor):
-    """Several choices from a list (topics, linked law changes): checkable rows."""
+    """Several choices from a list (topics, linked law changes): a check box a row, over CheckListModel."""
 
     def __init__(self, on_commit: Commit, choices: list[tuple[Any, str]], rows: int = 5):
-        self.widget = QListWidget()
+        self.widget = QListView()
         self.widget.setMinimumHeight(self.widget.fontMetrics().lineSpacing() * rows + 12)
         self.widget.setMaximumHeight(self.widget.fontMetrics().lineSpacing() * (rows + 4) + 12)
-        self._loading = False
-        self._read_only = False
-        self.set_choices(choices)
-        self.widget.itemChanged.connect(lambda _item: None if self._loading else on_commit())
+        self.widget.setUniformItemSizes(True)  # rows are measured once, not each of thousands
+        self.model = CheckListModel(on_commit)
+        self.model.set_choices(choices)
+        self.widget.setModel(self.model)
 
     def set_choices(self, choices: list[tuple[Any, str]]) -> None:
-        checked = set(self.value()[0])
-        self._loading = True
-        self.widget.clear()
-        for data, text in choices:
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, data)
-            item.setToolTip(text)
-            item.setCheckState(Qt.CheckState.Checked if data in checked else Qt.CheckState.Unchecked)
-            self.widget.addItem(item)
-        self._loading = False
-        self.set_read_only(self._read_only)
+        self.model.set_choices(choices)
 
     def value(self) -> tuple[Any, str | None]:
-        items = (self.widget.item(row) for row in range(self.widget.count()))
-        return [i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked], None
+        return self.model.checked(), None
 
     def set_read_only(self, read_only: bool) -> None:
-        self._loading = True
-        for row in range(self.widget.count()):
-            item = self.widget.item(row)
-            checkable = Qt.ItemFlag.ItemIsUserCheckable
-            item.setFlags(item.flags() & ~checkable if read_only else item.flags() | checkable)
-        self._loading = False
-        self._read_only = read_only
+        self.model.set_read_only(read_only)
 
     def merged(self, value: Any, stored: Any) -> Any:
         """The stored order kept: choices still checked first, as they were, then the newly checked."""
@@ -290,13 +275,7 @@ class CheckListField(FieldEditor):
         return kept + [v for v in value if v not in kept]
 
     def set_value(self, value: Any) -> None:
-        wanted = set(value or [])
-        self._loading = True
-        for row in range(self.widget.count()):
-            item = self.widget.item(row)
-            state = Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted else Qt.CheckState.Unchecked
-            item.setCheckState(state)
-        self._loading = False
+        self.model.set_checked(value)
 
 
 class ListBox(QWidget):

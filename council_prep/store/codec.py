@@ -25,9 +25,15 @@ from council_prep.store.links import RELATION_FIELDS
 
 
 @cache
+def _hints(cls: type[Record]) -> dict[str, Any]:
+    """The field types of `cls`, evaluated once (each evaluation reads every annotation of the class)."""
+    return typing.get_type_hints(cls)
+
+
+@cache
 def _column_types(cls: type[Record]) -> dict[str, type]:
     """Column name -> the non-optional Python type of the field behind it."""
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     result: dict[str, type] = {}
     for f in fields(cls):
         if f.name in RELATION_FIELDS:
@@ -42,7 +48,7 @@ def _column_types(cls: type[Record]) -> dict[str, type]:
 @cache
 def _pair_columns(cls: type[Record]) -> frozenset[str]:
     """List columns whose items are Ask pairs, held as JSON [[ask, response], ...]."""
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     return frozenset(name for name in _column_types(cls) if typing.get_args(hints[name]) == (Ask,))
 
 
@@ -253,5 +259,5 @@ def _trusted(cls: type[Record], values: dict[str, Any]) -> Record:
 
 @cache
 def _nullable(cls: type[Record], name: str) -> bool:
-    hint = typing.get_type_hints(cls)[name]
+    hint = _hints(cls)[name]
     return isinstance(hint, types.UnionType) and type(None) in typing.get_args(hint)

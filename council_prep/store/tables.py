@@ -1,5 +1,6 @@
 """One generic repository for every record table: read, add, update, delete, all by id or uid."""
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from datetime import UTC, datetime
@@ -108,11 +109,22 @@ class RecordTable(Generic[R]):
                       f"AND rowid % {WIDTH} = {code})")
             where = f"({where}) AND {clause}" if where else clause
             params.append(expression)
-        direction = "DESC" if descending else "ASC"
         if order_by == "id":
-            return self.ids(where, params, order_by=f"id {direction}")
+            return sorted(self._id_array(where, params), reverse=descending)
+        direction = "DESC" if descending else "ASC"
         collation = " COLLATE NOCASE" if codec.column_kinds(self.cls)[order_by] is str else ""
         return self.ids(where, params, order_by=f'"{order_by}"{collation} {direction}, id {direction}')
+
+    def _id_array(self, where: str | None, params: Sequence[Any]) -> list[int]:
+        """Ids of the rows matching `where`, in no order, read as one JSON array.
+
+        Not ordered by SQLite: told to return them in id order, it walks the whole table in that order
+        (every page of every meeting's rows) where the meeting's index holds the ids alone. One array
+        rather than a row per id: 100,000 rows made into Python tuples cost twice the reading.
+        """
+        sql = f"SELECT json_group_array(id) FROM {self.table}" + (f" WHERE {where}" if where else "")
+        with self._store.reading():
+            return json.loads(self._store.conn.execute(sql, list(params)).fetchone()[0])
 
     def get_many(self, ids: Sequence[int]) -> list[R]:
         """Records for `ids`, in the order given; ids no longer in the store are left out."""

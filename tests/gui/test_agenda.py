@@ -4,6 +4,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
 from council_prep.gui.main_window import MainWindow
+from tests.gui import check_lists
 from tests.gui.conftest import AGENDA
 
 
@@ -106,9 +107,10 @@ def test_talking_points_edit_and_links_are_saved(qtbot, window: MainWindow):
     assert window.session.store.agenda.get(item.id).talking_points == ["First point", "Ask about inspector numbers"]
 
     links = tab.form.editors["law_change_ids"].widget
-    labels = [links.item(row).text() for row in range(links.count())]
+    labels = check_lists.texts(links)
     assert labels and all(label.startswith("PE · ") for label in labels)  # only the meeting's partners
-    links.item(1).setCheckState(Qt.CheckState.Checked)
+    check_lists.toggle(qtbot, links, 1)
+    assert check_lists.is_checked(links, 1)
     linked = window.session.store.law_changes.get(window.session.store.agenda.get(item.id).law_change_ids[0])
     assert labels[1].endswith(linked.title)
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from council_prep.gui.main_window import MainWindow
+from tests.gui import check_lists
 from tests.gui.brief_sample import PEOPLE
 
 
@@ -65,11 +66,10 @@ def test_a_project_is_entered_and_linked_to_an_agenda_item_and_a_law_change(qtbo
     assert tab.model.data(tab.model.index(tab.model.row_of(project.id), 3)) == "USD 1,250,000"
 
     items = tab.form.editors["agenda_item_ids"].widget
-    texts = [items.item(n).text() for n in range(items.count())]
-    row = texts.index("2027-03-04 · Labor inspection capacity")
-    items.item(row).setCheckState(Qt.CheckState.Checked)
+    row = check_lists.texts(items).index("2027-03-04 · Labor inspection capacity")
+    check_lists.toggle(qtbot, items, row)
     changes = tab.form.editors["law_change_ids"].widget
-    changes.item(1).setCheckState(Qt.CheckState.Checked)
+    check_lists.toggle(qtbot, changes, 1)
     project = store.projects.get(project.id)
     assert project.agenda_item_ids == [store.agenda.one(title="Labor inspection capacity").id]
     assert len(project.law_change_ids) == 1

@@ -10,6 +10,7 @@ from council_prep.domain import LawChange, Question, Submission
 from council_prep.gui.main_window import MainWindow
 from council_prep.gui.window_actions import LAW_CHANGES, QUESTIONS, SUBMISSIONS
 from council_prep.store import Store
+from tests.gui import check_lists
 
 
 def fingerprint(path: Path) -> str:
@@ -93,12 +94,7 @@ def test_a_changed_time_keeps_its_offset_and_topics_keep_their_order(qtbot, samp
     change = store.law_changes.one(title="Omnibus reform")
     law.select_record(change.id)
     topics = law.form.editors["topic_keys"].widget
-    labor = next(topics.item(r) for r in range(topics.count())
-                 if topics.item(r).data(Qt.ItemDataRole.UserRole) == "labor_law_enforcement")
-    topics.scrollToItem(labor)
-    rect = topics.visualItemRect(labor)
-    qtbot.mouseClick(topics.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.keyClick(topics, Qt.Key.Key_Space)
+    check_lists.toggle(qtbot, topics, check_lists.values(topics).index("labor_law_enforcement"))
     assert store.law_changes.get(change.id).topic_keys == [
         "minimum_wages", "child_labor", "freedom_of_association", "labor_law_enforcement"]
     window.close()

@@ -4,7 +4,7 @@ from pathlib import Path
 from typing import cast
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QListWidget
+from PySide6.QtWidgets import QDialog
 
 from council_prep.domain import Question
 from council_prep.gui.main_window import MainWindow
@@ -14,12 +14,13 @@ from council_prep.gui.settings import Settings
 from council_prep.gui.tables.table_tab import TableTab
 from council_prep.gui.window_actions import QUESTIONS
 from council_prep.store import Store
+from tests.gui import check_lists
 
 
 def link_rows(window: MainWindow) -> dict[str, int]:
     """The agenda pane's law-change choices: their text and row."""
-    links = cast(QListWidget, window.agenda_tab.form.editors["law_change_ids"].widget)
-    return {links.item(row).text(): row for row in range(links.count())}
+    links = window.agenda_tab.form.editors["law_change_ids"].widget
+    return {text: row for row, text in enumerate(check_lists.texts(links))}
 
 
 def test_delete_a_law_change_undo_then_link_it_in_the_agenda(qtbot, window: MainWindow):
@@ -39,9 +40,8 @@ def test_delete_a_law_change_undo_then_link_it_in_the_agenda(qtbot, window: Main
     window.tabs.setCurrentWidget(window.agenda_tab)
     agenda = window.agenda_tab
     assert agenda.select_item(store.agenda.one(title="Opening remarks").id)
-    links = cast(QListWidget, agenda.form.editors["law_change_ids"].widget)
-    item = links.item(link_rows(window)["PE · Labor inspection law reform"])
-    item.setCheckState(Qt.CheckState.Checked)  # what a click on its box does
+    links = agenda.form.editors["law_change_ids"].widget
+    check_lists.toggle(qtbot, links, link_rows(window)["PE · Labor inspection law reform"])
     restored = store.law_changes.one(title="Labor inspection law reform")
     assert store.agenda.one(title="Opening remarks").law_change_ids == [restored.id]
     assert "Not saved" not in window.statusBar().currentMessage()

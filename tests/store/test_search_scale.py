@@ -63,3 +63,21 @@ def test_filter_by_a_rare_word_does_not_scan_the_meeting(store: Store, meeting: 
                                                             "Question 5007 on wages and quarantine"]
     # Through the meeting's index SQLite would visit all 10,000 of its rows (hundreds of thousand steps).
     assert _steps(store, lambda: store.questions.select_ids(text="quarantine", meeting_id=meeting.id)) < 20
+
+
+def test_a_meetings_ids_in_id_order_come_from_its_index_not_a_walk_of_every_row(store: Store, meeting: Meeting):
+    """Told to order by id, SQLite walked the whole table in id order (every page of every meeting's
+    questions, their texts included) rather than the meeting's index, when the meeting held most rows."""
+    other = store.meetings.add(Meeting(agreement_key="korus", title="Earlier council", session_date=date(2026, 5, 1),
+                                       partner_codes=["KR"]))
+    store.questions.add_many(Question(meeting_id=meeting.id, text=f"Question {n} on mining safety") for n in range(900))
+    store.questions.add_many(Question(meeting_id=other.id, text=f"Question {n} on ports") for n in range(100))
+    store.conn.execute("ANALYZE")
+    issued: list[str] = []
+    store.conn.set_trace_callback(issued.append)
+    ids = store.questions.select_ids(meeting_id=meeting.id)
+    store.conn.set_trace_callback(None)
+    assert ids == sorted(ids) and len(ids) == 900
+    assert store.questions.select_ids(meeting_id=meeting.id, descending=True) == ids[::-1]
+    plans = [row[3] for sql in issued for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
+    assert plans and not any(plan.startswith("SCAN questions") for plan in plans), plans
