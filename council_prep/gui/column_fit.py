@@ -2,8 +2,13 @@
 
 QHeaderView can size a column to its contents or stretch one, but not both with a limit: a long
 topic would then push the title out of sight on a small screen. Here each other column gets its
-content's width up to a share of the table, re-fitted when the table is resized or refilled.
+content's width up to a share of the table, re-fitted when the table is resized or refilled, but
+not while the user types in a filter: columns that jump at each keystroke are hard to read (and
+measuring every row in sight would cost most of what a keystroke takes).
 """
+
+import contextlib
+from collections.abc import Iterator
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QHeaderView, QTableView
@@ -18,6 +23,7 @@ class ColumnFit(QObject):
         self.view = view
         self.main = main
         self.cap = cap
+        self._held = False
         view.horizontalHeader().setStretchLastSection(False)
         # Measure only the rows in sight: a lazy table reads rows from the store only when shown.
         view.horizontalHeader().setResizeContentsPrecision(0)
@@ -30,9 +36,18 @@ class ColumnFit(QObject):
             self.fit()
         return False
 
+    @contextlib.contextmanager
+    def widths_kept(self) -> Iterator[None]:
+        """Refill the table inside the block without fitting its columns again."""
+        self._held = True
+        try:
+            yield
+        finally:
+            self._held = False
+
     def fit(self) -> None:
         """Give every column but the main one its content's width, capped, and shrunk if the main one would starve."""
-        if not self.view.isVisible():
+        if self._held or not self.view.isVisible():
             return  # measured when shown (a resize comes then)
         header = self.view.horizontalHeader()
         width = self.view.viewport().width()

@@ -1,6 +1,6 @@
 """Law changes, submissions and questions: filter, sort, edit in the pane, delete and undo."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from council_prep.domain import LawChangeStatus
 from council_prep.gui.main_window import MainWindow
@@ -174,3 +174,27 @@ def test_questions_filter_by_prefixes_rare_and_common_words(qtbot, window: MainW
     assert filtered("zzqx") == [] and tab.form.record is None
     tab.text_filter.clear()
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1_212, timeout=2000)
+
+
+def test_columns_keep_their_widths_while_the_user_types_a_filter(qtbot, window: MainWindow):
+    """A column the user widened, and the fitted ones, stay put at each keystroke; choosing another
+    meeting fits them to its rows again."""
+    tab = window.law_tab
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(tab.table.isVisible, timeout=2000)
+    header = tab.table.horizontalHeader()
+    other = next(c for c in range(header.count()) if c != tab.columns.main and not header.isSectionHidden(c))
+    fitted = [header.sectionSize(c) for c in range(header.count())]
+    handle = header.sectionViewportPosition(other) + header.sectionSize(other) - 1  # drag its right edge
+    qtbot.mousePress(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(handle, header.height() // 2))
+    qtbot.mouseMove(header.viewport(), QPoint(handle + 60, header.height() // 2))
+    qtbot.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(handle + 60, header.height() // 2))
+    widened = header.sectionSize(other)
+    assert widened > fitted[other]
+    for text in ("d", "de", "dec", "decree"):
+        tab.text_filter.clear()
+        qtbot.keyClicks(tab.text_filter, text)
+        qtbot.waitUntil(lambda: not tab._debounce.isActive(), timeout=2000)
+        assert header.sectionSize(other) == widened
+    choose(tab.partner_filter, "Peru")  # not typing: the columns fit the rows again
+    assert header.sectionSize(other) != widened

@@ -107,7 +107,7 @@ class TableTab(QWidget):
         self.text_filter.setPlaceholderText(f"Filter {self.spec.plural} by words  (Ctrl+F)")
         self.text_filter.setAccessibleName("Text filter")
         self.text_filter.setClearButtonEnabled(True)
-        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS, timeout=self.reload)
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS, timeout=self._filter_typed)
         self.text_filter.textChanged.connect(lambda _text: self._debounce.start())
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Record count")
@@ -177,6 +177,10 @@ class TableTab(QWidget):
         first = self.model.id_at(0)
         if not self.select_record(keep, clear_filters=False) and not self.select_record(first, clear_filters=False):
             self._show(-1)
+
+    def _filter_typed(self) -> None:
+        with self.columns.widths_kept():
+            self.reload()
 
     def _show_count(self) -> int:
         total = self.model.rowCount()
