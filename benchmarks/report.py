@@ -157,18 +157,24 @@ case, measured with sqlite3 at 400,000 questions).
 **Hidden tabs** are brought up to date when shown (or asked for), not on every meeting switch.
 
 **Where the start goes.** Counted in instructions with callgrind (which load does not disturb), the
-start on the demo store took 1,279 M instructions against 625 M for the bare window (2.05; before the
-changes below, 1,581 M: 2.53). Beyond
-the bare window: PySide6 building Python enum classes for every Qt class the window touches (about
-150 M: `Qt` alone has some 110 enums), the font database and text layout that any window with text
-needs and the bare window does not (about 100 M), painting the toolbar, tabs and the Agenda tab
-(about 110 M), and our own modules (about 50 M parsing and compiling the methods `dataclasses`
-generates for the records at import, 20 M unmarshalling compiled modules, and running them). What the
-start no longer pays for: compiling our modules (`council_prep/bytecode.py` writes their `.pyc` once
-even with `PYTHONDONTWRITEBYTECODE` set, as it is on the measuring machine), the command modules
-other than the window's, the book, the log file's handler (with `socket` and `pickle`) and
-`platformdirs`. Reaching 1.5 would take a first paint that touches far fewer Qt classes than a real
-window with a toolbar, a meeting selector and an agenda editor does.
+whole process to the window shown on the demo store took 1,527 M instructions against 575 M for the
+bare window (2.66; 1,603 M before this round's changes). Importing PySide6 costs both about 420 M.
+Beyond the bare window: PySide6 building Python enum classes for every Qt class the window touches
+(naming `Qt` alone builds some 110 enums: 124 M), the font database and text layout that any window
+with text needs and the bare window does not (about 100 M), painting the toolbar, tabs and the Agenda
+tab, and our own modules (about 96 M of it `dataclasses` generating the records' methods at import).
+What the start no longer pays for: compiling our modules (`council_prep/bytecode.py` writes their
+`.pyc` once even with `PYTHONDONTWRITEBYTECODE` set, as it is on the measuring machine), the command
+line's library when only the window's options are given (`council_prep/launch.py`), the command
+modules, the book, the log file's handler, `platformdirs`, rapidfuzz until a question is compared,
+a list item per law change offered as a link (plain lists behind the check-box lists: on 100,000
+questions and 10,000 law changes, 763 M to 329 M from the store opened to the window shown) and each
+record class's field types worked out again per column. Reaching 1.5 would take a first paint that
+touches far fewer Qt classes than a real window with a toolbar, a meeting selector and an agenda
+editor does; the first rows figure counts that whole start too (about 950 M above the bare window
+before the Questions tab is chosen), so its 100 ms cannot be met by the table alone. On 100,000
+questions the tab's first show reads every id of the meeting (about 195 M), the status counts (87 M)
+and the assignees (81 M), and paints (211 M, mostly Qt shaping text).
 """
 
 
