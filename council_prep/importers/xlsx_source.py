@@ -4,10 +4,15 @@ import re
 import zipfile
 from collections.abc import Generator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from council_prep.importers.errors import UnreadableFileError
 from council_prep.zipguard import UnsafeArchiveError, check_archive
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 MAX_MERGED_CELLS = 10_000  # larger merged ranges are left as stored (value in the first cell only)
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"')
@@ -43,11 +48,9 @@ def xlsx_rows(path: Path, preferred_sheet: str) -> Generator[tuple[int, list[obj
     to every cell they cover, as the user sees it. Whatever goes wrong in the file's XML ends
     as one UnreadableFileError naming the file and the sheet.
     """
-    from openpyxl import load_workbook
-
     check_workbook(path)
     try:
-        workbook = load_workbook(path, read_only=True, data_only=False)
+        workbook = _open(path)
     except Exception as exc:  # openpyxl raises anything from KeyError to zlib.error on a bad file
         raise UnreadableFileError(f"{path}: cannot be read as {WORKBOOK} ({_reason(exc)})") from exc
     where = str(path)
@@ -59,7 +62,6 @@ def xlsx_rows(path: Path, preferred_sheet: str) -> Generator[tuple[int, list[obj
         where = f"{path}, sheet {name}"
         sheet = workbook[name]
         merged = _merged_ranges(path, sheet._worksheet_path)
-        sheet.reset_dimensions()  # trust the cells, not a declared size that may span a million rows
         for number, row in enumerate(sheet.iter_rows(), start=1):
             yield number, merged.fill(number, [_value(c) for c in row])
     except UnreadableFileError:
@@ -68,6 +70,45 @@ def xlsx_rows(path: Path, preferred_sheet: str) -> Generator[tuple[int, list[obj
         raise UnreadableFileError(f"{where}: the workbook is damaged or incomplete ({_reason(exc)})") from exc
     finally:
         workbook.close()
+
+
+def _open(path: Path) -> "Workbook":
+    """The workbook in openpyxl's read-only mode, its sheets left unsized (see _unsized_reader)."""
+    reader = _unsized_reader()(path, read_only=True, data_only=False)
+    reader.read()
+    return reader.wb
+
+
+@cache
+def _unsized_reader() -> type:
+    """openpyxl's reader, except that it does not size each read-only sheet as the workbook opens.
+
+    openpyxl sizes a sheet by looking for its <dimension> element, and where there is none (openpyxl's
+    own write-only mode writes none) it parses the sheet's whole XML to find that out: once for
+    every sheet of the workbook, before the first row is read. An import trusts the cells, not a
+    declared size that may span a million rows, so the size is never needed.
+    """
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class UnsizedSheet(ReadOnlyWorksheet):
+        def _get_size(self) -> None:
+            """Left unsized: rows are read as they come, as long as they are."""
+
+    class UnsizedReader(ExcelReader):
+        def read_worksheets(self) -> None:
+            """openpyxl's read-only branch of the same method, with unsized sheets."""
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target not in self.valid_files:
+                    continue
+                if "chartsheet" in rel.Type:
+                    self.read_chartsheet(sheet, rel)
+                    continue
+                worksheet = UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                worksheet.sheet_state = sheet.state
+                self.wb._sheets.append(worksheet)
+
+    return UnsizedReader
 
 
 def _reason(exc: BaseException) -> str:
