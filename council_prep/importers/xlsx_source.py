@@ -13,10 +13,12 @@ from council_prep.zipguard import UnsafeArchiveError, check_archive
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
+    from openpyxl.cell.read_only import ReadOnlyCell
 
 MAX_MERGED_CELLS = 10_000  # larger merged ranges are left as stored (value in the first cell only)
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"')
 WORKBOOK = "an Excel workbook (.xlsx)"
+_SPECIAL = frozenset("fe")  # the data types of a formula's cell and an error's
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def xlsx_rows(path: Path, preferred_sheet: str) -> Generator[tuple[int, list[obj
         sheet = workbook[name]
         merged = _merged_ranges(path, sheet._worksheet_path)
         for number, row in enumerate(sheet.iter_rows(), start=1):
-            yield number, merged.fill(number, [_value(c) for c in row])
+            yield number, merged.fill(number, [c.value if c.data_type not in _SPECIAL else _value(c) for c in row])
     except UnreadableFileError:
         raise
     except Exception as exc:  # a damaged part: bad XML, undefined entities, broken shared strings, cut zip...
@@ -117,14 +119,9 @@ def _reason(exc: BaseException) -> str:
     return text[0][:200] if text else type(exc).__name__
 
 
-def _value(cell: object) -> object:
-    kind = getattr(cell, "data_type", "n")
-    value = getattr(cell, "value", None)
-    if kind == "f":
-        return Formula(str(value))
-    if kind == "e":
-        return ErrorValue(str(value))
-    return value
+def _value(cell: "ReadOnlyCell") -> Formula | ErrorValue:
+    """A formula's or an error's cell as what it holds (see Formula, ErrorValue)."""
+    return Formula(str(cell.value)) if cell.data_type == "f" else ErrorValue(str(cell.value))
 
 
 def _merged_ranges(path: Path, member: str) -> "MergedCells":
