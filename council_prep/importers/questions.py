@@ -8,12 +8,13 @@ meeting's question deadline is kept and counted as late.
 """
 
 from collections.abc import Hashable
+from copy import copy
 from datetime import datetime
 from functools import partial
 from pathlib import Path
 
 from council_prep.book import WITHHELD
-from council_prep.domain import AskerType, Channel, Question, QuestionStatus
+from council_prep.domain import AskerType, Channel, Question, QuestionStatus, new_uid
 from council_prep.domain.text import folded
 from council_prep.importers import mail
 from council_prep.importers.dates import as_datetime
@@ -52,12 +53,17 @@ class QuestionImporter:
         self._stored = store.questions.find(meeting_id=meeting_id)
         self._ids_by_uid = {q.uid: q.id for q in self._stored}
         self.links = DuplicateLinks(self._stored)
+        self._blank = Question(meeting_id=meeting_id, text="", channel=Channel.SPREADSHEET)
 
     def existing(self) -> list[Question]:
         return self._stored
 
     def new_record(self) -> Question:
-        return Question(meeting_id=self.meeting_id, text="", channel=Channel.SPREADSHEET)
+        """A blank question of the meeting with a uid of its own: a copy of one blank made once, since making
+        each anew checks every field again (an import makes one per row)."""
+        record = copy(self._blank)
+        record.uid = new_uid()
+        return record
 
     def skip(self, reader: RowReader) -> str | None:
         """A mail about another subject, or a row without a question (and no uid to update one)."""
