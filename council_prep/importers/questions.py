@@ -87,8 +87,8 @@ class QuestionImporter:
             value = reader.get(name)
             if value is not MISSING:
                 setattr(record, name, "" if name in _IDENTITY and value.strip().casefold() in NOBODY else value)
-        for name, choices in (("asker_type", AskerType), ("channel", Channel), ("status", QuestionStatus)):
-            value = reader.get(name, partial(as_choice, choices=choices))
+        for name, parse in _CHOICES:
+            value = reader.get(name, parse)
             if value not in (MISSING, None):
                 setattr(record, name, value)
         if existing is None and not reader.has("channel") and reader.sheet.mapping.layout == mail.LAYOUT:
@@ -106,7 +106,7 @@ class QuestionImporter:
                                             "public (change it in the app)")
             else:
                 record.confidential = confidential
-        duplicate_of = reader.get("duplicate_of", lambda v: normalise_uid_cell(v) if text_cell(v).strip() else None)
+        duplicate_of = reader.get("duplicate_of", _uid_or_none)
         if duplicate_of is not MISSING:
             record.duplicate_of = self._ids_by_uid.get(duplicate_of) if duplicate_of else None
             self.links.want(record, duplicate_of)
@@ -126,6 +126,14 @@ class QuestionImporter:
         self.links.resolve(plan, sheet, accepted)
         plan.late = sum(1 for _, question in accepted if question.late(self.deadline))
 
+
+
+_CHOICES = tuple((name, partial(as_choice, choices=choices))
+                 for name, choices in (("asker_type", AskerType), ("channel", Channel), ("status", QuestionStatus)))
+
+
+def _uid_or_none(value: object) -> str | None:
+    return normalise_uid_cell(value) if text_cell(value).strip() else None
 
 
 def _same_moment(stored: datetime | None, parsed: datetime | None) -> datetime | None:

@@ -63,7 +63,7 @@ def as_text(value: object) -> str:
 
 def text_cell(value: object) -> str:
     """A text field's cell cleaned as typed text is, refused when it shows mojibake."""
-    text = clean(as_text(value))
+    text = clean(value if type(value) is str else as_text(value))
     garbled = double_encoded(text)
     if garbled:
         raise CellProblem(f"'{garbled[0]}' looks garbled (text saved as UTF-8 and read back as Windows-1252; "
