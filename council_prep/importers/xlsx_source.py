@@ -13,7 +13,6 @@ from council_prep.zipguard import UnsafeArchiveError, check_archive
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
-    from openpyxl.cell.read_only import ReadOnlyCell
 
 MAX_MERGED_CELLS = 10_000  # larger merged ranges are left as stored (value in the first cell only)
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"')
@@ -64,8 +63,8 @@ def xlsx_rows(path: Path, preferred_sheet: str) -> Generator[tuple[int, list[obj
         where = f"{path}, sheet {name}"
         sheet = workbook[name]
         merged = _merged_ranges(path, sheet._worksheet_path)
-        for number, row in enumerate(sheet.iter_rows(), start=1):
-            yield number, merged.fill(number, [c.value if c.data_type not in _SPECIAL else _value(c) for c in row])
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, merged.fill(number, row)
     except UnreadableFileError:
         raise
     except Exception as exc:  # a damaged part: bad XML, undefined entities, broken shared strings, cut zip...
@@ -97,6 +96,21 @@ def _unsized_reader() -> type:
         def _get_size(self) -> None:
             """Left unsized: rows are read as they come, as long as they are."""
 
+        def _get_row(self, row: list[dict], min_col: int = 1, max_col: int | None = None,
+                     values_only: bool = False) -> list[object]:
+            """openpyxl's row of values, up to the row's last cell, with a formula's or an error's value
+            as a Formula or an ErrorValue (only the cell's type tells them from text), and without
+            making a cell object for each value."""
+            width = row[-1]["column"] if row else 0
+            values: list[object] = [None] * width
+            for cell in row:
+                column = cell["column"]
+                if 1 <= column <= width:
+                    kind = cell["data_type"]
+                    value = cell["value"]
+                    values[column - 1] = value if kind not in _SPECIAL else _special(kind, value)
+            return values
+
     class UnsizedReader(ExcelReader):
         def read_worksheets(self) -> None:
             """openpyxl's read-only branch of the same method, with unsized sheets."""
@@ -119,9 +133,9 @@ def _reason(exc: BaseException) -> str:
     return text[0][:200] if text else type(exc).__name__
 
 
-def _value(cell: "ReadOnlyCell") -> Formula | ErrorValue:
+def _special(kind: str, value: object) -> Formula | ErrorValue:
     """A formula's or an error's cell as what it holds (see Formula, ErrorValue)."""
-    return Formula(str(cell.value)) if cell.data_type == "f" else ErrorValue(str(cell.value))
+    return Formula(str(value)) if kind == "f" else ErrorValue(str(value))
 
 
 def _merged_ranges(path: Path, member: str) -> "MergedCells":
