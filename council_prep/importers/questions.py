@@ -8,7 +8,6 @@ meeting's question deadline is kept and counted as late.
 """
 
 from collections.abc import Hashable
-from copy import copy
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -61,8 +60,8 @@ class QuestionImporter:
     def new_record(self) -> Question:
         """A blank question of the meeting with a uid of its own: a copy of one blank made once, since making
         each anew checks every field again (an import makes one per row)."""
-        record = copy(self._blank)
-        record.uid = new_uid()
+        record = Question.__new__(Question)  # copy.copy does the same through copyreg, three times slower
+        record.__dict__.update(vars(self._blank), uid=new_uid())
         return record
 
     def skip(self, reader: RowReader) -> str | None:
