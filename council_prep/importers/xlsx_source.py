@@ -82,7 +82,8 @@ def _open(path: Path) -> "Workbook":
 
 @cache
 def _unsized_reader() -> type:
-    """openpyxl's reader, except that it does not size each read-only sheet as the workbook opens.
+    """openpyxl's reader, except that it does not size each read-only sheet as the workbook opens,
+    and that its sheets' rows come as values whatever is asked (see UnsizedSheet._get_row).
 
     openpyxl sizes a sheet by looking for its <dimension> element, and where there is none (openpyxl's
     own write-only mode writes none) it parses the sheet's whole XML to find that out: once for
