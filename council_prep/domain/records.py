@@ -31,6 +31,13 @@ def _enum_fields(cls: type) -> dict[str, type[Enum]]:
     return {name: hint for name, hint in hints.items() if isinstance(hint, type) and issubclass(hint, Enum)}
 
 
+@cache
+def _field_enums(cls: type) -> tuple[tuple[str, type[Enum] | None], ...]:
+    """Each field's name with its enum (None for a field that holds no enum): what a new record checks."""
+    enums = _enum_fields(cls)
+    return tuple((f.name, enums.get(f.name)) for f in fields(cls))
+
+
 def new_uid() -> str:
     return str(uuid.uuid4())
 
@@ -61,18 +68,21 @@ class Record:
     updated_at: str | None = None
 
     def __post_init__(self) -> None:
-        enums = _enum_fields(type(self))
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if f.name in enums and isinstance(value, str) and not isinstance(value, Enum):
+        for name, enum in _field_enums(type(self)):
+            value = getattr(self, name)
+            if isinstance(value, Enum):
+                continue
+            if isinstance(value, str) and enum is not None:
                 # A valid plain string ("in_force") becomes its member; any other is left for
                 # problems() to explain.
                 with contextlib.suppress(ValueError):
-                    setattr(self, f.name, enums[f.name](value))
-            elif isinstance(value, str) and not isinstance(value, Enum):
-                setattr(self, f.name, clean(value))
+                    setattr(self, name, enum(value))
+            elif isinstance(value, str):
+                cleaned = clean(value)
+                if cleaned is not value:  # most text is clean already: set only what changed
+                    setattr(self, name, cleaned)
             elif isinstance(value, list) and all(isinstance(x, str) for x in value):
-                setattr(self, f.name, [clean(x) for x in value])
+                setattr(self, name, [clean(x) for x in value])
 
     def problems(self) -> list[v.Problem]:
         return []

@@ -10,6 +10,8 @@ _SPACES = re.compile(r"\s+")
 
 def clean(text: str) -> str:
     """Normalise line ends and drop control characters that Word, Excel and XML cannot store."""
+    if text.isascii() and text.isprintable():
+        return text  # the usual text, with nothing to drop or normalise: answered without the scans below
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _UNWANTED.sub("", text)

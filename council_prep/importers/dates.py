@@ -50,9 +50,9 @@ def as_datetime(value: object) -> datetime | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return _plausible(value, as_text(value))
+        return _plausible(value, value)
     if isinstance(value, date):
-        return _plausible(datetime.combine(value, time()), as_text(value))
+        return _plausible(datetime.combine(value, time()), value)
     if isinstance(value, (time, timedelta)):
         raise CellProblem(f"'{value}' is a time without a date; {_HINT}")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -105,10 +105,12 @@ def _iso_offset(match: re.Match[str]) -> str:
     return f" {sign}{hours:02d}:{minutes:02d}"
 
 
-def _plausible(moment: datetime, text: str) -> datetime:
+def _plausible(moment: datetime, cell: object) -> datetime:
+    """`moment`, or CellProblem quoting the cell it was read from (as text only then: most dates are fine)."""
     if not YEARS[0] <= moment.year <= YEARS[1]:
-        raise CellProblem(f"'{text}' is not a plausible date (the year must be between {YEARS[0]} and {YEARS[1]})")
+        raise CellProblem(f"'{as_text(cell)}' is not a plausible date (the year must be between {YEARS[0]} and "
+                          f"{YEARS[1]})")
     offset = moment.utcoffset()
     if offset is not None and abs(offset) > timedelta(hours=14):
-        raise CellProblem(f"'{text}': the time zone offset is more than 14 hours")
+        raise CellProblem(f"'{as_text(cell)}': the time zone offset is more than 14 hours")
     return moment

@@ -4,7 +4,9 @@ The plan is what a user confirms: how many records would be added, updated, left
 skipped as duplicates or rejected, and every problem found. Applying a plan with problems is refused.
 """
 
-from collections.abc import Callable, Hashable
+import gc
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from functools import partial
 from pathlib import Path
@@ -90,7 +92,7 @@ def apply_import(store: Store, plan: ImportPlan) -> dict[str, int]:
     if plan.problems:
         raise ImportRejected(plan.problems)
     table = getattr(store, plan.table)
-    with store.transaction(f"Import {plan.what} from {Path(plan.path).name}"):
+    with cycles_uncollected(), store.transaction(f"Import {plan.what} from {Path(plan.path).name}"):
         if plan.state_now is not None and plan.remake is not None and plan.state_now() != plan.stored_state:
             fresh = plan.remake()
             if fresh.problems:
@@ -124,6 +126,8 @@ class RowReader:
 
     @property
     def problems(self) -> list[str]:
+        if not self._problems:
+            return []
         return [message for _, message in sorted(self._problems, key=lambda p: p[0])]
 
     def has(self, name: str) -> bool:
@@ -135,9 +139,9 @@ class RowReader:
 
     def get(self, name: str, parse: Callable[[object], Any] = text_cell) -> Any:
         """The parsed cell, or MISSING when the file has no such column or the cell is wrong."""
-        if name not in self.row.values:
+        raw = self.row.values.get(name, MISSING)
+        if raw is MISSING:
             return MISSING
-        raw = self.row.values[name]
         if isinstance(raw, Formula):
             return self.refuse(name, f"holds a formula ({raw.text}); replace it by its value "
                                      "(copy, then paste as values)")
@@ -185,6 +189,12 @@ class Importer(Protocol[R]):
 def plan_import(store: Store, path: Path, make_importer: Callable[[], Importer[R]],
                 mapping: ColumnMapping | None = None) -> ImportPlan[R]:
     """Read every row, validate it as a record, and sort it into added/updated/unchanged/duplicate/skipped."""
+    with cycles_uncollected():
+        return _plan(store, path, make_importer, mapping)
+
+
+def _plan(store: Store, path: Path, make_importer: Callable[[], Importer[R]],
+          mapping: ColumnMapping | None) -> ImportPlan[R]:
     importer = make_importer()
     sheet = read_sheet(Path(path), importer.sheet_name, importer.fields, importer.required, mapping)
     stored = importer.existing()
@@ -234,6 +244,20 @@ def plan_import(store: Store, path: Path, make_importer: Callable[[], Importer[R
     importer.finish(plan, sheet, accepted)
     plan.notes = sheet.notes
     return plan
+
+
+@contextmanager
+def cycles_uncollected() -> Iterator[None]:
+    """Python's cycle collector paused while an import makes its records: it would walk every record
+    made so far again and again as their number grows (a tenth of a large import), and they hold no
+    cycles to collect. Whatever is left to collect is collected at its next run after this."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 class _Known(Generic[R]):

@@ -192,8 +192,11 @@ def _data_rows(sheet: Sheet, rows: Iterator[tuple[int, list[object]]], mapping: 
     blank_run = 0
     count = 0
     prepare = mail.CELLS if mapping.layout == mail.LAYOUT else {}
+    columns = [(name, cols[0] if len(cols) == 1 else cols) for name, cols in mapping.columns.items()]
     for number, values in rows:
-        fields = {name: _cell(values, cols) for name, cols in mapping.columns.items()}
+        width = len(values)
+        fields = {name: (values[col] if col < width else None) if type(col) is int else _joined(values, col)
+                  for name, col in columns}
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in fields.values()):
             blank_run += 1
             if blank_run == MAX_BLANK_RUN:
@@ -211,9 +214,7 @@ def _data_rows(sheet: Sheet, rows: Iterator[tuple[int, list[object]]], mapping: 
         yield Row(number, fields)
 
 
-def _cell(values: list[object], cols: tuple[int, ...]) -> object:
-    """One column's value as it is; several columns' (first and last name) joined as text."""
-    if len(cols) == 1:
-        return values[cols[0]] if cols[0] < len(values) else None
+def _joined(values: list[object], cols: tuple[int, ...]) -> object:
+    """Several columns' values (first and last name) joined as text."""
     parts = [as_text(values[c]).strip() for c in cols if c < len(values) and values[c] is not None]
     return " ".join(p for p in parts if p) or None

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 from council_prep.domain import (
     AskerType,
@@ -41,6 +42,7 @@ class CellProblem(ValueError):
     """A cell's value cannot be used; str() says why, in words for the user."""
 
 
+@lru_cache(maxsize=4096)  # the same few labels ("trade union", "New") fill a column row after row
 def words(value: str) -> str:
     """Loose form for matching everyday words: case, punctuation and British spellings folded."""
     text = _SPACES.sub(" ", value.casefold().replace("'", "").replace("’", "").replace(".", "")).strip()
@@ -61,7 +63,7 @@ def as_text(value: object) -> str:
 
 def text_cell(value: object) -> str:
     """A text field's cell cleaned as typed text is, refused when it shows mojibake."""
-    text = clean(as_text(value))
+    text = clean(value if type(value) is str else as_text(value))
     garbled = double_encoded(text)
     if garbled:
         raise CellProblem(f"'{garbled[0]}' looks garbled (text saved as UTF-8 and read back as Windows-1252; "
@@ -71,6 +73,8 @@ def text_cell(value: object) -> str:
 
 def double_encoded(text: str) -> tuple[str, str] | None:
     """(garbled, meant) around the first run of characters that is UTF-8 read as Windows-1252, such as 'Ã­'."""
+    if text.isascii():
+        return None  # mojibake needs a character above ASCII
     for match in _MOJIBAKE.finditer(text):
         if _repaired(match) != match.group(0):
             excerpt = text[max(match.start() - 10, 0):match.end() + 10]

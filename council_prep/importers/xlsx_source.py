@@ -4,14 +4,20 @@ import re
 import zipfile
 from collections.abc import Generator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from council_prep.importers.errors import UnreadableFileError
 from council_prep.zipguard import UnsafeArchiveError, check_archive
 
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
 MAX_MERGED_CELLS = 10_000  # larger merged ranges are left as stored (value in the first cell only)
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"')
 WORKBOOK = "an Excel workbook (.xlsx)"
+_SPECIAL = frozenset("fe")  # the data types of a formula's cell and an error's
 
 
 @dataclass(frozen=True)
@@ -43,11 +49,9 @@ def xlsx_rows(path: Path, preferred_sheet: str) -> Generator[tuple[int, list[obj
     to every cell they cover, as the user sees it. Whatever goes wrong in the file's XML ends
     as one UnreadableFileError naming the file and the sheet.
     """
-    from openpyxl import load_workbook
-
     check_workbook(path)
     try:
-        workbook = load_workbook(path, read_only=True, data_only=False)
+        workbook = _open(path)
     except Exception as exc:  # openpyxl raises anything from KeyError to zlib.error on a bad file
         raise UnreadableFileError(f"{path}: cannot be read as {WORKBOOK} ({_reason(exc)})") from exc
     where = str(path)
@@ -59,9 +63,8 @@ def xlsx_rows(path: Path, preferred_sheet: str) -> Generator[tuple[int, list[obj
         where = f"{path}, sheet {name}"
         sheet = workbook[name]
         merged = _merged_ranges(path, sheet._worksheet_path)
-        sheet.reset_dimensions()  # trust the cells, not a declared size that may span a million rows
-        for number, row in enumerate(sheet.iter_rows(), start=1):
-            yield number, merged.fill(number, [_value(c) for c in row])
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            yield number, merged.fill(number, row)
     except UnreadableFileError:
         raise
     except Exception as exc:  # a damaged part: bad XML, undefined entities, broken shared strings, cut zip...
@@ -70,20 +73,70 @@ def xlsx_rows(path: Path, preferred_sheet: str) -> Generator[tuple[int, list[obj
         workbook.close()
 
 
+def _open(path: Path) -> "Workbook":
+    """The workbook in openpyxl's read-only mode, its sheets left unsized (see _unsized_reader)."""
+    reader = _unsized_reader()(path, read_only=True, data_only=False)
+    reader.read()
+    return reader.wb
+
+
+@cache
+def _unsized_reader() -> type:
+    """openpyxl's reader, except that it does not size each read-only sheet as the workbook opens,
+    and that its sheets' rows come as values whatever is asked (see UnsizedSheet._get_row).
+
+    openpyxl sizes a sheet by looking for its <dimension> element, and where there is none (openpyxl's
+    own write-only mode writes none) it parses the sheet's whole XML to find that out: once for
+    every sheet of the workbook, before the first row is read. An import trusts the cells, not a
+    declared size that may span a million rows, so the size is never needed.
+    """
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class UnsizedSheet(ReadOnlyWorksheet):
+        def _get_size(self) -> None:
+            """Left unsized: rows are read as they come, as long as they are."""
+
+        def _get_row(self, row: list[dict], min_col: int = 1, max_col: int | None = None,
+                     values_only: bool = False) -> list[object]:
+            """openpyxl's row of values, up to the row's last cell, with a formula's or an error's value
+            as a Formula or an ErrorValue (only the cell's type tells them from text), and without
+            making a cell object for each value."""
+            width = row[-1]["column"] if row else 0
+            values: list[object] = [None] * width
+            for cell in row:
+                column = cell["column"]
+                if 1 <= column <= width:
+                    kind = cell["data_type"]
+                    value = cell["value"]
+                    values[column - 1] = value if kind not in _SPECIAL else _special(kind, value)
+            return values
+
+    class UnsizedReader(ExcelReader):
+        def read_worksheets(self) -> None:
+            """openpyxl's read-only branch of the same method, with unsized sheets."""
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target not in self.valid_files:
+                    continue
+                if "chartsheet" in rel.Type:
+                    self.read_chartsheet(sheet, rel)
+                    continue
+                worksheet = UnsizedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                worksheet.sheet_state = sheet.state
+                self.wb._sheets.append(worksheet)
+
+    return UnsizedReader
+
+
 def _reason(exc: BaseException) -> str:
     """The first line of an exception's message, or its type when it has none."""
     text = str(exc).strip().splitlines()
     return text[0][:200] if text else type(exc).__name__
 
 
-def _value(cell: object) -> object:
-    kind = getattr(cell, "data_type", "n")
-    value = getattr(cell, "value", None)
-    if kind == "f":
-        return Formula(str(value))
-    if kind == "e":
-        return ErrorValue(str(value))
-    return value
+def _special(kind: str, value: object) -> Formula | ErrorValue:
+    """A formula's or an error's cell as what it holds (see Formula, ErrorValue)."""
+    return Formula(str(value)) if kind == "f" else ErrorValue(str(value))
 
 
 def _merged_ranges(path: Path, member: str) -> "MergedCells":

@@ -24,7 +24,7 @@ def adding_in_bulk(log: ChangeLog, kind: str) -> Iterator[Callable[[list[int]], 
         (trigger,) = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
                                   [name]).fetchone()
         conn.execute(f"DROP TRIGGER {name}")
-    log.bulk(True)
+    log.bulk(True, kind)
 
     def added(ids: list[int]) -> None:
         if trigger is not None:
@@ -32,6 +32,6 @@ def adding_in_bulk(log: ChangeLog, kind: str) -> Iterator[Callable[[list[int]], 
         log.log_added(kind, ids)
 
     yield added
-    log.bulk(False)
+    log.bulk(False, kind)
     if trigger is not None:
         conn.execute(trigger)

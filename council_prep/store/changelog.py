@@ -73,8 +73,9 @@ class ChangeLog:
         or a redo marks the step it applied."""
         self.conn.execute("DELETE FROM temp.step_state")
         self._fold(step_id)
-        rows = self.conn.execute("SELECT kind, uid, op, after FROM changes WHERE step_id = ? AND op != ?",
-                                 [step_id, TOMBSTONE]).fetchall()
+        # Only a moved agenda item's values are looked at: an import's step holds thousands of records.
+        rows = self.conn.execute("SELECT kind, uid, op, CASE WHEN kind = 'agenda_item' AND op = ? THEN after END "
+                                 "FROM changes WHERE step_id = ? AND op != ?", [UPDATE, step_id, TOMBSTONE]).fetchall()
         action, target = self.conn.execute("SELECT action, target FROM steps WHERE id = ?", [step_id]).fetchone()
         if action == "do" and not rows and not self._has_conflicts(step_id) and not self._remembers(step_id):
             self.conn.execute("DELETE FROM steps WHERE id = ?", [step_id])
@@ -109,9 +110,15 @@ class ChangeLog:
             "SELECT s.id, s.label FROM steps s JOIN steps u ON u.target = s.id AND u.action = 'undo' "
             "WHERE s.action = 'do' AND s.undone = 1 ORDER BY u.id DESC LIMIT 1").fetchone()
 
-    def bulk(self, on: bool) -> None:
-        """Stop (or restart) logging row by row: a bulk addition logs its rows by range."""
+    def bulk(self, on: bool, kind: str) -> None:
+        """Stop (or restart) logging row by row: a bulk addition logs its rows by range. The insert
+        trigger of the table of `kind`, which the rows go to, is taken away meanwhile: even silent,
+        it checks the state of the step for every row (a tenth of the insert's time)."""
         self.conn.execute("UPDATE temp.step_state SET bulk = ?", [int(on)])
+        if on:
+            self.conn.execute(f"DROP TRIGGER IF EXISTS temp.log_{self.tables[kind].table}_insert")
+        else:
+            self._triggers(self.tables[kind])
 
     def log_added(self, kind: str, ids: list[int]) -> None:
         """Log records added while logging row by row was paused (`bulk`)."""
@@ -122,9 +129,14 @@ class ChangeLog:
 
     def _fold(self, step_id: int) -> None:
         """One change per record per step, holding only the fields that differ. A remembered delete
-        (TOMBSTONE) gives way to what the step really did to the record."""
-        self.conn.execute("DELETE FROM changes WHERE step_id = ?1 AND op = ?2 AND uid IN "
-                          "(SELECT uid FROM changes WHERE step_id = ?1 AND op != ?2)", [step_id, TOMBSTONE])
+        (TOMBSTONE) gives way to what the step really did to the record.
+
+        Each pass runs only when the step holds changes it could act on (counted once): a step of
+        thousands of additions, such as an import, has no tombstone, no update and no repeat."""
+        ops = dict(self.conn.execute("SELECT op, count(*) FROM changes WHERE step_id = ? GROUP BY op", [step_id]))
+        if ops.get(TOMBSTONE) and len(ops) > 1:
+            self.conn.execute("DELETE FROM changes WHERE step_id = ?1 AND op = ?2 AND uid IN "
+                              "(SELECT uid FROM changes WHERE step_id = ?1 AND op != ?2)", [step_id, TOMBSTONE])
         repeated = self.conn.execute(
             "SELECT kind, uid FROM changes WHERE step_id = ? GROUP BY kind, uid HAVING count(*) > 1", [step_id]
         ).fetchall()
@@ -140,6 +152,8 @@ class ChangeLog:
             else:
                 self.conn.execute("UPDATE changes SET op = ?, before = ?, after = ? WHERE id = ?",
                                   [op, first[2] if op != ADD else None, last[3] if op != DELETE else None, first[0]])
+        if not ops.get(UPDATE) and not repeated:  # folding repeats is what can make an update of other changes
+            return
         for change_id, before, after in self.conn.execute(
                 "SELECT id, before, after FROM changes WHERE step_id = ? AND op = ?", [step_id, UPDATE]).fetchall():
             old, new = json.loads(before), json.loads(after)

@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from council_prep.domain.text import clean
 from council_prep.store import codec
 from council_prep.store.search import SEARCH_KINDS, SEARCH_TABLES, WIDTH
 from council_prep.store.tables import RecordTable
@@ -66,7 +67,7 @@ def _values(store: "Store") -> list[str]:
                 if value is None:
                     continue
                 reason = codec.unreadable(read, value)
-                if reason is None and type(value) is str and codec.clean_text(value) != value:
+                if reason is None and type(value) is str and clean(value) != value:
                     reason = "holds control characters or unnormalised text that exports cannot store"
                 if reason is not None:
                     found.setdefault(name, []).append(f"{_named(table.table, row[0], row[1])}, column {name}: {reason}")

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import MISSING, fields
 from datetime import date, datetime, time
 from enum import StrEnum
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from council_prep.domain import Ask, Record
@@ -79,24 +79,28 @@ def to_row(record: Record) -> dict[str, Any]:
     """The row that stores `record`. Text is cleaned here, on the one way into the store, so a
     record whose fields were set after it was made is stored as cleanly as a typed one, and
     reading it back needs no cleaning."""
-    row: dict[str, Any] = {}
-    for name, kind in _column_types(type(record)).items():
-        value = getattr(record, name)
-        if name in _pair_columns(type(record)):
-            row[name] = json.dumps([[clean_text(a.ask), clean_text(a.response)] for a in value], ensure_ascii=False)
-        elif kind is list:
-            row[name] = json.dumps([clean_text(item) if type(item) is str else item for item in value],
-                                   ensure_ascii=False)
-        elif kind is str and value is not None:
-            row[name] = clean_text(value)
-        else:
-            row[name] = to_column(kind, value)
-    return row
+    return {name: write(getattr(record, name)) for name, write in _writers(type(record))}
 
 
-def clean_text(text: str) -> str:
-    """clean(text), with a fast answer for the usual text: printable ASCII needs no cleaning."""
-    return text if text.isascii() and text.isprintable() else clean(text)
+@cache
+def _writers(cls: type[Record]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """(column, how a value of its field is stored) for every column of `cls`, worked out once per class."""
+    pairs = _pair_columns(cls)
+    return tuple((name, _pairs_json if name in pairs else _list_json if kind is list else
+                  _clean_text if kind is str else partial(to_column, kind))
+                 for name, kind in _column_types(cls).items())
+
+
+def _pairs_json(value: list[Ask]) -> str:
+    return json.dumps([[clean(a.ask), clean(a.response)] for a in value], ensure_ascii=False)
+
+
+def _list_json(value: list[Any]) -> str:
+    return json.dumps([clean(item) if type(item) is str else item for item in value], ensure_ascii=False)
+
+
+def _clean_text(value: str | None) -> str | None:
+    return None if value is None else clean(value)
 
 
 # Reading values back. Each reader takes a non-NULL column value and returns the field's value,

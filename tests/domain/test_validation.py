@@ -66,6 +66,14 @@ def test_text_is_cleaned_of_control_characters_but_keeps_scripts():
     assert clean("a\x0bb") == "ab"
 
 
+def test_every_ascii_character_is_cleaned_as_before():
+    """Printable ASCII is answered without the scans; each other ASCII character still goes through them."""
+    for code in range(128):
+        char = chr(code)
+        kept = "\n" if char == "\r" else char if char.isprintable() or char in "\t\n" else ""
+        assert clean(f"a{char}b") == f"a{kept}b", repr(char)
+
+
 def test_folded_text_ignores_case_and_spacing():
     assert folded("  What  about\n Child labor? ") == folded("what about child LABOR?")
 

@@ -38,6 +38,7 @@ def received(store: Store, meeting_id: int, tmp_path: Path, value: object) -> tu
     (2027, "the number 2027 is not a date"),
     (time(10, 0), "'10:00:00' is a time without a date"),
     (-1, "the number -1 is not a date"),
+    (datetime(2250, 1, 1, 9, 30), "'2250-01-01T09:30:00' is not a plausible date"),  # a date cell, quoted as ISO
 ])
 def test_what_is_not_a_whole_plausible_date_is_refused(store: Store, meeting_id: int, tmp_path: Path,
                                                        value: object, reason: str) -> None:

@@ -1,10 +1,12 @@
 """A workbook damaged inside its XML ends as one line naming the file and sheet: from the API and the CLI."""
 
+import re
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from council_prep.importers import UnreadableFileError, plan_question_import
@@ -80,3 +82,23 @@ def test_each_damage_is_one_line_on_the_command_line(store_path: Path, store: St
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and str(path) in lines[0] and "Traceback" not in done.stderr, done.stderr
+
+
+def test_only_the_imported_sheet_is_read(store: Store, meeting_id: int, tmp_path: Path) -> None:
+    """Another sheet, unsized and damaged past its first row, is never parsed: opening the workbook
+    does not scan every sheet's XML for its size (openpyxl would, where a sheet declares none)."""
+    book = openpyxl.Workbook()
+    book.active.title = "Questions"
+    book.active.append(["Question", "Asker"])
+    book.active.append(["Will inspectors visit coffee farms?", "Ana"])
+    notes = book.create_sheet("Notes")
+    notes.append(["Note"])
+    notes.append(["Kept by the desk"])
+    path = tmp_path / "two-sheets.xlsx"
+    book.save(path)
+    rewrite_part(path, "xl/worksheets/sheet2.xml",
+                 lambda xml: re.sub(rb"<dimension [^>]*/>", b"", xml).replace(b"</row>", b"</row></stray>", 1))
+
+    plan = plan_question_import(store, meeting_id, path)
+
+    assert [q.text for q in plan.added] == ["Will inspectors visit coffee farms?"] and not plan.problems

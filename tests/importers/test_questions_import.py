@@ -180,3 +180,15 @@ def test_cli_dry_run_then_import(store_path: Path, store: Store, meeting_id: int
     assert f"{bad} row 2, column Status: 'Lost' is not one of: New, Assigned, Answered, Withdrawn" in refused.output
     missing = runner.invoke(main, [*base[:-1], str(tmp_path / "nope.csv")])
     assert missing.exit_code == 1 and "no such file" in missing.output
+
+
+def test_rows_added_as_new_questions_share_no_value_that_changes_in_place(store: Store, meeting_id: int,
+                                                                         tmp_path: Path) -> None:
+    """New questions are copies of one blank: none may hold a list or other value another one would change."""
+    path = write_xlsx(tmp_path / "q.xlsx", [["Question"], ["Will inspectors visit farms?"], ["And ports?"]])
+    first, second = plan_question_import(store, meeting_id, path).added
+    assert first.uid != second.uid
+    shared = [name for name, value in vars(first).items()
+              if value is vars(second)[name] and not isinstance(value, (str, int, float, bool, type(None), datetime))
+              and not isinstance(value, (AskerType, Channel, QuestionStatus))]
+    assert shared == []

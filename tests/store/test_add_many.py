@@ -1,8 +1,10 @@
 """add_many: the fast path of imports and large stores: ids set, all or nothing, searchable afterwards."""
 
+from datetime import date
+
 import pytest
 
-from council_prep.domain import LawChange, Question, ValidationError
+from council_prep.domain import LawChange, Meeting, Question, ValidationError
 from council_prep.store import Store, StoreError
 
 
@@ -65,3 +67,31 @@ def test_bulk_added_records_are_indexed_like_single_ones(store: Store):
     store.law_changes.add(LawChange(partner_code="GT", title="Acuerdo 8 sobre negociación"))
     assert len(store.search("negociacion acuerdo")) == 8
     assert store.check() == []
+
+
+def _logs_row_by_row(store: Store) -> bool:
+    return store.conn.execute("SELECT 1 FROM sqlite_temp_master WHERE type = 'trigger' AND name = "
+                              "'log_questions_insert'").fetchone() is not None
+
+
+def test_a_bulk_addition_logs_by_range_without_the_row_trigger_and_puts_it_back(store: Store):
+    meeting = store.meetings.add(Meeting(agreement_key="korus", partner_codes=["KR"], title="Bulk",
+                                         session_date=date(2027, 1, 1)))
+    seen: list[bool] = []
+
+    def questions(count: int):
+        for n in range(count):
+            seen.append(_logs_row_by_row(store))
+            yield Question(meeting_id=meeting.id, text=f"Question {n}?")
+
+    store.questions.add_many(questions(6_000))  # two batches
+    assert seen and not any(seen)  # taken away while the rows of every batch go in
+    assert _logs_row_by_row(store)
+    bad = [Question(meeting_id=meeting.id, text="Fine?"), Question(meeting_id=meeting.id, text="")]
+    with store.transaction():
+        with pytest.raises(ValidationError):
+            store.questions.add_many(bad)
+        single = store.questions.add(Question(meeting_id=meeting.id, text="One by one?"))
+    logged = store.conn.execute("SELECT op, count(*) FROM changes WHERE kind = 'question' GROUP BY op").fetchall()
+    assert logged == [("add", 6_001)] and _logs_row_by_row(store)
+    assert store.undo() and store.questions.find_uid(single.uid) is None and store.questions.count() == 6_000
