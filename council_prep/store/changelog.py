@@ -154,16 +154,18 @@ class ChangeLog:
                                   [op, first[2] if op != ADD else None, last[3] if op != DELETE else None, first[0]])
         if not ops.get(UPDATE) and not repeated:  # folding repeats is what can make an update of other changes
             return
+        empty, reduced = [], []
         for change_id, before, after in self.conn.execute(
                 "SELECT id, before, after FROM changes WHERE step_id = ? AND op = ?", [step_id, UPDATE]).fetchall():
             old, new = json.loads(before), json.loads(after)
             changed = [k for k in new if old.get(k) != new[k]]
             if not changed:
-                self.conn.execute("DELETE FROM changes WHERE id = ?", [change_id])
+                empty.append([change_id])
             else:
-                self.conn.execute("UPDATE changes SET before = ?, after = ? WHERE id = ?", [
-                    json.dumps({k: old.get(k) for k in changed}, ensure_ascii=False),
-                    json.dumps({k: new[k] for k in changed}, ensure_ascii=False), change_id])
+                reduced.append([json.dumps({k: old.get(k) for k in changed}, ensure_ascii=False),
+                                json.dumps({k: new[k] for k in changed}, ensure_ascii=False), change_id])
+        self.conn.executemany("DELETE FROM changes WHERE id = ?", empty)
+        self.conn.executemany("UPDATE changes SET before = ?, after = ? WHERE id = ?", reduced)
 
 
 def _folded_op(first: str, last: str) -> str | None:

@@ -310,8 +310,8 @@ def _update(conn: sqlite3.Connection, logged: LoggedTable, net: "_Net", base: di
         return
     report.conflicts += _cleared_marks(conn, logged, net.uid, take)
     assignments = ", ".join(f'"{n}" = ?' for n in row)
-    conn.execute(f"UPDATE {logged.table} SET {assignments} WHERE rowid = ?",
-                 [*row.values(), rowid_of(conn, logged, net.uid)])
+    rowid = current["id"] if not logged.is_link else rowid_of(conn, logged, net.uid)  # a record's id is its rowid
+    conn.execute(f"UPDATE {logged.table} SET {assignments} WHERE rowid = ?", [*row.values(), rowid])
     report.updated[logged.kind] += 1
 
 
