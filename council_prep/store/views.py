@@ -45,13 +45,7 @@ def answered_ids(table: RecordTable, ids: list[int], *, answered: bool) -> list[
     if not ids:
         return ids
     condition = "trim(suggested_answer) != ''" if answered else "trim(suggested_answer) = ''"
-    kept: set[int] = set()
-    with table._store.reading():
-        for start in range(0, len(ids), 5_000):
-            chunk = ids[start:start + 5_000]
-            marks = ", ".join("?" for _ in chunk)
-            sql = f"SELECT id FROM {table.table} WHERE id IN ({marks}) AND {condition}"
-            kept.update(row[0] for row in table._store.conn.execute(sql, chunk))
+    kept = {row[0] for row in _by_ids(table, "id", ids, f" AND {condition}")}
     return [i for i in ids if i in kept]
 
 
@@ -59,11 +53,17 @@ def values_of(table: RecordTable, ids: list[int], column: str) -> dict[int, Any]
     """`column` of each of `ids` (ids no longer in the store left out), without building whole records."""
     if column not in table._columns:
         raise ValueError(f"{table.table} has no column {column!r}")
-    found: dict[int, Any] = {}
+    return dict(_by_ids(table, f'id, "{column}"', ids))
+
+
+def _by_ids(table: RecordTable, columns: str, ids: list[int], condition: str = "") -> list[tuple]:
+    """`columns` of the rows of `ids` (that also meet `condition`), read in chunks SQLite's
+    parameter limit allows."""
+    rows: list[tuple] = []
     with table._store.reading():
         for start in range(0, len(ids), 5_000):
             chunk = ids[start:start + 5_000]
             marks = ", ".join("?" for _ in chunk)
-            sql = f'SELECT id, "{column}" FROM {table.table} WHERE id IN ({marks})'
-            found.update(table._store.conn.execute(sql, chunk).fetchall())
-    return found
+            sql = f"SELECT {columns} FROM {table.table} WHERE id IN ({marks}){condition}"
+            rows += table._store.conn.execute(sql, chunk).fetchall()
+    return rows
